@@ -1,0 +1,103 @@
+// `cchc consolidate --plan P <files or folders>... -o rollup.xlsx [--previous last.xlsx] [--dry-run] [--json]`
+// Exit 0: all merged; 1: some file rejected, conflicting or for another period; 2: usage error or
+// unreadable plan, output or previous rollup (an unreadable agency file is a rejection, exit 1).
+import type { Command } from "commander";
+import type { ReturnMark } from "../../domain/consolidation/mergeRules";
+import { parsePeriod, type Period } from "../../domain/period";
+import { parseVnDate } from "../../domain/text/vnDate";
+import { progressFor } from "../consolidate/progress";
+import { runConsolidation } from "../consolidate/run";
+import { hasMergeProblems, outcomeTable, summaryJson, summaryText } from "../consolidate/summary";
+import { CliError, EXIT } from "../errors";
+import { printJson } from "../output";
+import { requirePlan } from "../workbookFiles";
+
+interface Options {
+  plan: string;
+  output?: string;
+  previous?: string;
+  period?: string;
+  unit?: string;
+  deadline?: string;
+  return: string[];
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+const collect = (value: string, prev: string[]) => [...prev, value];
+
+export function register(program: Command): void {
+  program
+    .command("consolidate")
+    .description("Tổng hợp báo cáo của các cơ quan thành bảng tổng hợp / Consolidate agency reports into the rollup")
+    .requiredOption("--plan <plan.xlsx>", "tệp kế hoạch / plan workbook")
+    .option("-o, --output <rollup.xlsx>", "bảng tổng hợp (có sẵn thì tổng hợp tiếp vào) / rollup (merged into if it exists)")
+    .option("--previous <last.xlsx>", "bảng tổng hợp cùng kỳ năm trước / last year's rollup, for year-on-year change")
+    .option("--period <period>", "kỳ tổng hợp, ví dụ 2023, 2023-Q2 / period (default: from the files)")
+    .option("--unit <code>", "mã đơn vị tổng hợp (mặc định: tỉnh) / consolidating unit (default: the province)")
+    .option("--deadline <dd/mm/yyyy>", "hạn gửi báo cáo (mặc định ngày 20 tháng cuối kỳ) / reporting deadline (default the 20th of the last month)")
+    .option("--return <AGENCY=lý do>", "trả lại báo cáo của cơ quan kèm lý do (lặp lại được) / return a submission with a reason", collect, [])
+    .option("--dry-run", "chỉ báo cáo sẽ thêm/thay thế/giữ nguyên/từ chối gì, không ghi tệp / report only, write nothing")
+    .option("--json", "in kết quả dạng JSON / print JSON")
+    .argument("<files-or-folders...>", "tệp báo cáo hoặc thư mục chứa chúng / report files or folders")
+    .addHelpText(
+      "after",
+      `
+Mã thoát / Exit codes: 0 tổng hợp hết / all merged; 1 có tệp bị từ chối, xung đột hoặc sai kỳ / some file rejected,
+conflicting or for another period; 2 sai tham số, tệp kế hoạch hoặc tệp kết quả không đọc được / usage error.
+
+Ví dụ / Examples:
+  cchc consolidate --plan examples/plan-2023.xlsx bao-cao/ -o tong-hop-2023.xlsx
+  cchc consolidate --plan examples/plan-2023.xlsx bao-cao/ -o tong-hop-2023.xlsx --dry-run
+  cchc consolidate --plan examples/plan-2023.xlsx SNV-lan-2.xlsx -o tong-hop-2023.xlsx --previous tong-hop-2022.xlsx
+  cchc consolidate --plan examples/plan-2023.xlsx -o tong-hop-2023.xlsx --return "SXD=Thiếu minh chứng nhiệm vụ III.2" bao-cao/
+  cchc consolidate --plan examples/plan-2023.xlsx --unit H_BINHMINH xa/ -o tong-hop-binh-minh.xlsx   (cấp huyện, rồi gửi lên tỉnh)`,
+    )
+    .action(async (inputs: string[], opts: Options) => {
+      if (!opts.output && !opts.dryRun) {
+        throw new CliError("Thiếu tệp kết quả: dùng -o tong-hop.xlsx (hoặc --dry-run).", "No output: pass -o rollup.xlsx (or --dry-run).");
+      }
+      let period: Period | undefined;
+      if (opts.period) {
+        const p = parsePeriod(opts.period);
+        if (!p.ok) throw new CliError(`Kỳ báo cáo "${opts.period}": ${p.reason_vi}`, `Period "${opts.period}": ${p.reason_en}`);
+        period = p.period;
+      }
+      const reportingDeadline = opts.deadline ? parseVnDate(opts.deadline) : undefined;
+      if (opts.deadline && !reportingDeadline) {
+        throw new CliError(`Hạn gửi "${opts.deadline}" không hợp lệ; ghi dd/mm/yyyy.`, `Deadline "${opts.deadline}" is not a date; use dd/mm/yyyy.`);
+      }
+      const returns: ReturnMark[] = opts.return.map((r) => {
+        const m = /^([A-Za-z0-9_]+)\s*=\s*(.+)$/s.exec(r.trim());
+        if (!m) throw new CliError(`--return "${r}": ghi dạng MÃ_CƠ_QUAN=lý do.`, `--return "${r}": use AGENCY=reason.`);
+        return { agency: m[1].toUpperCase(), reason: m[2].trim() };
+      });
+      const bundle = await requirePlan(opts.plan);
+      const outcome = await runConsolidation({
+        bundle,
+        inputs,
+        output: opts.output,
+        previous: opts.previous,
+        period,
+        unit: opts.unit,
+        reportingDeadline,
+        returns,
+        dryRun: opts.dryRun,
+        progress: progressFor(process.stderr, !opts.json),
+      });
+      const r = outcome.rollup;
+      if (opts.json) {
+        printJson(summaryJson(r, { dryRun: !!opts.dryRun, output: outcome.written, files: outcome.files }));
+      } else {
+        console.log(outcomeTable(r));
+        console.log("");
+        if (!opts.dryRun) console.log(summaryText(r));
+        console.log(
+          opts.dryRun
+            ? "Chạy thử (--dry-run): không ghi tệp nào. / Dry run: nothing written."
+            : `Đã ghi ${outcome.written}${outcome.mergedIntoExisting ? " (tổng hợp tiếp vào bảng có sẵn)" : ""}.`,
+        );
+      }
+      process.exitCode = hasMergeProblems(r) ? EXIT.problems : EXIT.ok;
+    });
+}

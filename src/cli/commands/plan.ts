@@ -1,0 +1,91 @@
+// `cchc plan <plan.xlsx> [--json]`: the parsed plan and its problems.
+import type { Command } from "commander";
+import type { AgencyCell } from "../../domain/agencies";
+import { isoDate } from "../../domain/civilDate";
+import { planTasks, type Plan } from "../../domain/plan";
+import { hasErrors } from "../../domain/problem";
+import { EXIT } from "../errors";
+import { formatProblems, printJson, summaryLine, type Lang } from "../output";
+import { loadPlanFile } from "../workbookFiles";
+
+export function register(program: Command): void {
+  program
+    .command("plan")
+    .description("Đọc kế hoạch CCHC và báo lỗi / Read a CCHC plan workbook and report its problems")
+    .argument("<plan.xlsx>", "tệp kế hoạch / plan workbook")
+    .option("--json", "in kết quả dạng JSON / print JSON")
+    .addHelpText(
+      "after",
+      "\nVí dụ / Example:\n  cchc plan examples/plan-2023.xlsx\n  cchc plan examples/plan-2023.xlsx --json",
+    )
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const lang = program.opts().lang as Lang;
+      const pw = await loadPlanFile(file);
+      const summary = pw.plan ? planSummary(pw.plan) : null;
+      if (opts.json) {
+        printJson({ file, plan: pw.plan ? planJson(pw.plan) : null, summary, problems: pw.problems });
+      } else {
+        if (pw.plan && summary) {
+          console.log(`${file}: ${pw.plan.title || `Kế hoạch năm ${pw.plan.year}`}`);
+          for (const s of pw.plan.sections)
+            console.log(`  ${s.code.padEnd(5)} ${String(s.tasks.length).padStart(3)}  ${s.title}`);
+          console.log(
+            lang === "vi"
+              ? `  Tổng: ${summary.tasks} nhiệm vụ; thời hạn chưa đọc được: ${summary.deadlinesUnparsed}; cơ quan chưa nhận ra: ${summary.agenciesUnresolved}`
+              : `  Total: ${summary.tasks} tasks; unparsed deadlines: ${summary.deadlinesUnparsed}; unresolved agencies: ${summary.agenciesUnresolved}`,
+          );
+        }
+        console.log(`  ${summaryLine(pw.problems, lang)}`);
+        if (pw.problems.length) console.log(formatProblems(pw.problems, lang));
+      }
+      process.exitCode = !pw.plan ? EXIT.usage : hasErrors(pw.problems) ? EXIT.problems : EXIT.ok;
+    });
+}
+
+function planSummary(plan: Plan) {
+  const tasks = planTasks(plan);
+  return {
+    year: plan.year,
+    sections: plan.sections.length,
+    tasks: tasks.length,
+    deadlinesParsed: tasks.filter((t) => t.deadline).length,
+    deadlinesUnparsed: tasks.filter((t) => !t.deadline).length,
+    agenciesUnresolved: tasks.reduce(
+      (n, t) => n + t.lead.unresolved.length + t.coordinators.unresolved.length,
+      0,
+    ),
+  };
+}
+
+const cellJson = (c: AgencyCell) => ({
+  agencies: c.agencies,
+  groups: c.groups.map((g) => ({ phrase: g.phrase, related: g.related, members: g.members })),
+  unresolved: c.unresolved,
+});
+
+function planJson(plan: Plan) {
+  return {
+    year: plan.year,
+    title: plan.title,
+    sheet: plan.sheet,
+    sections: plan.sections.map((s) => ({
+      code: s.code,
+      title: s.title,
+      tasks: s.tasks.map((t) => ({
+        code: t.code,
+        title: t.title,
+        product: t.product,
+        row: t.row + 1,
+        lead: { text: t.leadText, ...cellJson(t.lead) },
+        coordinators: { text: t.coordinatorsText, ...cellJson(t.coordinators) },
+        deadline: {
+          text: t.deadlineText,
+          parsed: t.deadline !== null,
+          dueDates: t.deadline?.dueDates.map(isoDate) ?? [],
+          recurring: t.deadline?.recurring ?? false,
+          event: t.deadline?.event ?? null,
+        },
+      })),
+    })),
+  };
+}

@@ -1,0 +1,86 @@
+// `cchc validate --plan P <report.xlsx>... [--json]`: problems per file.
+// Exit 0: no errors; 1: errors found; 2: usage error or an unreadable file.
+import type { Command } from "commander";
+import { parsePeriod, periodCode, type Period } from "../../domain/period";
+import { countBySeverity, hasErrors, type Problem } from "../../domain/problem";
+import { validateReport } from "../../domain/validation/validateReport";
+import { CliError, EXIT } from "../errors";
+import { formatProblems, printJson, summaryLine, type Lang } from "../output";
+import { readErrorProblem, readWorkbookFile, requirePlan } from "../workbookFiles";
+
+interface FileResult {
+  file: string;
+  readable: boolean;
+  agency: string | null;
+  period: string | null;
+  counts: ReturnType<typeof countBySeverity>;
+  problems: Problem[];
+}
+
+export function register(program: Command): void {
+  program
+    .command("validate")
+    .description(
+      "Kiểm tra báo cáo của cơ quan theo kế hoạch / Validate agency report workbooks against the plan",
+    )
+    .requiredOption("--plan <plan.xlsx>", "tệp kế hoạch / plan workbook")
+    .option("--period <period>", "kỳ đang tổng hợp (kiểm tra khớp kỳ) / expected period")
+    .option("--json", "in kết quả dạng JSON / print JSON")
+    .argument("<report.xlsx...>", "các tệp báo cáo / report workbooks")
+    .addHelpText(
+      "after",
+      "\nMã thoát / Exit codes: 0 không có lỗi / no errors; 1 có lỗi / errors found; 2 sai tham số hoặc tệp không đọc được / usage error or unreadable file\n\nVí dụ / Example:\n  cchc validate --plan examples/plan-2023.xlsx out/SNV-2023-Q2.xlsx\n  cchc validate --plan examples/plan-2023.xlsx --period 2023-Q2 --json reports/*.xlsx",
+    )
+    .action(async (files: string[], opts: { plan: string; period?: string; json?: boolean }) => {
+      const lang = program.opts().lang as Lang;
+      let expectedPeriod: Period | undefined;
+      if (opts.period) {
+        const p = parsePeriod(opts.period);
+        if (!p.ok)
+          throw new CliError(
+            `Kỳ báo cáo "${opts.period}": ${p.reason_vi}`,
+            `Period "${opts.period}": ${p.reason_en}`,
+          );
+        expectedPeriod = p.period;
+      }
+      const { plan, registry, catalogue } = await requirePlan(opts.plan);
+      const results: FileResult[] = [];
+      for (const file of files) {
+        let result: FileResult;
+        try {
+          const wb = await readWorkbookFile(file);
+          const v = validateReport(wb, { plan, registry, catalogue, expectedPeriod });
+          result = {
+            file,
+            readable: true,
+            agency: v.agency?.code ?? null,
+            period: v.period ? periodCode(v.period) : null,
+            counts: countBySeverity(v.problems),
+            problems: v.problems,
+          };
+        } catch (e) {
+          const p = readErrorProblem(e);
+          if (!p) throw e;
+          result = {
+            file,
+            readable: false,
+            agency: null,
+            period: null,
+            counts: countBySeverity([p]),
+            problems: [p],
+          };
+        }
+        results.push(result);
+        if (!opts.json) {
+          console.log(`${file}: ${summaryLine(result.problems, lang)}`);
+          if (result.problems.length) console.log(formatProblems(result.problems, lang));
+        }
+      }
+      if (opts.json) printJson({ plan: opts.plan, files: results });
+      process.exitCode = results.some((r) => !r.readable)
+        ? EXIT.usage
+        : results.some((r) => hasErrors(r.problems))
+          ? EXIT.problems
+          : EXIT.ok;
+    });
+}

@@ -1,0 +1,65 @@
+// One input file → compact submissions: read the bytes once, hash them (SHA-256), parse, validate,
+// keep only what consolidation needs and let the grids go. A rollup given as input (a lower level
+// merged upward) yields the contributions it holds, each marked as carried "via" that rollup.
+import { createHash } from "node:crypto";
+import { promises as fsp } from "node:fs";
+import type { Grid } from "../../domain/cell";
+import { readRollup, isRollup } from "../../domain/consolidation/readRollup";
+import { toSubmission, unreadableSubmission, type Submission } from "../../domain/consolidation/submission";
+import { problem } from "../../domain/problem";
+import { validateReport } from "../../domain/validation/validateReport";
+import type { ValidationContext } from "../../domain/validation/context";
+import { isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+
+export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+export interface IntakeResult {
+  file: string;
+  hash: string;
+  /** One submission for a report; the carried contributions for a rollup. */
+  submissions: Submission[];
+  kind: "report" | "rollup" | "unreadable";
+}
+
+/** Read one file. Never throws for bad user files: they become rejected submissions with a reason. */
+export async function intakeFile(file: string, ctx: ValidationContext): Promise<IntakeResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    const reason = problem({
+      code: "FILE_UNREADABLE",
+      severity: "error",
+      vi: `Không đọc được tệp ${file} (${code}).`,
+      en: `Cannot read ${file} (${code}).`,
+    });
+    return { file, hash: "", submissions: [unreadableSubmission({ file, hash: "" }, reason)], kind: "unreadable" };
+  }
+  const hash = sha256(bytes);
+  const source = { file, hash };
+  let grids: Map<string, Grid>;
+  const merged = new Map<string, string[]>();
+  try {
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { name: file });
+    const names = (await wb.listSheets()).map((s) => s.name);
+    grids = await wb.readSheets(names);
+    for (const n of names) merged.set(n, await wb.mergedRanges(n));
+  } catch (e) {
+    if (!isWorkbookReadError(e)) throw e;
+    const reason = problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en });
+    return { file, hash, submissions: [unreadableSubmission(source, reason)], kind: "unreadable" };
+  }
+  if (isRollup(grids)) {
+    const read = readRollup(grids);
+    if (!read.ok) return { file, hash, submissions: [unreadableSubmission(source, read.problems[0])], kind: "unreadable" };
+    const carried = read.rollup.prior.contributions.map((c) => ({ ...c, via: c.via ?? file }));
+    return { file, hash, submissions: carried, kind: "rollup" };
+  }
+  const st = await fsp.stat(file).catch(() => null);
+  const m = st ? st.mtime : null;
+  const receivedAt = m ? { y: m.getFullYear(), m: m.getMonth() + 1, d: m.getDate() } : null;
+  const v = validateReport({ grids, merged }, ctx);
+  return { file, hash, submissions: [toSubmission(v, source, receivedAt)], kind: "report" };
+}

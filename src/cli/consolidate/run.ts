@@ -1,0 +1,168 @@
+// The consolidation job behind `cchc consolidate` and `cchc demo`: discover files, take each one in
+// (hash, parse, validate, reduce), merge into the existing rollup if any, and write it atomically.
+import { promises as fsp } from "node:fs";
+import type { AgencyRegistry } from "../../domain/agencies";
+import type { CivilDate } from "../../domain/civilDate";
+import type { ReturnMark } from "../../domain/consolidation/mergeRules";
+import { consolidate, type Rollup } from "../../domain/consolidation/model";
+import { readRollup, ROLLUP_STORED_SHEETS, storedTotals, type StoredRollup } from "../../domain/consolidation/readRollup";
+import { rollupSheets } from "../../domain/consolidation/sheets";
+import { isAcceptable, type Submission } from "../../domain/consolidation/submission";
+import type { Catalogue } from "../../domain/indicators";
+import { periodCode, periodLabelVi, samePeriod, type Period } from "../../domain/period";
+import type { Plan } from "../../domain/plan";
+import type { AtomicFs } from "../../workbook/xlsx/atomicWrite";
+import { isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+import { CliError } from "../errors";
+import { discoverInputs } from "./discover";
+import { intakeFile } from "./intake";
+import type { Progress } from "./progress";
+
+export interface PlanBundle {
+  plan: Plan;
+  registry: AgencyRegistry;
+  catalogue: Catalogue;
+}
+
+export interface ConsolidationRun {
+  bundle: PlanBundle;
+  /** Files and folders to take in. */
+  inputs: readonly string[];
+  /** The rollup to write (merged into when it exists); none for a pure dry run. */
+  output?: string;
+  /** Last year's rollup of the same period, for year-on-year change. */
+  previous?: string;
+  period?: Period;
+  unit?: string;
+  reportingDeadline?: CivilDate;
+  returns?: readonly ReturnMark[];
+  dryRun?: boolean;
+  now?: () => Date;
+  /** File operations for the atomic save (tests inject a failure). */
+  fs?: AtomicFs;
+  progress?: Progress;
+}
+
+export interface ConsolidationOutcome {
+  rollup: Rollup;
+  files: number;
+  written: string | null;
+  mergedIntoExisting: boolean;
+}
+
+export async function runConsolidation(run: ConsolidationRun): Promise<ConsolidationOutcome> {
+  const { plan, registry, catalogue } = run.bundle;
+  const existing = run.output ? await openExisting(run.output) : null;
+  let period = run.period ?? existing?.stored?.period;
+  if (run.period && existing?.stored && !samePeriod(run.period, existing.stored.period)) {
+    throw new CliError(
+      `Tệp ${run.output} là bảng tổng hợp kỳ ${periodLabelVi(existing.stored.period)}, không phải kỳ ${periodLabelVi(run.period)}. Hãy chọn tệp kết quả khác.`,
+      `${run.output} is the rollup for ${periodCode(existing.stored.period)}, not ${periodCode(run.period)}. Choose another output file.`,
+    );
+  }
+
+  const files = await discoverInputs(run.inputs, [run.output, run.previous].filter((f): f is string => !!f));
+  if (files.length === 0 && !existing?.stored) {
+    throw new CliError("Không có tệp .xlsx nào để tổng hợp.", "No .xlsx files to consolidate.");
+  }
+  const submissions: Submission[] = [];
+  for (const [i, file] of files.entries()) {
+    const r = await intakeFile(file, { plan, registry, catalogue, expectedPeriod: period });
+    submissions.push(...r.submissions);
+    const s = r.submissions[0];
+    const note =
+      r.kind === "rollup"
+        ? `bảng tổng hợp, ${r.submissions.length} cơ quan`
+        : s && isAcceptable(s)
+          ? `${s.agency} lần ${s.version}: hợp lệ`
+          : `bị từ chối (${s?.errorCount ?? 1} lỗi)`;
+    run.progress?.step(i + 1, files.length, file, note);
+  }
+  run.progress?.end();
+
+  period ??= inferPeriod(submissions);
+  const previousTotals = run.previous ? await readPrevious(run.previous, catalogue) : undefined;
+  const rollup = consolidate(plan, submissions, {
+    registry,
+    catalogue,
+    period,
+    unit: run.unit ?? existing?.stored?.unit ?? undefined,
+    prior: existing?.stored?.prior,
+    returns: run.returns,
+    mergedAt: (run.now ?? (() => new Date()))().toISOString(),
+    reportingDeadline: run.reportingDeadline,
+    previousTotals,
+  });
+
+  let written: string | null = null;
+  if (!run.dryRun && run.output) {
+    const wb = existing?.workbook ?? XlsxWorkbook.create();
+    await wb.writeSheets(rollupSheets(rollup));
+    await wb.saveAtomic(run.output, run.fs ? { fs: run.fs } : {});
+    written = run.output;
+  }
+  return { rollup, files: files.length, written, mergedIntoExisting: !!existing?.stored };
+}
+
+/** The existing output: a rollup to merge into, or the consolidator's own workbook to add sheets to. */
+async function openExisting(file: string): Promise<{ workbook: XlsxWorkbook; stored: StoredRollup | null } | null> {
+  const exists = await fsp.stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return null;
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.open(file);
+  } catch (e) {
+    if (!isWorkbookReadError(e)) throw e;
+    throw new CliError(`Tệp kết quả: ${e.message_vi}`, `Output file: ${e.message_en}`);
+  }
+  const grids = await workbook.readSheets([...ROLLUP_STORED_SHEETS]);
+  if (grids.size === 0) return { workbook, stored: null };
+  const read = readRollup(grids);
+  if (!read.ok) {
+    throw new CliError(
+      `Tệp kết quả ${file} có sheet tổng hợp nhưng không đọc được: ${read.problems[0].message_vi}`,
+      `Output ${file} has rollup sheets that cannot be read: ${read.problems[0].message_en}`,
+    );
+  }
+  return { workbook, stored: read.rollup };
+}
+
+async function readPrevious(file: string, catalogue: Catalogue): Promise<Map<string, number | null>> {
+  let wb: XlsxWorkbook;
+  try {
+    wb = await XlsxWorkbook.open(file);
+  } catch (e) {
+    if (!isWorkbookReadError(e)) throw e;
+    throw new CliError(`Bảng tổng hợp năm trước: ${e.message_vi}`, `Previous rollup: ${e.message_en}`);
+  }
+  const read = readRollup(await wb.readSheets([...ROLLUP_STORED_SHEETS]));
+  if (!read.ok) {
+    throw new CliError(
+      `Tệp ${file} không phải bảng tổng hợp: ${read.problems[0].message_vi}`,
+      `${file} is not a rollup: ${read.problems[0].message_en}`,
+    );
+  }
+  return storedTotals(read.rollup, catalogue);
+}
+
+/** The period most accepted submissions report; ambiguous or none is a usage error. */
+function inferPeriod(submissions: readonly Submission[]): Period {
+  const counts = new Map<string, { period: Period; n: number }>();
+  for (const s of submissions) {
+    if (!isAcceptable(s)) continue;
+    const k = periodCode(s.period);
+    counts.set(k, { period: s.period, n: (counts.get(k)?.n ?? 0) + 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[0].n === ranked[1].n)) {
+    throw new CliError(
+      `Không xác định được kỳ tổng hợp${ranked.length ? ` (${ranked.map((r) => periodCode(r.period)).join(", ")})` : ""}; hãy chỉ định --period, ví dụ --period 2023.`,
+      `Cannot tell which period to consolidate${ranked.length ? ` (${ranked.map((r) => periodCode(r.period)).join(", ")})` : ""}; pass --period, e.g. --period 2023.`,
+    );
+  }
+  return ranked[0].period;
+}

@@ -1,0 +1,54 @@
+// Reading workbooks from disk for the commands: every sheet as a grid, plus merged ranges.
+import type { Grid } from "../domain/cell";
+import type { PlanWorkbook } from "../domain/planWorkbook";
+import { readPlanWorkbook } from "../domain/planWorkbook";
+import { problem, type Problem } from "../domain/problem";
+import { isWorkbookReadError } from "../workbook/xlsx/errors";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { CliError } from "./errors";
+
+export interface LoadedWorkbook {
+  grids: Map<string, Grid>;
+  merged: Map<string, string[]>;
+}
+
+/** Read every sheet of an .xlsx file. Throws WorkbookReadError for unreadable files. */
+export async function readWorkbookFile(file: string): Promise<LoadedWorkbook> {
+  const wb = await XlsxWorkbook.open(file);
+  const names = (await wb.listSheets()).map((s) => s.name);
+  const grids = await wb.readSheets(names);
+  const merged = new Map<string, string[]>();
+  for (const n of names) merged.set(n, await wb.mergedRanges(n));
+  return { grids, merged };
+}
+
+/** A WorkbookReadError as a problem record, so unreadable files are reported like any other. */
+export function readErrorProblem(e: unknown): Problem | null {
+  if (!isWorkbookReadError(e)) return null;
+  return problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en });
+}
+
+/** Load and parse the plan workbook; a plan that cannot be used is a usage error (exit 2). */
+export async function loadPlanFile(file: string): Promise<PlanWorkbook & { file: string }> {
+  let loaded: LoadedWorkbook;
+  try {
+    loaded = await readWorkbookFile(file);
+  } catch (e) {
+    if (isWorkbookReadError(e)) throw new CliError(`Kế hoạch: ${e.message_vi}`, `Plan: ${e.message_en}`);
+    throw e;
+  }
+  return { ...readPlanWorkbook(loaded.grids), file };
+}
+
+/** The plan, registry and catalogue, or a usage error naming what is missing. */
+export async function requirePlan(file: string) {
+  const pw = await loadPlanFile(file);
+  if (!pw.plan || !pw.registry || !pw.catalogue) {
+    const first = pw.problems.find((p) => p.severity === "error");
+    throw new CliError(
+      `Không dùng được tệp kế hoạch ${file}: ${first?.message_vi ?? "thiếu dữ liệu"}. Chạy "cchc plan ${file}" để xem chi tiết.`,
+      `Cannot use plan workbook ${file}: ${first?.message_en ?? "data missing"}. Run "cchc plan ${file}" for details.`,
+    );
+  }
+  return { plan: pw.plan, registry: pw.registry, catalogue: pw.catalogue, problems: pw.problems };
+}

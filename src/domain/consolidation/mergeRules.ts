@@ -1,0 +1,180 @@
+// The merge rules of consolidation (quy tắc hợp nhất), stated in one place:
+//
+//  1. Contributions are keyed by agency + period; a rollup holds one period, so a submission for
+//     another period is rejected ("wrong_period"), never merged.
+//  2. A workbook with validation errors is rejected with its reasons; warnings do not block.
+//  3. The newest submission version (Lần gửi) wins: it replaces that agency's earlier contribution
+//     entirely — figures and tasks — so nothing is counted twice.
+//  4. The same content again (same SHA-256) changes nothing: "unchanged", or "duplicate" for a second
+//     copy within one batch (the copy whose file name sorts first is the one recorded).
+//  5. Two different files with the same agency, period and (newest) version are a conflict: neither
+//     is picked; the agency keeps its previous contribution (if any) until someone resolves it.
+//  6. A consolidator can return (trả lại) an agency's current submission with a reason: it stays on
+//     record but does not count. A newer version lifts the return.
+//
+// The outcome depends only on the sets of inputs, never on their order: ties are broken by content
+// hash and file name, not by arrival.
+import { periodCode, periodLabelVi, samePeriod, type Period } from "../period";
+import { problem, type Problem } from "../problem";
+import { isAcceptable, type AcceptedSubmission, type Submission } from "./submission";
+
+/** What merging did with one input file. */
+export type MergeOutcome =
+  | "added"
+  | "replaced"
+  | "unchanged"
+  | "duplicate"
+  | "superseded"
+  | "conflict"
+  | "rejected"
+  | "wrong_period";
+
+export const MERGE_OUTCOME_LABELS: Record<MergeOutcome | "returned", { vi: string; en: string }> = {
+  added: { vi: "Thêm mới", en: "Added" },
+  replaced: { vi: "Thay thế bản trước", en: "Replaced" },
+  unchanged: { vi: "Không đổi (đã tổng hợp)", en: "Unchanged" },
+  duplicate: { vi: "Trùng tệp (bỏ qua)", en: "Duplicate" },
+  superseded: { vi: "Bản cũ hơn (bỏ qua)", en: "Superseded" },
+  conflict: { vi: "Xung đột (cùng lần gửi, khác nội dung)", en: "Conflict" },
+  rejected: { vi: "Bị từ chối (có lỗi)", en: "Rejected" },
+  wrong_period: { vi: "Sai kỳ báo cáo", en: "Wrong period" },
+  returned: { vi: "Trả lại", en: "Returned" },
+};
+
+/** A consolidator's decision to return an agency's submission. Without a version it applies to the
+ * version current after this merge. */
+export interface ReturnMark {
+  readonly agency: string;
+  readonly version?: number;
+  readonly reason: string;
+}
+
+export interface FileOutcome {
+  readonly submission: Submission;
+  readonly outcome: MergeOutcome;
+  /** Why it was not merged: validation errors, the period mismatch, or the conflicting files. */
+  readonly reasons: readonly Problem[];
+}
+
+export interface Conflict {
+  readonly agency: string;
+  readonly version: number;
+  /** The distinct files (one per content hash) claiming that version, sorted. */
+  readonly files: readonly string[];
+}
+
+export interface MergeInput {
+  readonly period: Period;
+  /** Contributions already in the rollup (from its stored tables), one per agency. */
+  readonly prior: readonly AcceptedSubmission[];
+  readonly incoming: readonly Submission[];
+  /** Returns already recorded plus those asked for now. */
+  readonly returns?: readonly ReturnMark[];
+}
+
+export interface MergeResult {
+  /** Current contribution per agency code (returned ones included; see `returned`). */
+  readonly contributions: ReadonlyMap<string, AcceptedSubmission>;
+  /** Returns in force, by agency: each names the version it applies to. */
+  readonly returned: ReadonlyMap<string, Required<ReturnMark>>;
+  /** One outcome per incoming file, sorted by file name then hash. */
+  readonly outcomes: readonly FileOutcome[];
+  readonly conflicts: readonly Conflict[];
+}
+
+const byFile = (a: Submission, b: Submission): number =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
+
+/** Apply the merge rules. Pure and deterministic; see the header for the rules. */
+export function mergeSubmissions(input: MergeInput): MergeResult {
+  const { period } = input;
+  const contributions = new Map<string, AcceptedSubmission>();
+  for (const p of input.prior) contributions.set(p.agency, p);
+  const outcomes: FileOutcome[] = [];
+  const groups = new Map<string, AcceptedSubmission[]>();
+
+  for (const s of input.incoming) {
+    if (!isAcceptable(s)) {
+      const reasons = s.problems.filter((p) => p.severity === "error");
+      outcomes.push({ submission: s, outcome: "rejected", reasons });
+    } else if (!samePeriod(s.period, period)) {
+      outcomes.push({ submission: s, outcome: "wrong_period", reasons: [wrongPeriod(s, period)] });
+    } else {
+      const list = groups.get(s.agency) ?? [];
+      list.push(s);
+      groups.set(s.agency, list);
+    }
+  }
+
+  const conflicts: Conflict[] = [];
+  for (const [agency, list] of groups) {
+    const prior = contributions.get(agency);
+    list.sort(byFile);
+    // One representative per content hash: the prior contribution, else the first file by name.
+    const reps = new Map<string, AcceptedSubmission>();
+    if (prior) reps.set(prior.hash, prior);
+    for (const s of list) if (!reps.has(s.hash)) reps.set(s.hash, s);
+    const maxVersion = Math.max(...[...reps.values()].map((s) => s.version));
+    const top = [...reps.values()].filter((s) => s.version === maxVersion);
+
+    if (top.length === 1) {
+      const winner = top[0];
+      if (winner !== prior) contributions.set(agency, winner);
+      for (const s of list) {
+        let outcome: MergeOutcome;
+        if (s.hash !== winner.hash) outcome = "superseded";
+        else if (winner === prior) outcome = "unchanged";
+        else if (s === winner) outcome = prior ? "replaced" : "added";
+        else outcome = "duplicate";
+        outcomes.push({ submission: s, outcome, reasons: [] });
+      }
+    } else {
+      const files = top.map((s) => s.file).sort();
+      conflicts.push({ agency, version: maxVersion, files });
+      for (const s of list) {
+        if (s.version !== maxVersion) outcomes.push({ submission: s, outcome: "superseded", reasons: [] });
+        else if (prior && s.hash === prior.hash) outcomes.push({ submission: s, outcome: "unchanged", reasons: [] });
+        else outcomes.push({ submission: s, outcome: "conflict", reasons: [conflictProblem(agency, maxVersion, files)] });
+      }
+    }
+  }
+
+  const returned = new Map<string, Required<ReturnMark>>();
+  for (const mark of input.returns ?? []) {
+    const current = contributions.get(mark.agency);
+    if (!current) continue;
+    const version = mark.version ?? current.version;
+    if (version === current.version) returned.set(mark.agency, { agency: mark.agency, version, reason: mark.reason });
+  }
+
+  outcomes.sort((a, b) => byFile(a.submission, b.submission) || a.outcome.localeCompare(b.outcome));
+  conflicts.sort((a, b) => a.agency.localeCompare(b.agency));
+  return { contributions, returned, outcomes, conflicts };
+}
+
+/** Contributions that count: current and not returned, in agency-code order. */
+export function countingContributions(result: MergeResult): AcceptedSubmission[] {
+  return [...result.contributions.values()]
+    .filter((c) => !result.returned.has(c.agency))
+    .sort((a, b) => a.agency.localeCompare(b.agency));
+}
+
+function wrongPeriod(s: AcceptedSubmission, period: Period): Problem {
+  return problem({
+    code: "PERIOD_MISMATCH",
+    severity: "error",
+    vi: `Tệp ${s.file} là báo cáo kỳ ${periodLabelVi(s.period)}, nhưng bảng tổng hợp là kỳ ${periodLabelVi(period)}.`,
+    en: `${s.file} reports ${periodCode(s.period)}, but the rollup is for ${periodCode(period)}.`,
+    value: periodCode(s.period),
+  });
+}
+
+function conflictProblem(agency: string, version: number, files: readonly string[]): Problem {
+  return problem({
+    code: "SUBMISSION_CONFLICT",
+    severity: "error",
+    vi: `${agency}: có ${files.length} tệp khác nhau cùng lần gửi ${version} (${files.join(", ")}); không tự chọn tệp nào. Hãy yêu cầu cơ quan gửi lại với lần gửi ${version + 1}.`,
+    en: `${agency}: ${files.length} different files claim version ${version} (${files.join(", ")}); none is picked. Ask the agency to resend as version ${version + 1}.`,
+    value: version,
+  });
+}

@@ -1,0 +1,172 @@
+// Record sheets of the rollup: submission status, provenance log, the long tables (figures and
+// tasks) and the notes. The long tables and the status sheet are also what a later run reads back
+// to rebuild each agency's contribution exactly (see readRollup.ts).
+import type { CellValue, Grid } from "../cell";
+import { civilToSerial, type CivilDate } from "../civilDate";
+import { periodCode } from "../period";
+import type { SheetSpec } from "../sheetSpec";
+import { taskStatusLabel } from "../taskStatus";
+import { LONG_HEADERS, PROVENANCE_HEADERS, ROLLUP_SHEETS, STATUS_HEADERS, TASK_LONG_HEADERS } from "./layout";
+import { MERGE_OUTCOME_LABELS } from "./mergeRules";
+import { SUBMISSION_STATE_LABELS, TASK_STATE_LABELS, type Rollup } from "./model";
+
+/** A date as an Excel serial (shown with the date format), or an empty cell. */
+export const dateCell = (d: CivilDate | null): CellValue => (d ? civilToSerial(d) : null);
+
+export function statusSheet(r: Rollup): SheetSpec {
+  const h = STATUS_HEADERS;
+  const rows: Grid = [[h.stt, h.agency, h.name, h.expected, h.state, h.version, h.submittedAt, h.onTime, h.file, h.errors, h.warnings, h.note, h.hash]];
+  const highlight: number[] = [];
+  r.status.forEach((s, i) => {
+    if (s.state !== "accepted" || s.onTime === false) highlight.push(rows.length);
+    rows.push([
+      i + 1,
+      s.agency,
+      s.name,
+      s.expected ? "Có" : "Không",
+      SUBMISSION_STATE_LABELS[s.state],
+      s.version,
+      dateCell(s.submittedAt),
+      s.onTime === null ? null : s.onTime ? "Đúng hạn" : "Trễ hạn",
+      s.file || null,
+      s.errors,
+      s.warnings,
+      s.note || null,
+      s.hashInUse || null,
+    ]);
+  });
+  return {
+    name: ROLLUP_SHEETS.status,
+    rows,
+    headerRows: 1,
+    columns: [
+      { width: 5 },
+      { width: 16 },
+      { width: 34, wrap: true },
+      { width: 10 },
+      { width: 14 },
+      { width: 8 },
+      { width: 12, format: "date" },
+      { width: 12 },
+      { width: 30 },
+      { width: 8 },
+      { width: 10 },
+      { width: 60, wrap: true },
+      { width: 24 },
+    ],
+    highlightRows: highlight,
+  };
+}
+
+export function provenanceSheet(r: Rollup): SheetSpec {
+  const h = PROVENANCE_HEADERS;
+  const rows: Grid = [[h.stt, h.file, h.hash, h.via, h.agency, h.period, h.version, h.mergedAt, h.outcomeLabel, h.outcome, h.errors, h.warnings, h.reasons]];
+  const highlight: number[] = [];
+  r.provenance.forEach((p, i) => {
+    if (["rejected", "conflict", "wrong_period", "returned"].includes(p.outcome)) highlight.push(rows.length);
+    rows.push([
+      i + 1,
+      p.file,
+      p.hash,
+      p.via || null,
+      p.agency || null,
+      p.period || null,
+      p.version,
+      p.mergedAt,
+      MERGE_OUTCOME_LABELS[p.outcome].vi,
+      p.outcome,
+      p.errors,
+      p.warnings,
+      p.reasons || null,
+    ]);
+  });
+  return {
+    name: ROLLUP_SHEETS.provenance,
+    rows,
+    headerRows: 1,
+    columns: [
+      { width: 5 },
+      { width: 30 },
+      { width: 20 },
+      { width: 20 },
+      { width: 16 },
+      { width: 9 },
+      { width: 8 },
+      { width: 22 },
+      { width: 20 },
+      { width: 12 },
+      { width: 8 },
+      { width: 10 },
+      { width: 70, wrap: true },
+    ],
+    highlightRows: highlight,
+  };
+}
+
+export function longSheet(r: Rollup): SheetSpec {
+  const h = LONG_HEADERS;
+  const inds = new Map(r.catalogue.indicators.map((i) => [i.code, i]));
+  const rows: Grid = [[h.agency, h.agencyName, h.period, h.indicator, h.indicatorName, h.unit, h.value, h.file, h.hash, h.version, h.sheet, h.cell, h.via]];
+  for (const l of r.long) {
+    const ind = inds.get(l.indicator);
+    rows.push([l.agency, l.agencyName, l.period, l.indicator, ind?.name_vi ?? null, ind?.unit ?? null, l.value, l.file, l.hash, l.version, l.sheet, l.cell, l.via || null]);
+  }
+  return {
+    name: ROLLUP_SHEETS.long,
+    rows,
+    headerRows: 1,
+    columns: [{ width: 16 }, { width: 30 }, { width: 9 }, { width: 24 }, { width: 40 }, { width: 10 }, { width: 14 }, { width: 28 }, { width: 20 }, { width: 8 }, { width: 10 }, { width: 6 }, { width: 20 }],
+  };
+}
+
+export function taskLongSheet(r: Rollup): SheetSpec {
+  const h = TASK_LONG_HEADERS;
+  const rows: Grid = [[h.agency, h.period, h.task, h.status, h.statusLabel, h.doneDate, h.state, h.evidence, h.file, h.hash, h.version, h.sheet, h.cell, h.via]];
+  const states = new Map(r.tasks.map((t) => [t.task.code.toUpperCase(), t.cells]));
+  for (const a of r.agencies) {
+    const c = r.merge.contributions.get(a);
+    if (!c || r.merge.returned.has(a)) continue;
+    for (const t of c.tasks) {
+      const state = states.get(t.code.toUpperCase())?.get(a)?.state;
+      rows.push([
+        a,
+        periodCode(c.period),
+        t.code,
+        t.status,
+        taskStatusLabel(t.status),
+        dateCell(t.doneDate),
+        state ? TASK_STATE_LABELS[state] || null : null,
+        t.evidence || null,
+        c.file,
+        c.hash,
+        c.version,
+        t.sheet,
+        t.cell,
+        c.via || null,
+      ]);
+    }
+  }
+  return {
+    name: ROLLUP_SHEETS.taskLong,
+    rows,
+    headerRows: 1,
+    columns: [{ width: 16 }, { width: 9 }, { width: 10 }, { width: 14 }, { width: 20 }, { width: 12, format: "date" }, { width: 22 }, { width: 30 }, { width: 28 }, { width: 20 }, { width: 8 }, { width: 10 }, { width: 6 }, { width: 20 }],
+  };
+}
+
+export function notesSheet(r: Rollup): SheetSpec {
+  const lines = [
+    "Cách tổng hợp (quy tắc hợp nhất):",
+    "• Mỗi cơ quan, mỗi kỳ chỉ có một báo cáo được tính; báo cáo có lần gửi mới nhất thay thế toàn bộ báo cáo trước.",
+    "• Cùng một tệp (cùng mã băm SHA-256) gửi lại nhiều lần không làm thay đổi kết quả.",
+    "• Hai tệp khác nhau cùng cơ quan, kỳ và lần gửi là xung đột: không tự chọn tệp nào; cơ quan cần gửi lại với lần gửi mới.",
+    "• Tệp có lỗi bị từ chối kèm lý do; cảnh báo không ngăn tiếp nhận. Đơn vị tổng hợp có thể trả lại báo cáo kèm lý do.",
+    "• Số liệu đếm được cộng; tỷ lệ toàn tỉnh tính lại từ tổng tử số và tổng mẫu số, không lấy bình quân các tỷ lệ.",
+    "• Mỗi cơ quan chỉ báo cáo số liệu của mình: dòng 'Cộng … và đơn vị trực thuộc' cộng cơ quan cấp trên với các đơn vị trực thuộc, không tính hai lần.",
+    `• Nhiệm vụ đúng hạn hay trễ hạn được tính theo thời hạn trong kế hoạch, tại ngày chốt ${r.asOf.d}/${r.asOf.m}/${r.asOf.y}.`,
+    "• Mỗi số liệu truy được nguồn (tệp, sheet, ô) ở sheet 'Dữ liệu dài'; mọi tệp đầu vào có trong 'Nhật ký nguồn'.",
+    "Biểu đồ: thư viện ghi tệp .xlsx (ExcelJS) không ghi được biểu đồ; phần bổ trợ (add-in) trong Excel vẽ biểu đồ gốc của Excel từ các sheet này.",
+    "Charts: the .xlsx writer (ExcelJS) cannot write charts; the Excel add-in draws native charts from these sheets.",
+  ];
+  return { name: ROLLUP_SHEETS.notes, rows: [["Ghi chú"], ...lines.map((l) => [l])], headerRows: 1, columns: [{ width: 140, wrap: true }] };
+}

@@ -1,0 +1,132 @@
+// A submission (báo cáo đã nộp) reduced to what consolidation needs: identity, figures with their
+// source cells, task statuses and the problems found. The grids are dropped once this is built,
+// so consolidating thousands of workbooks keeps only these small records in memory.
+import { a1 } from "../cell";
+import type { CivilDate } from "../civilDate";
+import type { Period } from "../period";
+import { countBySeverity, hasErrors, type Problem } from "../problem";
+import type { TaskStatus } from "../taskStatus";
+import type { ValidationResult } from "../validation/validateReport";
+
+/** One figure as reported, with the cell it came from (truy vết nguồn). */
+export interface SubmittedFigure {
+  readonly code: string;
+  readonly value: number;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** One task's progress as reported. */
+export interface SubmittedTask {
+  readonly code: string;
+  readonly status: TaskStatus;
+  readonly doneDate: CivilDate | null;
+  readonly evidence: string;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** Where a submission came from. When a rollup is merged upward, `via` names the rollup file. */
+export interface SubmissionSource {
+  /** File name as given (a path relative to what the consolidator passed). */
+  readonly file: string;
+  /** SHA-256 of the file's bytes, hex. */
+  readonly hash: string;
+  /** The rollup workbook this contribution was carried in, when merged from a lower level. */
+  readonly via?: string;
+}
+
+/** An input file as consolidation sees it, accepted or not. Identity fields are null when unreadable. */
+export interface Submission extends SubmissionSource {
+  readonly agency: string | null;
+  readonly period: Period | null;
+  readonly version: number | null;
+  /** "Ngày gửi" typed in the workbook. */
+  readonly submittedAt: CivilDate | null;
+  /** When the file reached the consolidator (e.g. its modification date), if known. */
+  readonly receivedAt: CivilDate | null;
+  /** Errors and warnings (info notes dropped: they never block and are many). */
+  readonly problems: readonly Problem[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly figures: readonly SubmittedFigure[];
+  readonly tasks: readonly SubmittedTask[];
+}
+
+/** A submission that passed validation: identity known, no errors. */
+export interface AcceptedSubmission extends Submission {
+  readonly agency: string;
+  readonly period: Period;
+  readonly version: number;
+}
+
+/** Errors block acceptance; warnings do not (SPEC §4). */
+export function isAcceptable(s: Submission): s is AcceptedSubmission {
+  return s.agency !== null && s.period !== null && s.version !== null && s.errorCount === 0;
+}
+
+/** Reduce a validation result to a submission. `source` and `receivedAt` are data from the shell. */
+export function toSubmission(
+  v: ValidationResult,
+  source: SubmissionSource,
+  receivedAt: CivilDate | null = null,
+): Submission {
+  const problems = v.problems.filter((p) => p.severity !== "info");
+  const counts = countBySeverity(problems);
+  const report = v.report;
+  const figures: SubmittedFigure[] = [];
+  const tasks: SubmittedTask[] = [];
+  if (report && !hasErrors(problems)) {
+    const figSheet = report.sheets.figures ?? "";
+    const seen = new Set<string>();
+    for (const f of report.figures) {
+      const code = f.code.toUpperCase();
+      if (f.value === null || seen.has(code)) continue;
+      seen.add(code);
+      figures.push({ code, value: f.value, sheet: figSheet, cell: f.cell });
+    }
+    const taskSheet = report.sheets.tasks ?? "";
+    const statusCol = report.taskTable?.columns.status;
+    for (const t of report.tasks) {
+      if (!t.status) continue;
+      tasks.push({
+        code: t.code,
+        status: t.status,
+        doneDate: t.doneDate,
+        evidence: t.evidence,
+        sheet: taskSheet,
+        cell: statusCol === undefined ? "" : a1(t.row, statusCol),
+      });
+    }
+  }
+  return {
+    ...source,
+    agency: v.agency?.code ?? null,
+    period: v.period,
+    version: report?.info.version ?? null,
+    submittedAt: report?.info.submittedAt ?? null,
+    receivedAt,
+    problems,
+    errorCount: counts.error,
+    warningCount: counts.warning,
+    figures,
+    tasks,
+  };
+}
+
+/** A file that could not be read at all, as a rejected submission carrying the reason. */
+export function unreadableSubmission(source: SubmissionSource, reason: Problem): Submission {
+  return {
+    ...source,
+    agency: null,
+    period: null,
+    version: null,
+    submittedAt: null,
+    receivedAt: null,
+    problems: [reason],
+    errorCount: 1,
+    warningCount: 0,
+    figures: [],
+    tasks: [],
+  };
+}

@@ -1,0 +1,89 @@
+// Totals of figures over contributions (cộng số liệu): counts and amounts are summed; a rate is
+// recomputed from its summed numerator and denominator — never an average of the agencies' rates.
+import type { Catalogue, Indicator } from "../indicators";
+import { relativeChange, safeRate } from "../rate";
+import { formatVnNumber } from "../text/vnNumber";
+
+/** Figures of one contributor, by indicator code. */
+export type FigureValues = ReadonlyMap<string, number>;
+
+/** An agency's own value of an indicator: a rate from its own numerator and denominator when both
+ * are reported (what the rollup shows), else the rate as stated; counts as reported. */
+export function agencyValue(ind: Indicator, values: FigureValues): number | null {
+  if (ind.kind === "rate" && ind.numerator && ind.denominator) {
+    const num = values.get(ind.numerator);
+    const den = values.get(ind.denominator);
+    if (num !== undefined && den !== undefined) return safeRate(num, den);
+  }
+  return values.get(ind.code) ?? null;
+}
+
+/** Totals over contributors, by indicator code; null where nobody reported (or a rate's summed
+ * denominator is 0). A rate sums numerator and denominator over the contributors that reported both. */
+export function sumFigures(catalogue: Catalogue, contributors: readonly FigureValues[]): Map<string, number | null> {
+  const totals = new Map<string, number | null>();
+  for (const ind of catalogue.indicators) {
+    if (ind.kind === "rate") {
+      if (!ind.numerator || !ind.denominator) {
+        totals.set(ind.code, null); // a rate without parts cannot be totalled honestly
+        continue;
+      }
+      let num = 0;
+      let den = 0;
+      let any = false;
+      for (const v of contributors) {
+        const n = v.get(ind.numerator);
+        const d = v.get(ind.denominator);
+        if (n === undefined || d === undefined) continue;
+        num += n;
+        den += d;
+        any = true;
+      }
+      totals.set(ind.code, any ? safeRate(num, den) : null);
+    } else {
+      let sum = 0;
+      let any = false;
+      for (const v of contributors) {
+        const x = v.get(ind.code);
+        if (x === undefined) continue;
+        sum += x;
+        any = true;
+      }
+      totals.set(ind.code, any ? sum : null);
+    }
+  }
+  return totals;
+}
+
+export interface YearOnYear {
+  readonly code: string;
+  readonly current: number | null;
+  readonly previous: number | null;
+  /** Relative change for counts and amounts; the difference in percentage points (as a fraction) for rates. */
+  readonly change: number | null;
+  /** "tăng 12,50%", "giảm 32,27%", "không đổi"; empty when it cannot be computed. */
+  readonly text_vi: string;
+}
+
+/** Year-on-year change per indicator, in the seeds' wording ("giảm 0,13% so với năm 2022"). */
+export function yearOnYear(
+  catalogue: Catalogue,
+  current: ReadonlyMap<string, number | null>,
+  previous: ReadonlyMap<string, number | null>,
+): YearOnYear[] {
+  return catalogue.indicators.map((ind) => {
+    const cur = current.get(ind.code) ?? null;
+    const prev = previous.get(ind.code) ?? null;
+    let change: number | null = null;
+    if (cur !== null && prev !== null) change = ind.kind === "rate" ? cur - prev : relativeChange(cur, prev);
+    return { code: ind.code, current: cur, previous: prev, change, text_vi: changeText(change) };
+  });
+}
+
+/** "tăng 12,50%" / "giảm 32,27%" / "không đổi" for a fractional change. */
+export function changeText(change: number | null): string {
+  if (change === null) return "";
+  const pct = formatVnNumber(Math.abs(change), { percent: true, digits: 2 });
+  if (pct === "0,00%") return "không đổi";
+  return `${change > 0 ? "tăng" : "giảm"} ${pct}`;
+}

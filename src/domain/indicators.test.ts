@@ -1,0 +1,225 @@
+import catalogueJson from "../../examples/data/indicators.json";
+import {
+  applySettings,
+  impliedLimits,
+  indicatorByCode,
+  loadCatalogue,
+  ON_TIME_BASES,
+  type Catalogue,
+} from "./indicators";
+
+const load = (json: unknown): Catalogue => {
+  const r = loadCatalogue(json);
+  if (!r.ok) throw new Error(r.issues.join("\n"));
+  return r.catalogue;
+};
+const cat = load(catalogueJson);
+type Raw = { indicators: Record<string, unknown>[]; sums: { whole: string; parts: string[] }[] } & Record<
+  string,
+  unknown
+>;
+const clone = (): Raw => JSON.parse(JSON.stringify(catalogueJson));
+const issuesOf = (json: unknown): string[] => {
+  const r = loadCatalogue(json);
+  return r.ok ? [] : r.issues;
+};
+
+// Figures stated in the seeds (004 Sóc Trăng 2023, 002 Vĩnh Phúc 2017, 000 Vĩnh Long 2021).
+const SEED_FIGURES: Record<string, number> = {
+  HS_DA_GIAI_QUYET: 596864,
+  HS_DUNG_HAN: 595634,
+  HS_TRE_HAN: 1230,
+  DVC_TONG: 1778,
+  DVC_TOAN_TRINH: 1015,
+  DVC_MOT_PHAN: 343,
+  DVC_THONG_TIN: 420,
+  DVC_TICH_HOP_QG: 956,
+  TTHC_MOT_CUA: 1652,
+  TTHC_MOT_CUA_TINH: 1236,
+  TTHC_MOT_CUA_HUYEN: 288,
+  TTHC_MOT_CUA_XA: 128,
+  TTHC_CONG_BO: 1551,
+  TTHC_CONG_BO_MOI: 370,
+  TTHC_SUA_DOI: 683,
+  TTHC_BAI_BO: 498,
+};
+
+describe("the example catalogue", () => {
+  it("loads without issues", () => {
+    expect(loadCatalogue(catalogueJson)).toMatchObject({ ok: true });
+  });
+
+  it("covers every figure SPEC §2 lists", () => {
+    const required = [
+      ...[
+        "HS_TIEP_NHAN",
+        "HS_KY_TRUOC",
+        "HS_DA_GIAI_QUYET",
+        "HS_DUNG_HAN",
+        "HS_TRE_HAN",
+        "HS_DANG_GIAI_QUYET",
+      ],
+      ...[
+        "TL_DUNG_HAN",
+        "TTHC_DANG_AP_DUNG",
+        "TTHC_CONG_BO_MOI",
+        "TTHC_SUA_DOI",
+        "TTHC_BAI_BO",
+        "TTHC_MOT_CUA",
+      ],
+      ...[
+        "TL_MOT_CUA",
+        "TTHC_MOT_CUA_TINH",
+        "TTHC_MOT_CUA_HUYEN",
+        "TTHC_MOT_CUA_XA",
+        "DVC_TONG",
+        "DVC_TOAN_TRINH",
+      ],
+      ...[
+        "DVC_MOT_PHAN",
+        "DVC_THONG_TIN",
+        "DVC_TICH_HOP_QG",
+        "HS_TRUC_TUYEN_TOAN_TRINH",
+        "HS_THANH_TOAN_TRUC_TUYEN",
+      ],
+      ...["VB_QPPL_BAN_HANH", "VB_QPPL_DA_RA_SOAT", "VB_QPPL_THAM_DINH", "PHONG_CAT_GIAM", "DVSN_CAT_GIAM"],
+      ...["CBCCVC_DAO_TAO", "CBCCVC_TUYEN_DUNG", "DVSNCL_TU_CHU", "TL_AP_DUNG_ISO", "VB_XU_LY_TREN_MANG"],
+    ];
+    expect(required.filter((c) => !indicatorByCode(cat, c))).toEqual([]);
+  });
+
+  it("gives every rate a numerator and a denominator, and figures neither", () => {
+    for (const i of cat.indicators) {
+      if (i.kind === "rate") {
+        expect(indicatorByCode(cat, i.numerator!)?.kind).not.toBe("rate");
+        expect(indicatorByCode(cat, i.denominator!)?.kind).not.toBe("rate");
+        expect(i.unit).toBe("%");
+      } else expect([i.numerator, i.denominator]).toEqual([undefined, undefined]);
+    }
+  });
+
+  it("the seeds' figures satisfy its sums", () => {
+    let checked = 0;
+    for (const s of cat.sums) {
+      const codes = [s.whole, ...s.parts];
+      if (!codes.every((c) => c in SEED_FIGURES)) continue;
+      const total = s.parts.reduce((acc, p) => acc + SEED_FIGURES[p], 0);
+      expect({ whole: s.whole, value: SEED_FIGURES[s.whole] }).toEqual({ whole: s.whole, value: total });
+      checked++;
+    }
+    // 595.634 + 1.230 = 596.864; 1.015 + 343 + 420 = 1.778; 1.236 + 288 + 128 = 1.652; 370 + 683 + 498 = 1.551
+    expect(checked).toBe(4);
+  });
+
+  it("computes the seeds' rates from its numerators and denominators", () => {
+    const figures: Record<string, number> = {
+      ...SEED_FIGURES,
+      TTHC_DANG_AP_DUNG: 1724,
+      CBCCVC_SAU_DAI_HOC: 1776,
+      CBCCVC_TONG: 26362,
+    };
+    const pct = (code: string, digits: number): number => {
+      const r = indicatorByCode(cat, code)!;
+      return Number(((figures[r.numerator!] / figures[r.denominator!]) * 100).toFixed(digits));
+    };
+    expect(pct("TL_DUNG_HAN", 2)).toBe(99.79);
+    expect(pct("TL_MOT_CUA", 1)).toBe(95.8);
+    expect(pct("TL_CBCCVC_SAU_DAI_HOC", 2)).toBe(6.74);
+    expect(pct("TL_DVC_TICH_HOP_QG", 2)).toBe(53.77);
+  });
+
+  it("holds true identities only: resolved + pending = received (incl. carried over)", () => {
+    expect(cat.sums).toEqual(
+      expect.arrayContaining([
+        { whole: "HS_TIEP_NHAN", parts: ["HS_DA_GIAI_QUYET", "HS_DANG_GIAI_QUYET"] },
+        { whole: "HS_TIEP_NHAN", parts: ["HS_KY_TRUOC", "HS_MOI_TIEP_NHAN"] },
+      ]),
+    );
+  });
+});
+
+describe("applySettings", () => {
+  it.each([
+    ["resolved", "HS_DA_GIAI_QUYET"],
+    ["due", "HS_DEN_HAN"],
+    ["to_process", "HS_TIEP_NHAN"],
+  ] as const)("onTimeBase %s → denominator %s", (onTimeBase, denominator) => {
+    const applied = applySettings(cat, { onTimeBase });
+    expect(indicatorByCode(applied, "TL_DUNG_HAN")?.denominator).toBe(denominator);
+    expect(indicatorByCode(applied, "TL_MOT_CUA")).toBe(indicatorByCode(cat, "TL_MOT_CUA"));
+    expect(loadCatalogue(applied).ok).toBe(true);
+  });
+
+  it("defaults to resolved dossiers and leaves the input alone", () => {
+    expect(ON_TIME_BASES).toEqual(["resolved", "due", "to_process"]);
+    expect(indicatorByCode(cat, "TL_DUNG_HAN")?.denominator).toBe("HS_DA_GIAI_QUYET");
+    applySettings(cat, { onTimeBase: "due" });
+    expect(indicatorByCode(cat, "TL_DUNG_HAN")?.denominator).toBe("HS_DA_GIAI_QUYET");
+  });
+});
+
+describe("impliedLimits", () => {
+  it("adds sum parts and rate numerators to the explicit limits, once each", () => {
+    const limits = impliedLimits(cat);
+    expect(limits).toEqual(
+      expect.arrayContaining([
+        { part: "HS_TRE_HAN", whole: "HS_DA_GIAI_QUYET" },
+        { part: "TTHC_MOT_CUA_XA", whole: "TTHC_MOT_CUA" },
+        { part: "DVSNCL_TU_CHU", whole: "DVSNCL_TONG" },
+        { part: "HS_DUNG_HAN", whole: "HS_DA_GIAI_QUYET" },
+      ]),
+    );
+    const keys = limits.map((l) => `${l.part}≤${l.whole}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("loadCatalogue reports referential integrity failures", () => {
+  it("schema errors with their path", () => {
+    const bad = clone();
+    bad.indicators[0].kind = "ratio";
+    bad.schemaVersion = 2;
+    expect(issuesOf(bad)).toEqual([
+      expect.stringMatching(/^schemaVersion: /),
+      expect.stringMatching(/^indicators\.0\.kind: /),
+    ]);
+  });
+
+  it("unknown numerators and parts, rates used as figures, duplicates", () => {
+    const bad = clone();
+    const rate = bad.indicators.find((i) => i.code === "TL_MOT_CUA")!;
+    rate.numerator = "TTHC_KHONG_CO";
+    bad.sums.push({ whole: "DVC_TONG", parts: ["DVC_TOAN_TRINH", "TL_MOT_CUA"] });
+    bad.indicators.push({ ...bad.indicators[0] });
+    bad.indicators[1].numerator = "HS_TIEP_NHAN";
+    expect(issuesOf(bad)).toEqual([
+      "indicator HS_TIEP_NHAN: duplicate code",
+      "indicator HS_KY_TRUOC: only a rate has a numerator or denominator",
+      "indicator TL_MOT_CUA numerator: unknown indicator TTHC_KHONG_CO",
+      "sums[8] (DVC_TONG): TL_MOT_CUA is a rate, not a figure",
+    ]);
+  });
+
+  it("a rate without a denominator, a setting whose default disagrees", () => {
+    const bad = clone();
+    delete bad.indicators.find((i) => i.code === "TL_AP_DUNG_ISO")!.denominator;
+    bad.indicators.find((i) => i.code === "TL_DUNG_HAN")!.denominator = "HS_TRE_HAN";
+    expect(issuesOf(bad)).toEqual([
+      "indicator TL_DUNG_HAN: denominator is none of the setting's options",
+      "indicator TL_AP_DUNG_ISO: a rate needs a numerator and a denominator",
+    ]);
+  });
+
+  it("sum cycles, parts listed twice, mixed units, unknown limits", () => {
+    const bad = clone();
+    bad.sums.push({ whole: "HS_DUNG_HAN", parts: ["HS_DA_GIAI_QUYET", "HS_TRE_HAN"] });
+    bad.sums.push({ whole: "DVC_TONG", parts: ["DVC_MOT_PHAN", "DVC_MOT_PHAN", "HS_TRE_HAN"] });
+    (bad.limits as unknown[]).push({ part: "X_KHONG_CO", whole: "DVC_TONG" });
+    expect(issuesOf(bad)).toEqual([
+      "sums[9] (DVC_TONG): a part is listed twice",
+      "sums[9] (DVC_TONG): HS_TRE_HAN is in hồ sơ, the whole in dịch vụ",
+      "sums: a figure is (indirectly) a part of itself",
+      "limits[11] (X_KHONG_CO ≤ DVC_TONG): unknown indicator X_KHONG_CO",
+    ]);
+  });
+});

@@ -1,0 +1,318 @@
+// Read an agency report workbook's grids into a typed model, reporting structure and value problems.
+// Rules between values (sums, rates, deadlines) are checked afterwards in ../validation.
+import { a1, cellAt, cellText, isBlank, isExcelError, type A1, type CellValue, type Grid } from "../cell";
+import type { CivilDate } from "../civilDate";
+import { parsePeriod, type Period } from "../period";
+import { problem, type Problem } from "../problem";
+import { columnCell, columnText, locateTable, type TableLocation } from "../table";
+import { parseTaskStatus, type TaskStatus } from "../taskStatus";
+import { foldKey } from "../text/normalize";
+import { parseVnDate } from "../text/vnDate";
+import { parseVnNumber } from "../text/vnNumber";
+import {
+  FIGURE_HEADERS,
+  FIGURE_REQUIRED,
+  INFO_FIELDS,
+  INFO_HEADERS,
+  REPORT_SHEETS,
+  TASK_HEADERS,
+  TASK_REQUIRED,
+  type FigureColumn,
+  type InfoColumn,
+  type InfoField,
+  type TaskColumn,
+} from "./layout";
+
+export interface InfoValue {
+  readonly text: string;
+  readonly raw: CellValue;
+  readonly cell: A1;
+}
+
+export interface ReportInfo {
+  readonly fields: Partial<Record<InfoField, InfoValue>>;
+  readonly period: Period | null;
+  readonly planYear: number | null;
+  readonly version: number | null;
+  readonly submittedAt: CivilDate | null;
+}
+
+export interface ReportTask {
+  readonly code: string;
+  readonly row: number;
+  readonly status: TaskStatus | null;
+  readonly statusText: string;
+  readonly doneDate: CivilDate | null;
+  readonly doneDateRaw: CellValue;
+  readonly evidence: string;
+  readonly note: string;
+}
+
+export interface ReportFigure {
+  readonly code: string;
+  readonly row: number;
+  /** The value's cell. */
+  readonly cell: A1;
+  /** Normalised number (a percent as a fraction), or null when blank or unreadable. */
+  readonly value: number | null;
+  /** Digits printed after the decimal mark, when the value was typed as text. */
+  readonly decimals: number | null;
+  readonly raw: CellValue;
+}
+
+export interface ReportModel {
+  /** Actual sheet names found for each part of the report. */
+  readonly sheets: Partial<Record<"info" | "tasks" | "figures", string>>;
+  readonly info: ReportInfo;
+  readonly tasks: ReportTask[];
+  readonly figures: ReportFigure[];
+  /** Raw grids by actual sheet name, for text checks. */
+  readonly grids: ReadonlyMap<string, Grid>;
+  /** The task table's location, for cell addresses. */
+  readonly taskTable: TableLocation<TaskColumn> | null;
+  readonly figureTable: TableLocation<FigureColumn> | null;
+}
+
+/** Find a sheet by its expected name, ignoring case, diacritics and NFC/NFD. */
+export function findSheet(names: Iterable<string>, expected: string): string | undefined {
+  const key = foldKey(expected);
+  for (const n of names) if (foldKey(n) === key) return n;
+  return undefined;
+}
+
+export function readReport(grids: ReadonlyMap<string, Grid>): { report: ReportModel; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const sheets: ReportModel["sheets"] = {};
+  for (const part of ["info", "tasks", "figures"] as const) {
+    const name = findSheet(grids.keys(), REPORT_SHEETS[part]);
+    if (name) sheets[part] = name;
+    else
+      problems.push(
+        problem({
+          code: "SHEET_MISSING",
+          severity: "error",
+          vi: `Thiếu sheet "${REPORT_SHEETS[part]}". Hãy dùng biểu mẫu do hệ thống tạo (cchc template).`,
+          en: `Sheet "${REPORT_SHEETS[part]}" is missing. Use the generated template (cchc template).`,
+          value: REPORT_SHEETS[part],
+        }),
+      );
+  }
+  const info = sheets.info ? readInfo(grids.get(sheets.info)!, sheets.info, problems) : emptyInfo();
+  const taskRead = sheets.tasks ? readTasks(grids.get(sheets.tasks)!, sheets.tasks, problems) : null;
+  const figRead = sheets.figures ? readFigures(grids.get(sheets.figures)!, sheets.figures, problems) : null;
+  return {
+    report: {
+      sheets,
+      info,
+      tasks: taskRead?.tasks ?? [],
+      figures: figRead?.figures ?? [],
+      grids,
+      taskTable: taskRead?.loc ?? null,
+      figureTable: figRead?.loc ?? null,
+    },
+    problems,
+  };
+}
+
+function emptyInfo(): ReportInfo {
+  return { fields: {}, period: null, planYear: null, version: null, submittedAt: null };
+}
+
+function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
+  const found = locateTable<InfoColumn>(grid, sheet, INFO_HEADERS, ["label", "value"]);
+  problems.push(...found.problems);
+  const loc = found.location;
+  if (!loc || loc.columns.label === undefined || loc.columns.value === undefined) return emptyInfo();
+  const fields: Partial<Record<InfoField, InfoValue>> = {};
+  const byLabel = new Map<string, InfoField>();
+  for (const [field, def] of Object.entries(INFO_FIELDS) as [InfoField, (typeof INFO_FIELDS)[InfoField]][]) {
+    for (const l of def.labels) byLabel.set(foldKey(l), field);
+  }
+  for (let r = loc.headerRow + 1; r < grid.length; r++) {
+    const field = byLabel.get(foldKey(columnText(grid, loc, r, "label")));
+    if (!field || fields[field]) continue;
+    const raw = cellAt(grid, r, loc.columns.value);
+    fields[field] = { text: cellText(raw), raw, cell: a1(r, loc.columns.value) };
+  }
+  for (const [field, def] of Object.entries(INFO_FIELDS) as [InfoField, (typeof INFO_FIELDS)[InfoField]][]) {
+    if (!def.required || (fields[field] && fields[field]!.text)) continue;
+    const notFilled = fields[field] !== undefined;
+    problems.push(
+      problem({
+        code: notFilled ? "INFO_NOT_FILLED" : "INFO_FIELD_MISSING",
+        severity: field === "preparer" ? "warning" : "error",
+        sheet,
+        cell: fields[field]?.cell ?? null,
+        vi: notFilled
+          ? `Chưa điền "${def.labels[0]}" ở sheet "${sheet}".`
+          : `Sheet "${sheet}" thiếu dòng "${def.labels[0]}".`,
+        en: notFilled
+          ? `"${def.en}" is not filled in sheet "${sheet}".`
+          : `Sheet "${sheet}" has no "${def.en}" row.`,
+      }),
+    );
+  }
+
+  let period: Period | null = null;
+  const pf = fields.period;
+  if (pf?.text) {
+    const p = parsePeriod(pf.text);
+    if (p.ok) period = p.period;
+    else
+      problems.push(
+        problem({
+          code: "PERIOD_INVALID",
+          severity: "error",
+          sheet,
+          cell: pf.cell,
+          vi: `Kỳ báo cáo "${pf.text}" không hợp lệ (${p.reason_vi}). Ví dụ: 2023-Q2, Quý II/2023, 6 tháng đầu năm 2023.`,
+          en: `Reporting period "${pf.text}" is not valid (${p.reason_en}). E.g. 2023-Q2, 2023-H1, 2023.`,
+          value: pf.raw,
+        }),
+      );
+  }
+  const planYear = wholeNumber(fields.planYear, sheet, "PLAN_YEAR_INVALID", problems);
+  const version = wholeNumber(fields.version, sheet, "VERSION_INVALID", problems);
+  let submittedAt: CivilDate | null = null;
+  const sf = fields.submittedAt;
+  if (sf?.text) {
+    submittedAt = parseVnDate(sf.raw) ?? null;
+    if (!submittedAt)
+      problems.push(
+        problem({
+          code: "DATE_INVALID",
+          severity: "warning",
+          sheet,
+          cell: sf.cell,
+          vi: `Ngày gửi "${sf.text}" không đọc được; ghi theo dạng dd/mm/yyyy.`,
+          en: `Submission date "${sf.text}" cannot be read; use dd/mm/yyyy.`,
+          value: sf.raw,
+        }),
+      );
+  }
+  return { fields, period, planYear, version, submittedAt };
+}
+
+function wholeNumber(
+  f: InfoValue | undefined,
+  sheet: string,
+  code: string,
+  problems: Problem[],
+): number | null {
+  if (!f?.text) return null;
+  const n = parseVnNumber(f.raw);
+  if (n.ok && !n.percent && Number.isInteger(n.value) && n.value >= 0) return n.value;
+  problems.push(
+    problem({
+      code,
+      severity: "error",
+      sheet,
+      cell: f.cell,
+      vi: `"${f.text}" không phải số nguyên dương.`,
+      en: `"${f.text}" is not a whole number.`,
+      value: f.raw,
+    }),
+  );
+  return null;
+}
+
+function readTasks(grid: Grid, sheet: string, problems: Problem[]) {
+  const found = locateTable<TaskColumn>(grid, sheet, TASK_HEADERS, TASK_REQUIRED);
+  problems.push(...found.problems);
+  const loc = found.location;
+  if (!loc || loc.columns.code === undefined) return null;
+  const tasks: ReportTask[] = [];
+  for (let r = loc.headerRow + 1; r < grid.length; r++) {
+    const code = columnText(grid, loc, r, "code");
+    const statusText = columnText(grid, loc, r, "status");
+    if (!code) {
+      if (statusText || columnText(grid, loc, r, "evidence"))
+        problems.push(
+          problem({
+            code: "TASK_CODE_MISSING",
+            severity: "error",
+            sheet,
+            cell: columnCell(loc, r, "code"),
+            vi: `Dòng ${r + 1} có nội dung nhưng thiếu mã nhiệm vụ.`,
+            en: `Row ${r + 1} has content but no task code.`,
+          }),
+        );
+      continue;
+    }
+    const doneRaw = loc.columns.doneDate === undefined ? null : cellAt(grid, r, loc.columns.doneDate);
+    let doneDate: CivilDate | null = null;
+    if (!isBlank(doneRaw)) {
+      doneDate = isExcelError(doneRaw) ? null : (parseVnDate(doneRaw) ?? null);
+      if (!doneDate)
+        problems.push(
+          problem({
+            code: "DATE_INVALID",
+            severity: "error",
+            sheet,
+            cell: columnCell(loc, r, "doneDate"),
+            vi: `Nhiệm vụ ${code}: ngày hoàn thành "${cellText(doneRaw)}" không đọc được; ghi theo dạng dd/mm/yyyy.`,
+            en: `Task ${code}: completion date "${cellText(doneRaw)}" cannot be read; use dd/mm/yyyy.`,
+            value: doneRaw,
+          }),
+        );
+    }
+    tasks.push({
+      code,
+      row: r,
+      status: statusText ? (parseTaskStatus(statusText) ?? null) : null,
+      statusText,
+      doneDate,
+      doneDateRaw: doneRaw,
+      evidence: columnText(grid, loc, r, "evidence"),
+      note: columnText(grid, loc, r, "note"),
+    });
+  }
+  return { tasks, loc };
+}
+
+function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
+  const found = locateTable<FigureColumn>(grid, sheet, FIGURE_HEADERS, FIGURE_REQUIRED);
+  problems.push(...found.problems);
+  const loc = found.location;
+  if (!loc || loc.columns.code === undefined || loc.columns.value === undefined) return null;
+  const figures: ReportFigure[] = [];
+  for (let r = loc.headerRow + 1; r < grid.length; r++) {
+    const code = columnText(grid, loc, r, "code");
+    if (!code) continue;
+    const raw = cellAt(grid, r, loc.columns.value);
+    const cell = a1(r, loc.columns.value);
+    const n = parseVnNumber(raw);
+    let value: number | null = null;
+    let decimals: number | null = null;
+    if (n.ok) {
+      value = n.value;
+      decimals = n.decimals;
+    } else if (n.reason === "excel_error") {
+      problems.push(
+        problem({
+          code: "CELL_EXCEL_ERROR",
+          severity: "error",
+          sheet,
+          cell,
+          vi: `Chỉ tiêu ${code}: ô có lỗi công thức ${String(raw)}; hãy sửa công thức hoặc nhập số.`,
+          en: `Indicator ${code}: the cell holds the formula error ${String(raw)}; fix the formula or type a number.`,
+          value: raw,
+        }),
+      );
+    } else if (n.reason === "not_number") {
+      problems.push(
+        problem({
+          code: "NUMBER_INVALID",
+          severity: "error",
+          sheet,
+          cell,
+          vi: `Chỉ tiêu ${code}: "${cellText(raw)}" không phải là số.`,
+          en: `Indicator ${code}: "${cellText(raw)}" is not a number.`,
+          value: raw,
+        }),
+      );
+    }
+    figures.push({ code, row: r, cell, value, decimals, raw });
+  }
+  return { figures, loc };
+}

@@ -1,0 +1,149 @@
+// Biểu mẫu báo cáo: the report workbook generated for one agency and one period from the plan.
+import type { Agency } from "../agencies";
+import { assignmentsFor, ROLE_LABELS } from "../assignment";
+import type { Grid } from "../cell";
+import type { Catalogue } from "../indicators";
+import { periodCode, periodLabelVi, type Period } from "../period";
+import type { Plan } from "../plan";
+import type { SheetSpec } from "../sheetSpec";
+import { TASK_STATUSES } from "../taskStatus";
+import {
+  FIGURE_HEADERS,
+  INFO_FIELDS,
+  INFO_HEADERS,
+  REPORT_FORM_KIND,
+  REPORT_SCHEMA_VERSION,
+  REPORT_SHEETS,
+  TASK_HEADERS,
+  type InfoField,
+} from "./layout";
+
+export interface TemplateInput {
+  plan: Plan;
+  agency: Pick<Agency, "code" | "name">;
+  period: Period;
+  catalogue: Catalogue;
+}
+
+/** The three sheets of an agency's report for a period: info, tasks (with role), figures. */
+export function buildReportTemplate(input: TemplateInput): SheetSpec[] {
+  return [infoSheet(input), taskSheet(input), figureSheet(input)];
+}
+
+function infoSheet({ plan, agency, period }: TemplateInput): SheetSpec {
+  const values: Record<InfoField, string | number | null> = {
+    formKind: REPORT_FORM_KIND,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    agencyCode: agency.code,
+    agencyName: agency.name,
+    period: periodCode(period),
+    planYear: plan.year,
+    preparer: null,
+    contact: null,
+    version: 1,
+    submittedAt: null,
+  };
+  const guide: Partial<Record<InfoField, string>> = {
+    period: `${periodLabelVi(period)} — không sửa / do not edit`,
+    preparer: "Họ tên người lập báo cáo / Name of the preparer",
+    version: "Tăng lên 1 mỗi lần gửi lại / Increase by 1 on each resubmission",
+    submittedAt: "dd/mm/yyyy",
+  };
+  const rows: Grid = [[INFO_HEADERS.label[0], INFO_HEADERS.value[0], "Hướng dẫn / Guide"]];
+  for (const key of Object.keys(INFO_FIELDS) as InfoField[]) {
+    rows.push([INFO_FIELDS[key].labels[0], values[key], guide[key] ?? INFO_FIELDS[key].en]);
+  }
+  return {
+    name: REPORT_SHEETS.info,
+    rows,
+    columns: [{ width: 24 }, { width: 36, format: "text" }, { width: 50, wrap: true }],
+    headerRows: 1,
+    protectHeaders: true,
+  };
+}
+
+function taskSheet({ plan, agency }: TemplateInput): SheetSpec {
+  const header = [
+    TASK_HEADERS.code[0],
+    TASK_HEADERS.title[0],
+    TASK_HEADERS.role[0],
+    TASK_HEADERS.lead[0],
+    TASK_HEADERS.deadline[0],
+    TASK_HEADERS.status[0],
+    TASK_HEADERS.doneDate[0],
+    TASK_HEADERS.evidence[0],
+    TASK_HEADERS.note[0],
+  ];
+  const rows: Grid = [header];
+  for (const { task, role } of assignmentsFor(plan, agency.code)) {
+    rows.push([
+      task.code,
+      task.title,
+      ROLE_LABELS[role].vi,
+      task.leadText,
+      task.deadlineText,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  }
+  return {
+    name: REPORT_SHEETS.tasks,
+    rows,
+    columns: [
+      { width: 11, format: "text" },
+      { width: 60, wrap: true },
+      { width: 10 },
+      { width: 24, wrap: true },
+      { width: 18, wrap: true },
+      { width: 20, list: TASK_STATUSES.map((s) => s.vi) },
+      { width: 14, format: "date" },
+      { width: 28, wrap: true },
+      { width: 30, wrap: true },
+    ],
+    headerRows: 1,
+    protectHeaders: true,
+  };
+}
+
+function figureSheet({ catalogue }: TemplateInput): SheetSpec {
+  const rows: Grid = [
+    [
+      FIGURE_HEADERS.code[0],
+      FIGURE_HEADERS.name[0],
+      FIGURE_HEADERS.unit[0],
+      FIGURE_HEADERS.value[0],
+      FIGURE_HEADERS.note[0],
+    ],
+  ];
+  const cellFormats: { row: number; col: number; format: "percent" | "count" | "amount" }[] = [];
+  for (const ind of catalogue.indicators) {
+    rows.push([
+      ind.code,
+      ind.name_vi,
+      ind.unit,
+      null,
+      ind.kind === "rate" ? "Để trống: tự tính / leave blank: computed" : null,
+    ]);
+    cellFormats.push({
+      row: rows.length - 1,
+      col: 3,
+      format: ind.kind === "rate" ? "percent" : ind.kind === "amount" ? "amount" : "count",
+    });
+  }
+  return {
+    name: REPORT_SHEETS.figures,
+    rows,
+    columns: [
+      { width: 16, format: "text" },
+      { width: 60, wrap: true },
+      { width: 12 },
+      { width: 16 },
+      { width: 36, wrap: true },
+    ],
+    cellFormats,
+    headerRows: 1,
+    protectHeaders: true,
+  };
+}

@@ -1,0 +1,103 @@
+// Finding a table in a grid by its header names: reports, plans and registries are keyed by header
+// text (diacritics-insensitive, NFC/NFD-blind, small typos tolerated with a warning), never by position.
+import { a1, cellAt, cellText, type Grid } from "./cell";
+import { problem, type Problem } from "./problem";
+import { matchHeader } from "./text/normalize";
+
+export interface TableLocation<K extends string> {
+  /** 0-based index of the header row. */
+  headerRow: number;
+  /** 0-based column index of each header found. */
+  columns: Partial<Record<K, number>>;
+}
+
+const MAX_HEADER_SCAN = 20;
+
+/**
+ * Find the header row: the first row within the top rows where the most expected headers match.
+ * Missing required columns are errors; typo'd headers are accepted with a warning.
+ */
+export function locateTable<K extends string>(
+  grid: Grid,
+  sheet: string,
+  headers: Record<K, readonly string[]>,
+  required: readonly K[],
+): { location: TableLocation<K> | null; problems: Problem[] } {
+  const keys = Object.keys(headers) as K[];
+  let best: { row: number; score: number; columns: Partial<Record<K, number>>; near: Problem[] } | null =
+    null;
+
+  for (let r = 0; r < Math.min(grid.length, MAX_HEADER_SCAN); r++) {
+    const row = grid[r] ?? [];
+    const columns: Partial<Record<K, number>> = {};
+    const near: Problem[] = [];
+    let score = 0;
+    for (let c = 0; c < row.length; c++) {
+      const text = cellText(cellAt(grid, r, c));
+      if (!text) continue;
+      for (const key of keys) {
+        if (columns[key] !== undefined) continue;
+        const m = matchHeader(text, headers[key]);
+        if (m.kind === "none") continue;
+        columns[key] = c;
+        score += m.kind === "exact" ? 2 : 1;
+        if (m.kind === "near") {
+          near.push(
+            problem({
+              code: "HEADER_TYPO",
+              severity: "warning",
+              sheet,
+              cell: a1(r, c),
+              vi: `Tiêu đề cột "${text}" gần giống "${m.expected}": đã hiểu là "${m.expected}", nên sửa lại cho đúng.`,
+              en: `Header "${text}" looks like "${m.expected}": read as "${m.expected}"; please correct it.`,
+              value: text,
+            }),
+          );
+        }
+        break;
+      }
+    }
+    if (score > 0 && (!best || score > best.score)) best = { row: r, score, columns, near };
+  }
+
+  const missing = required.filter((k) => best?.columns[k] === undefined);
+  if (!best || missing.length === required.length) {
+    return {
+      location: null,
+      problems: [
+        problem({
+          code: "HEADER_NOT_FOUND",
+          severity: "error",
+          sheet,
+          vi: `Không tìm thấy dòng tiêu đề trong sheet "${sheet}" (cần các cột: ${required.map((k) => headers[k][0]).join(", ")}).`,
+          en: `No header row found in sheet "${sheet}" (expected columns: ${required.map((k) => headers[k][0]).join(", ")}).`,
+        }),
+      ],
+    };
+  }
+  const problems: Problem[] = [...best.near];
+  for (const k of missing) {
+    problems.push(
+      problem({
+        code: "COLUMN_MISSING",
+        severity: "error",
+        sheet,
+        cell: a1(best.row, 0),
+        vi: `Thiếu cột "${headers[k][0]}" ở dòng tiêu đề ${best.row + 1} của sheet "${sheet}".`,
+        en: `Column "${headers[k][0]}" is missing from header row ${best.row + 1} of sheet "${sheet}".`,
+      }),
+    );
+  }
+  return { location: { headerRow: best.row, columns: best.columns }, problems };
+}
+
+/** Text of a located column in a row ("" when the column is absent). */
+export function columnText<K extends string>(grid: Grid, loc: TableLocation<K>, row: number, key: K): string {
+  const c = loc.columns[key];
+  return c === undefined ? "" : cellText(cellAt(grid, row, c));
+}
+
+/** The A1 address of a located column in a row (column A when absent, so a problem still has a cell). */
+export function columnCell<K extends string>(loc: TableLocation<K>, row: number, key: K) {
+  return a1(row, loc.columns[key] ?? 0);
+}

@@ -1,0 +1,64 @@
+// Vietnamese text normalisation for matching headers, agency names and phrases.
+// Matching is diacritics-insensitive and NFC/NFD-blind; display keeps the original text.
+
+/** Unicode NFC with whitespace (including non-breaking spaces and line breaks) collapsed and trimmed. */
+export function tidy(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/[\s\u00a0\u200b]+/g, " ")
+    .trim();
+}
+
+/** Lower-case ASCII key: diacritics removed, đ → d, punctuation to spaces, spaces collapsed.
+ * "Cơ quan chủ trì" → "co quan chu tri"; NFC and NFD forms give the same key. */
+export function foldKey(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/&/g, " va ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Levenshtein edit distance, for header typos. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+export type HeaderMatch =
+  | { kind: "exact"; expected: string }
+  | { kind: "near"; expected: string; distance: number }
+  | { kind: "none" };
+
+/** Match a header cell against expected header names, diacritics-insensitively, allowing a small
+ * edit distance (a typo) which callers report as a warning. */
+export function matchHeader(actual: string, expected: readonly string[], maxDistance = 2): HeaderMatch {
+  const key = foldKey(actual);
+  if (!key) return { kind: "none" };
+  let best: HeaderMatch = { kind: "none" };
+  for (const e of expected) {
+    const ek = foldKey(e);
+    if (ek === key) return { kind: "exact", expected: e };
+    const limit = Math.min(maxDistance, Math.floor(ek.length / 4));
+    // Lengths alone bound the distance: skip long cells (task text) without the quadratic work.
+    if (Math.abs(ek.length - key.length) > limit) continue;
+    const dist = editDistance(ek, key);
+    if (dist <= limit && (best.kind !== "near" || dist < best.distance)) {
+      best = { kind: "near", expected: e, distance: dist };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,51 @@
+// Text checks over every cell a person typed: legacy TCVN3/VNI encodings, and text that a spreadsheet
+// would read as a formula when exported or re-typed (=, +, -, @ at the start).
+import { a1, type Grid } from "../cell";
+import { problem, type Problem } from "../problem";
+import { convertLegacyToUnicode, detectLegacyEncoding } from "../text/legacyEncoding";
+
+const FORMULA_START = /^[=+@-]/;
+const NUMBERISH = /^[+-]?\d[\d.,\s]*%?$/;
+
+export function checkText(grids: ReadonlyMap<string, Grid>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [sheet, grid] of grids) {
+    for (let r = 0; r < grid.length; r++) {
+      const row = grid[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== "string" || v.length === 0) continue;
+        const enc = detectLegacyEncoding(v);
+        if (enc) {
+          const fixed = convertLegacyToUnicode(v, enc);
+          problems.push(
+            problem({
+              code: "LEGACY_ENCODING",
+              severity: "warning",
+              sheet,
+              cell: a1(r, c),
+              vi: `Văn bản gõ bằng bảng mã cũ ${enc === "tcvn3" ? "TCVN3 (ABC)" : "VNI"}; đề nghị chuyển sang Unicode: "${fixed}".`,
+              en: `Text typed in the legacy ${enc === "tcvn3" ? "TCVN3 (ABC)" : "VNI"} encoding; convert to Unicode: "${fixed}".`,
+              value: v,
+            }),
+          );
+        }
+        const t = v.trim();
+        if (FORMULA_START.test(t) && !NUMBERISH.test(t)) {
+          problems.push(
+            problem({
+              code: "FORMULA_LIKE_TEXT",
+              severity: "warning",
+              sheet,
+              cell: a1(r, c),
+              vi: `Ô bắt đầu bằng "${t[0]}" sẽ bị hiểu là công thức khi xuất sang ứng dụng khác; sẽ được ghi như văn bản.`,
+              en: `Text starting with "${t[0]}" would be read as a formula when exported; it is kept as text.`,
+              value: v,
+            }),
+          );
+        }
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,102 @@
+// The validation engine (SPEC §4): one entry point for the CLI, the taskpane and consolidation.
+import type { Agency } from "../agencies";
+import type { Grid } from "../cell";
+import type { Period } from "../period";
+import { problem, type Problem } from "../problem";
+import { readReport, type ReportModel } from "../report/read";
+import type { ValidationContext } from "./context";
+import { checkFigures } from "./figures";
+import { checkIdentity } from "./identity";
+import { checkTasks } from "./tasks";
+import { checkText } from "./text";
+
+export interface ValidationResult {
+  /** The report as read; null when the workbook holds no report sheets at all. */
+  report: ReportModel | null;
+  agency: Agency | null;
+  period: Period | null;
+  problems: Problem[];
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export interface WorkbookInput {
+  grids: ReadonlyMap<string, Grid>;
+  /** Merged ranges by sheet ("A1:C1"), when the adapter can tell. */
+  merged?: ReadonlyMap<string, readonly string[]>;
+}
+
+export function validateReport(input: WorkbookInput, ctx: ValidationContext): ValidationResult {
+  if (input.grids.size === 0 || [...input.grids.values()].every((g) => g.length === 0)) {
+    return {
+      report: null,
+      agency: null,
+      period: null,
+      problems: [
+        problem({
+          code: "WORKBOOK_EMPTY",
+          severity: "error",
+          vi: "Tệp không có dữ liệu (workbook rỗng). Hãy tạo báo cáo từ biểu mẫu (cchc template).",
+          en: "The workbook is empty. Generate the report from the template (cchc template).",
+        }),
+      ],
+    };
+  }
+  const { report, problems } = readReport(input.grids);
+  problems.push(...mergedHeaderProblems(report, input.merged));
+  const { agency, problems: idProblems } = checkIdentity(report, ctx);
+  problems.push(...idProblems);
+  const period = report.info.period ?? ctx.expectedPeriod ?? null;
+  problems.push(...checkTasks(report, ctx, agency?.code ?? null, period));
+  problems.push(...checkFigures(report, ctx.catalogue));
+  problems.push(...checkText(report.grids));
+  problems.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.sheet ?? "").localeCompare(b.sheet ?? "") ||
+      cellOrder(a.cell) - cellOrder(b.cell),
+  );
+  return { report, agency, period: report.info.period, problems };
+}
+
+function cellOrder(cell: string | null): number {
+  if (!cell) return -1;
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return 0;
+  return Number(m[2]) * 1000 + m[1].charCodeAt(0);
+}
+
+/** Merged cells in a header row break header matching in other tools and hide columns. */
+function mergedHeaderProblems(
+  report: ReportModel,
+  merged?: ReadonlyMap<string, readonly string[]>,
+): Problem[] {
+  if (!merged) return [];
+  const out: Problem[] = [];
+  const tables = [
+    [report.sheets.tasks, report.taskTable?.headerRow],
+    [report.sheets.figures, report.figureTable?.headerRow],
+  ] as const;
+  for (const [sheet, headerRow] of tables) {
+    if (!sheet || headerRow === undefined) continue;
+    for (const range of merged.get(sheet) ?? []) {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+      if (!m) continue;
+      const top = Number(m[2]) - 1;
+      const bottom = Number(m[4]) - 1;
+      if (top <= headerRow && headerRow <= bottom)
+        out.push(
+          problem({
+            code: "HEADER_MERGED",
+            severity: "warning",
+            sheet,
+            cell: `${m[1]}${m[2]}` as Problem["cell"],
+            vi: `Ô tiêu đề bị gộp (${range}); hãy bỏ gộp để mỗi cột có tiêu đề riêng.`,
+            en: `Header cells are merged (${range}); unmerge them so each column has its own header.`,
+            value: range,
+          }),
+        );
+    }
+  }
+  return out;
+}

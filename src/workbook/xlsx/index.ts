@@ -1,0 +1,6 @@
+// The .xlsx adapter of the workbook port (ExcelJS), for the CLI and the browser page.
+export { XlsxWorkbook, type XlsxReadOptions } from "./xlsxWorkbook";
+export { WorkbookReadError, isWorkbookReadError, type WorkbookReadErrorCode } from "./errors";
+export { DEFAULT_LIMITS, type ReadLimits } from "./sniff";
+export { LISTS_SHEET } from "./lists";
+export { writeFileAtomic, type AtomicFs } from "./atomicWrite";

@@ -1,0 +1,129 @@
+// SheetSpec → an ExcelJS worksheet: values plus the presentation people filling the report need
+// (bold frozen headers, widths, number formats, dropdowns, locked headers, highlighted rows).
+import type ExcelJS from "exceljs";
+import { a1, columnLetters, type CellValue } from "../../domain/cell";
+import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
+import { listFormula } from "./lists";
+
+const HEADER_FILL = "FFDDEBF7"; // light blue
+const HIGHLIGHT_FILL = "FFFCE4D6"; // light orange
+/** Empty rows below the data that still get dropdowns and formats, so people can add rows. */
+export const SPARE_ROWS = 200;
+
+function solidFill(argb: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb } };
+}
+
+/** The value ExcelJS should store. Strings stay strings (never `{ formula }`), so "=1+1" typed by
+ * a user is written back as text; non-finite numbers, which would corrupt the XML, become #NUM!. */
+function toExcelValue(v: CellValue): ExcelJS.CellValue {
+  if (typeof v === "string") return v.normalize("NFC");
+  if (typeof v === "number" && !Number.isFinite(v)) return { error: "#NUM!" } as ExcelJS.CellErrorValue;
+  return v;
+}
+
+/** ExcelJS 4.4 supports range-keyed validations at runtime but its typings omit the collection. */
+interface WithValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** Sheet index in workbook order (ExcelJS keeps it in the undocumented `orderNo`). */
+interface Ordered {
+  orderNo: number;
+}
+
+/** Find a sheet by name the way Excel compares names: case-insensitively. */
+export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const key = name.toLowerCase();
+  return wb.worksheets.find((ws) => ws.name.toLowerCase() === key);
+}
+
+/** Replace the sheet of the same name at its position, or add a new sheet at the end. */
+function freshSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const old = findSheet(wb, spec.name);
+  const orderNo = old ? (old as unknown as Ordered).orderNo : undefined;
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(spec.name);
+  if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo;
+  return ws;
+}
+
+/** Write one sheet spec into the workbook (replacing a sheet of the same name). */
+export async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
+  const ws = freshSheet(wb, spec);
+  const headerRows = Math.max(0, spec.headerRows ?? 0);
+  const columns = spec.columns ?? [];
+  const width = Math.max(columns.length, ...spec.rows.map((r) => r.length), 0);
+  const lastValidatedRow = Math.max(spec.rows.length, headerRows) + SPARE_ROWS; // 1-based, inclusive
+
+  ws.state = spec.hidden ? "hidden" : "visible";
+  if (headerRows > 0) {
+    const topLeft = a1(headerRows, 0);
+    ws.views = [
+      { state: "frozen", xSplit: 0, ySplit: headerRows, topLeftCell: topLeft, activeCell: topLeft },
+    ];
+  }
+
+  // Column styles first: cells created afterwards inherit them, and Excel applies them to rows
+  // people add later, without growing the used range.
+  for (let c = 0; c < width; c++) {
+    const cs = columns[c] ?? {};
+    const col = ws.getColumn(c + 1);
+    if (cs.width !== undefined && cs.width > 0) col.width = cs.width;
+    if (cs.format) col.numFmt = NUMBER_FORMATS[cs.format];
+    if (cs.wrap) col.alignment = { wrapText: true, vertical: "top" };
+    if (spec.protectHeaders) col.protection = { locked: false };
+  }
+
+  spec.rows.forEach((row, r) => {
+    const xlRow = ws.getRow(r + 1);
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined) xlRow.getCell(c + 1).value = toExcelValue(v);
+    });
+  });
+
+  for (let r = 0; r < headerRows; r++) {
+    const xlRow = ws.getRow(r + 1);
+    for (let c = 0; c < width; c++) {
+      xlRow.getCell(c + 1).style = {
+        font: { bold: true },
+        fill: solidFill(HEADER_FILL),
+        alignment: { vertical: "middle", wrapText: true },
+        protection: { locked: true },
+      };
+    }
+  }
+
+  for (const r of spec.highlightRows ?? []) {
+    if (!Number.isInteger(r) || r < 0 || r >= spec.rows.length) continue;
+    const xlRow = ws.getRow(r + 1);
+    for (let c = 0; c < width; c++) xlRow.getCell(c + 1).fill = solidFill(HIGHLIGHT_FILL);
+  }
+
+  columns.forEach((cs, c) => {
+    if (!cs.list || cs.list.length === 0) return;
+    const letters = columnLetters(c);
+    const range = `${letters}${headerRows + 1}:${letters}${lastValidatedRow}`;
+    (ws as unknown as WithValidations).dataValidations.add(range, {
+      type: "list",
+      allowBlank: true,
+      formulae: [listFormula(wb, cs.list)],
+      showErrorMessage: true,
+      errorStyle: "error",
+      errorTitle: "Giá trị không hợp lệ",
+      error: "Hãy chọn một giá trị trong danh sách. / Choose a value from the list.",
+    });
+  });
+
+  if (spec.protectHeaders) {
+    // No password: the lock prevents accidental edits of headers, it is not a security boundary.
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      sort: true,
+      autoFilter: true,
+    });
+  }
+}

@@ -1,0 +1,92 @@
+// Builds the add-in's functions bundle with the project's webpack config (into a temp folder) and
+// loads it the way Excel's runtime would: functions.json must name exactly the functions that
+// functions.js associates, and the associated functions must compute.
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runInNewContext } from "node:vm";
+import webpack from "webpack";
+
+const ROOT = resolve(__dirname, "../..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require(join(ROOT, "webpack.config.js")) as (
+  env: Record<string, string>,
+  argv: { mode: string },
+) => webpack.Configuration;
+
+function build(mode: "production" | "development", env: Record<string, string> = {}): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), `cchc-dist-${mode}-`));
+  const config = makeConfig(env, { mode });
+  config.output = { ...config.output, path: outDir };
+  return new Promise((done, fail) => {
+    webpack(config, (err, stats) => {
+      if (err) return fail(err);
+      if (stats?.hasErrors()) return fail(new Error(stats.toString({ all: false, errors: true })));
+      done(outDir);
+    });
+  });
+}
+
+class FakeError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+function load(outDir: string): Map<string, (...args: unknown[]) => unknown> {
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  const CustomFunctions = {
+    Error: FakeError,
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+  };
+  const context: Record<string, unknown> = { CustomFunctions, console };
+  context.self = context;
+  context.window = context;
+  runInNewContext(readFileSync(join(outDir, "functions.js"), "utf8"), context);
+  return associated;
+}
+
+describe("webpack build of the custom functions", () => {
+  let prod: string;
+  let dev: string;
+  beforeAll(async () => {
+    [prod, dev] = await Promise.all([
+      build("production"),
+      build("development", { docsUrl: "https://docs.example.org/FUNCTIONS.md" }),
+    ]);
+  });
+
+  it("emits functions.js and functions.json", () => {
+    expect(existsSync(join(prod, "functions.js"))).toBe(true);
+    expect(existsSync(join(prod, "functions.json"))).toBe(true);
+  });
+
+  it("associates exactly the functions functions.json declares", () => {
+    const ids = JSON.parse(readFileSync(join(prod, "functions.json"), "utf8")).functions.map(
+      (f: { id: string }) => f.id,
+    );
+    expect([...load(prod).keys()].sort()).toEqual([...ids].sort());
+    expect(ids).toContain("ONTIME");
+  });
+
+  it("computes inside the bundle and returns real CustomFunctions.Error objects", () => {
+    const fns = load(prod);
+    expect(fns.get("ONTIME")?.([[595634]], [[596864]])).toBeCloseTo(0.99794, 5);
+    expect(fns.get("VNTEXT")?.([[0.9979]], null, true, null)).toEqual([["99,79%"]]);
+    const [[date], [recurring]] = fns.get("DUE")?.(
+      [["Quý IV năm 2022"], ["Thường xuyên"]],
+      null,
+    ) as unknown[][];
+    expect(date).toBe(44926);
+    expect(recurring).toBeInstanceOf(FakeError);
+    expect(recurring).toEqual(expect.objectContaining({ code: "#N/A" }));
+  });
+
+  it("rewrites the help links when given the published docs address", () => {
+    const json = readFileSync(join(dev, "functions.json"), "utf8");
+    expect(json).toContain("https://docs.example.org/FUNCTIONS.md#ontime");
+    expect(json).not.toContain("cchc.example.invalid");
+    expect(load(dev).size).toBeGreaterThan(10);
+  });
+});
