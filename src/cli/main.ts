@@ -4,6 +4,8 @@ import { isWorkbookReadError } from "../workbook/xlsx/errors";
 import { register as registerPlan } from "./commands/plan";
 import { register as registerTemplate } from "./commands/template";
 import { register as registerValidate } from "./commands/validate";
+import { register as registerConsolidate } from "./commands/consolidate";
+import { register as registerDemo } from "./commands/demo";
 import { CliError, EXIT } from "./errors";
 
 export function buildProgram(): Command {
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerTemplate(program);
   registerValidate(program);
+  registerConsolidate(program);
+  registerDemo(program);
   program.addHelpText(
     "after",
     `

@@ -96,7 +96,10 @@ export function mergeSubmissions(input: MergeInput): MergeResult {
   for (const s of input.incoming) {
     if (!isAcceptable(s)) {
       const reasons = s.problems.filter((p) => p.severity === "error");
-      outcomes.push({ submission: s, outcome: "rejected", reasons });
+      // A report for another period is told apart from one with errors, its reason first.
+      const wrong = reasons.some((p) => p.code === "PERIOD_MISMATCH");
+      const ordered = wrong ? [...reasons.filter((p) => p.code === "PERIOD_MISMATCH"), ...reasons.filter((p) => p.code !== "PERIOD_MISMATCH")] : reasons;
+      outcomes.push({ submission: s, outcome: wrong ? "wrong_period" : "rejected", reasons: ordered });
     } else if (!samePeriod(s.period, period)) {
       outcomes.push({ submission: s, outcome: "wrong_period", reasons: [wrongPeriod(s, period)] });
     } else {

@@ -286,7 +286,7 @@ export function consolidate(plan: Plan, submissions: readonly Submission[], opts
   });
 
   const overdue = overdueRows(tasks, agencies, registry, nameOf);
-  const status = statusRows(agencies, expected, merge, reportingDeadline, nameOf);
+  const status = statusRows(agencies, expected, merge, reportingDeadline, nameOf, opts.prior?.provenance ?? []);
   const counts = countStatus(status, expected);
   const provenance = [
     ...(opts.prior?.provenance ?? []),
@@ -480,6 +480,7 @@ function statusRows(
   merge: MergeResult,
   deadline: CivilDate,
   nameOf: (code: string) => string,
+  history: readonly ProvenanceEntry[],
 ): StatusRow[] {
   const byAgency = new Map<string, typeof merge.outcomes>();
   const unknown: StatusRow[] = [];
@@ -505,12 +506,15 @@ function statusRows(
     byAgency.set(a, [...(byAgency.get(a) ?? []), o]);
   }
   const rows: StatusRow[] = [];
-  const extra = [...byAgency.keys()].filter((a) => !agencies.includes(a)).sort();
+  const extra = [...new Set([...byAgency.keys(), ...history.map((e) => e.agency).filter(Boolean)])]
+    .filter((a) => !agencies.includes(a))
+    .sort();
   for (const a of [...agencies, ...extra]) {
     const current = merge.contributions.get(a);
     const outcomes = byAgency.get(a) ?? [];
     const ret = merge.returned.get(a);
     const conflict = merge.conflicts.find((c) => c.agency === a);
+    const earlier = history.filter((e) => e.agency === a && ["rejected", "wrong_period", "conflict"].includes(e.outcome));
     const sub = current ?? outcomes[outcomes.length - 1]?.submission;
     const when = sub ? (sub.submittedAt ?? sub.receivedAt) : null;
     let state: SubmissionState;
@@ -525,6 +529,11 @@ function statusRows(
     } else if (outcomes.length) {
       state = "rejected";
       note = reasonsText(outcomes.flatMap((o) => o.reasons));
+    } else if (earlier.length) {
+      // Rejected in an earlier run and nothing accepted since: still rejected, not missing.
+      const last = earlier[earlier.length - 1];
+      state = last.outcome === "conflict" ? "conflict" : "rejected";
+      note = `${last.file}: ${last.reasons}`;
     } else state = "missing";
     if (conflict) note = [note, `Xung đột lần gửi ${conflict.version}: ${conflict.files.join(", ")}`].filter(Boolean).join("; ");
     rows.push({
@@ -532,10 +541,10 @@ function statusRows(
       name: nameOf(a),
       expected: expected.has(a),
       state,
-      version: sub?.version ?? null,
+      version: sub?.version ?? (state === "missing" ? null : (earlier[earlier.length - 1]?.version ?? null)),
       submittedAt: when,
       onTime: when ? compareCivil(when, deadline) <= 0 : null,
-      file: sub?.file ?? "",
+      file: sub?.file ?? earlier[earlier.length - 1]?.file ?? "",
       hashInUse: current?.hash ?? "",
       errors: current ? current.errorCount : (sub?.errorCount ?? 0),
       warnings: current ? current.warningCount : (sub?.warningCount ?? 0),

@@ -1,0 +1,48 @@
+// `cchc demo`: the main job end to end on generated data — ~30 agency workbooks from the bundled
+// 2023 plan, consolidated into out/demo/tong-hop-nam-2023.xlsx, with a summary printed.
+import type { Command } from "commander";
+import * as path from "node:path";
+import { progressFor } from "../consolidate/progress";
+import { outcomeTable, summaryJson, summaryText } from "../consolidate/summary";
+import { loadExampleBundle } from "../demo/bundle";
+import { runDemo } from "../demo/run";
+import { EXIT } from "../errors";
+import { printJson } from "../output";
+
+export function register(program: Command): void {
+  program
+    .command("demo")
+    .description("Chạy thử tổng hợp trên dữ liệu mẫu / Run the consolidation end to end on generated reports")
+    .option("--out <dir>", "thư mục kết quả / output folder", path.join("out", "demo"))
+    .option("--json", "in kết quả dạng JSON / print JSON")
+    .addHelpText(
+      "after",
+      `
+Tạo khoảng 30 báo cáo mẫu (có báo cáo trễ, báo cáo lỗi, một báo cáo gửi lại, một cơ quan chưa nộp),
+tổng hợp thành bảng tổng hợp và in tóm tắt. / Generates ~30 agency reports (some late, a few invalid,
+one revised resubmission, one agency missing), consolidates them and prints a summary.
+
+Ví dụ / Examples:
+  npm run demo
+  cchc demo --out out/demo
+  cchc consolidate --plan examples/plan-2023.xlsx out/demo/bao-cao -o out/demo/thu.xlsx --dry-run`,
+    )
+    .action(async (opts: { out: string; json?: boolean }) => {
+      const bundle = await loadExampleBundle();
+      const result = await runDemo(bundle, opts.out, progressFor(process.stderr, !opts.json));
+      const r = result.round2.rollup;
+      if (opts.json) {
+        printJson(summaryJson(r, { output: result.rollupFile, reports: result.reports.length }));
+      } else {
+        console.log(`Đã tạo ${result.reports.length} tệp báo cáo trong ${path.dirname(result.reports[0])}/ và bao-cao-bo-sung/`);
+        console.log("\nLượt 1 / Round 1:");
+        console.log(outcomeTable(result.round1.rollup));
+        console.log("\nLượt 2 (gửi bổ sung, tổng hợp tiếp vào bảng có sẵn) / Round 2 (resubmission merged into the rollup):");
+        console.log(outcomeTable(r));
+        console.log("");
+        console.log(summaryText(r));
+        console.log(`\nBảng tổng hợp: ${result.rollupFile} (cùng kỳ năm trước: ${result.previousFile})`);
+      }
+      process.exitCode = EXIT.ok;
+    });
+}

@@ -1,0 +1,45 @@
+// Excel on the web rejects a request (one context.sync) over 5 MB. Large writes are cut into row
+// bands whose estimated JSON size stays under a budget with room for the request envelope.
+
+/** Excel on the web's cap on one request or response. */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one sync may carry of cell payload: a margin under the cap for commands and envelope. */
+export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Upper estimate of a value's size in the request JSON (non-ASCII may travel \u-escaped). */
+export function valueBytes(v: string | number | boolean): number {
+  if (typeof v === "number") return String(v).length + 1;
+  if (typeof v === "boolean") return 6;
+  let extra = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 0x7e || c < 0x20 || c === 0x22 || c === 0x5c) extra += 5;
+  }
+  return v.length + extra + 3;
+}
+
+/** A half-open band of rows [start, end). */
+export interface RowBand {
+  start: number;
+  end: number;
+}
+
+/**
+ * Cut rows into consecutive bands, each within `budget` bytes (a row larger than the budget goes
+ * alone; Excel will then refuse it with a clear error rather than us splitting a row).
+ */
+export function bandsBySize(rowBytes: readonly number[], budget: number): RowBand[] {
+  const bands: RowBand[] = [];
+  let start = 0;
+  let size = 0;
+  for (let r = 0; r < rowBytes.length; r++) {
+    if (r > start && size + rowBytes[r] > budget) {
+      bands.push({ start, end: r });
+      start = r;
+      size = 0;
+    }
+    size += rowBytes[r];
+  }
+  if (rowBytes.length > start) bands.push({ start, end: rowBytes.length });
+  return bands;
+}
