@@ -29,15 +29,37 @@ const collect = (value: string, prev: string[]) => [...prev, value];
 export function register(program: Command): void {
   program
     .command("consolidate")
-    .description("Tổng hợp báo cáo của các cơ quan thành bảng tổng hợp / Consolidate agency reports into the rollup")
+    .description(
+      "Tổng hợp báo cáo của các cơ quan thành bảng tổng hợp / Consolidate agency reports into the rollup",
+    )
     .requiredOption("--plan <plan.xlsx>", "tệp kế hoạch / plan workbook")
-    .option("-o, --output <rollup.xlsx>", "bảng tổng hợp (có sẵn thì tổng hợp tiếp vào) / rollup (merged into if it exists)")
-    .option("--previous <last.xlsx>", "bảng tổng hợp cùng kỳ năm trước / last year's rollup, for year-on-year change")
+    .option(
+      "-o, --output <rollup.xlsx>",
+      "bảng tổng hợp (có sẵn thì tổng hợp tiếp vào) / rollup (merged into if it exists)",
+    )
+    .option(
+      "--previous <last.xlsx>",
+      "bảng tổng hợp cùng kỳ năm trước / last year's rollup, for year-on-year change",
+    )
     .option("--period <period>", "kỳ tổng hợp, ví dụ 2023, 2023-Q2 / period (default: from the files)")
-    .option("--unit <code>", "mã đơn vị tổng hợp (mặc định: tỉnh) / consolidating unit (default: the province)")
-    .option("--deadline <dd/mm/yyyy>", "hạn gửi báo cáo (mặc định ngày 20 tháng cuối kỳ) / reporting deadline (default the 20th of the last month)")
-    .option("--return <AGENCY=lý do>", "trả lại báo cáo của cơ quan kèm lý do (lặp lại được) / return a submission with a reason", collect, [])
-    .option("--dry-run", "chỉ báo cáo sẽ thêm/thay thế/giữ nguyên/từ chối gì, không ghi tệp / report only, write nothing")
+    .option(
+      "--unit <code>",
+      "mã đơn vị tổng hợp (mặc định: tỉnh) / consolidating unit (default: the province)",
+    )
+    .option(
+      "--deadline <dd/mm/yyyy>",
+      "hạn gửi báo cáo (mặc định ngày 20 tháng cuối kỳ) / reporting deadline (default the 20th of the last month)",
+    )
+    .option(
+      "--return <AGENCY=lý do>",
+      "trả lại báo cáo của cơ quan kèm lý do (lặp lại được) / return a submission with a reason",
+      collect,
+      [],
+    )
+    .option(
+      "--dry-run",
+      "chỉ báo cáo sẽ thêm/thay thế/giữ nguyên/từ chối gì, không ghi tệp / report only, write nothing",
+    )
     .option("--json", "in kết quả dạng JSON / print JSON")
     .argument("<files-or-folders...>", "tệp báo cáo hoặc thư mục chứa chúng / report files or folders")
     .addHelpText(
@@ -55,21 +77,35 @@ Ví dụ / Examples:
     )
     .action(async (inputs: string[], opts: Options) => {
       if (!opts.output && !opts.dryRun) {
-        throw new CliError("Thiếu tệp kết quả: dùng -o tong-hop.xlsx (hoặc --dry-run).", "No output: pass -o rollup.xlsx (or --dry-run).");
+        throw new CliError(
+          "Thiếu tệp kết quả: dùng -o tong-hop.xlsx (hoặc --dry-run).",
+          "No output: pass -o rollup.xlsx (or --dry-run).",
+        );
       }
       let period: Period | undefined;
       if (opts.period) {
         const p = parsePeriod(opts.period);
-        if (!p.ok) throw new CliError(`Kỳ báo cáo "${opts.period}": ${p.reason_vi}`, `Period "${opts.period}": ${p.reason_en}`);
+        if (!p.ok)
+          throw new CliError(
+            `Kỳ báo cáo "${opts.period}": ${p.reason_vi}`,
+            `Period "${opts.period}": ${p.reason_en}`,
+          );
         period = p.period;
       }
       const reportingDeadline = opts.deadline ? parseVnDate(opts.deadline) : undefined;
       if (opts.deadline && !reportingDeadline) {
-        throw new CliError(`Hạn gửi "${opts.deadline}" không hợp lệ; ghi dd/mm/yyyy.`, `Deadline "${opts.deadline}" is not a date; use dd/mm/yyyy.`);
+        throw new CliError(
+          `Hạn gửi "${opts.deadline}" không hợp lệ; ghi dd/mm/yyyy.`,
+          `Deadline "${opts.deadline}" is not a date; use dd/mm/yyyy.`,
+        );
       }
       const returns: ReturnMark[] = opts.return.map((r) => {
         const m = /^([A-Za-z0-9_]+)\s*=\s*(.+)$/s.exec(r.trim());
-        if (!m) throw new CliError(`--return "${r}": ghi dạng MÃ_CƠ_QUAN=lý do.`, `--return "${r}": use AGENCY=reason.`);
+        if (!m)
+          throw new CliError(
+            `--return "${r}": ghi dạng MÃ_CƠ_QUAN=lý do.`,
+            `--return "${r}": use AGENCY=reason.`,
+          );
         return { agency: m[1].toUpperCase(), reason: m[2].trim() };
       });
       const bundle = await requirePlan(opts.plan);

@@ -34,10 +34,14 @@ Ví dụ / Examples:
       if (opts.json) {
         printJson(summaryJson(r, { output: result.rollupFile, reports: result.reports.length }));
       } else {
-        console.log(`Đã tạo ${result.reports.length} tệp báo cáo trong ${path.dirname(result.reports[0])}/ và bao-cao-bo-sung/`);
+        console.log(
+          `Đã tạo ${result.reports.length} tệp báo cáo trong ${path.dirname(result.reports[0])}/ và bao-cao-bo-sung/`,
+        );
         console.log("\nLượt 1 / Round 1:");
         console.log(outcomeTable(result.round1.rollup));
-        console.log("\nLượt 2 (gửi bổ sung, tổng hợp tiếp vào bảng có sẵn) / Round 2 (resubmission merged into the rollup):");
+        console.log(
+          "\nLượt 2 (gửi bổ sung, tổng hợp tiếp vào bảng có sẵn) / Round 2 (resubmission merged into the rollup):",
+        );
         console.log(outcomeTable(r));
         console.log("");
         console.log(summaryText(r));

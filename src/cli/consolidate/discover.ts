@@ -4,10 +4,14 @@ import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { CliError } from "../errors";
 
-const isCandidate = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+const isCandidate = (name: string): boolean =>
+  /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
 
 /** Expand the command's arguments into a sorted, de-duplicated list of file paths. */
-export async function discoverInputs(args: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
+export async function discoverInputs(
+  args: readonly string[],
+  exclude: readonly string[] = [],
+): Promise<string[]> {
   const out = new Set<string>();
   const skip = new Set(exclude.map((f) => path.resolve(f)));
   for (const arg of args) {

@@ -35,7 +35,12 @@ export async function intakeFile(file: string, ctx: ValidationContext): Promise<
       vi: `Không đọc được tệp ${file} (${code}).`,
       en: `Cannot read ${file} (${code}).`,
     });
-    return { file, hash: "", submissions: [unreadableSubmission({ file, hash: "" }, reason)], kind: "unreadable" };
+    return {
+      file,
+      hash: "",
+      submissions: [unreadableSubmission({ file, hash: "" }, reason)],
+      kind: "unreadable",
+    };
   }
   const hash = sha256(bytes);
   const source = { file, hash };
@@ -53,7 +58,13 @@ export async function intakeFile(file: string, ctx: ValidationContext): Promise<
   }
   if (isRollup(grids)) {
     const read = readRollup(grids);
-    if (!read.ok) return { file, hash, submissions: [unreadableSubmission(source, read.problems[0])], kind: "unreadable" };
+    if (!read.ok)
+      return {
+        file,
+        hash,
+        submissions: [unreadableSubmission(source, read.problems[0])],
+        kind: "unreadable",
+      };
     const carried = read.rollup.prior.contributions.map((c) => ({ ...c, via: c.via ?? file }));
     return { file, hash, submissions: carried, kind: "rollup" };
   }

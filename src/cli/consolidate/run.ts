@@ -5,7 +5,12 @@ import type { AgencyRegistry } from "../../domain/agencies";
 import type { CivilDate } from "../../domain/civilDate";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
-import { readRollup, ROLLUP_STORED_SHEETS, storedTotals, type StoredRollup } from "../../domain/consolidation/readRollup";
+import {
+  readRollup,
+  ROLLUP_STORED_SHEETS,
+  storedTotals,
+  type StoredRollup,
+} from "../../domain/consolidation/readRollup";
 import { rollupSheets } from "../../domain/consolidation/sheets";
 import { isAcceptable, type Submission } from "../../domain/consolidation/submission";
 import type { Catalogue } from "../../domain/indicators";
@@ -62,7 +67,10 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
     );
   }
 
-  const files = await discoverInputs(run.inputs, [run.output, run.previous].filter((f): f is string => !!f));
+  const files = await discoverInputs(
+    run.inputs,
+    [run.output, run.previous].filter((f): f is string => !!f),
+  );
   if (files.length === 0 && !existing?.stored) {
     throw new CliError("Không có tệp .xlsx nào để tổng hợp.", "No .xlsx files to consolidate.");
   }
@@ -106,7 +114,9 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
 }
 
 /** The existing output: a rollup to merge into, or the consolidator's own workbook to add sheets to. */
-async function openExisting(file: string): Promise<{ workbook: XlsxWorkbook; stored: StoredRollup | null } | null> {
+async function openExisting(
+  file: string,
+): Promise<{ workbook: XlsxWorkbook; stored: StoredRollup | null } | null> {
   const exists = await fsp.stat(file).then(
     () => true,
     () => false,

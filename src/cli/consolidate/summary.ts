@@ -27,7 +27,9 @@ export function summaryText(r: Rollup): string {
   const c = r.counts;
   const lines: string[] = [];
   lines.push(`Tổng hợp ${periodLabelVi(r.period)} — ${r.unit.name}`);
-  lines.push(`${pad("Mã cơ quan", 14)} ${pad("Tình trạng", 14)} ${pad("Lần", 4)} ${pad("Ngày gửi", 11)} ${pad("Hạn", 9)} ${pad("Hoàn thành NV", 14)} Ghi chú`);
+  lines.push(
+    `${pad("Mã cơ quan", 14)} ${pad("Tình trạng", 14)} ${pad("Lần", 4)} ${pad("Ngày gửi", 11)} ${pad("Hạn", 9)} ${pad("Hoàn thành NV", 14)} Ghi chú`,
+  );
   for (const s of r.status) {
     const comp = s.agency ? r.completionByAgency.get(s.agency) : undefined;
     const rate = comp && comp.rate !== null ? formatVnNumber(comp.rate, { percent: true, digits: 1 }) : "";
@@ -43,7 +45,7 @@ export function summaryText(r: Rollup): string {
   if (comp.rate !== null)
     lines.push(
       `Nhiệm vụ: hoàn thành ${formatVnNumber(comp.done)}/${formatVnNumber(comp.total)} lượt (${formatVnNumber(comp.rate, { percent: true, digits: 2 })}), trễ hạn ${comp.doneLate}, quá hạn chưa xong ${comp.overdue}`,
-  );
+    );
   const t = (code: string, pct = false) => {
     const v = r.totals.get(code);
     return v === null || v === undefined ? "—" : formatVnNumber(v, pct ? { percent: true, digits: 2 } : {});

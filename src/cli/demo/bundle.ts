@@ -18,10 +18,17 @@ export async function loadExampleBundle(root = repoRoot()): Promise<PlanBundle &
   }
   const data = path.join(root, "examples", "data");
   const read = (n: string) => JSON.parse(readFileSync(path.join(data, n), "utf8"));
-  const sheets = planWorkbookSheets({ plan: read("plan-2023.json"), registry: read("agencies.json"), catalogue: read("indicators.json") });
+  const sheets = planWorkbookSheets({
+    plan: read("plan-2023.json"),
+    registry: read("agencies.json"),
+    catalogue: read("indicators.json"),
+  });
   const pw = readPlanWorkbook(new Map(sheets.map((s) => [s.name, s.rows])));
   if (!pw.plan || !pw.registry || !pw.catalogue) {
-    throw new CliError(`Không đọc được kế hoạch mẫu trong ${data}.`, `Cannot read the example plan in ${data}.`);
+    throw new CliError(
+      `Không đọc được kế hoạch mẫu trong ${data}.`,
+      `Cannot read the example plan in ${data}.`,
+    );
   }
   return { plan: pw.plan, registry: pw.registry, catalogue: pw.catalogue, source: data };
 }

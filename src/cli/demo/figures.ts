@@ -14,7 +14,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-export const intIn = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
+export const intIn = (r: () => number, lo: number, hi: number): number =>
+  lo + Math.floor(r() * (hi - lo + 1));
 
 /** Figures by indicator code; rates left out (the rollup computes them from their parts). */
 export function agencyFigures(kind: AgencyKind, r: () => number): Record<string, number> {

@@ -51,29 +51,51 @@ export function demoFiles(bundle: PlanBundle, seed = 20231213): DemoFile[] {
     const r = rng(seed + i * 7919);
     const figures = agencyFigures(agency.kind, r);
     const day = intIn(r, 5, 24); // some send after the 20th: late
-    const base: Fill = { version: 1, submittedAt: civil(2023, 12, day), figures, doneShare: 0.8 + r() * 0.18 };
+    const base: Fill = {
+      version: 1,
+      submittedAt: civil(2023, 12, day),
+      figures,
+      doneShare: 0.8 + r() * 0.18,
+    };
     const fill = (f: Fill, note: string, name = `${code}-2023.xlsx`, batch: 1 | 2 = 1) =>
       files.push({ name, sheets: fillReport(bundle, code, period, end, f, rng(seed + i)), batch, note });
 
     if (code === "SNV") {
       fill({ ...base, doneShare: 0.7 }, "lần gửi 1", `${code}-2023-lan1.xlsx`);
-      const revised: Record<string, number> = { ...figures, HS_MOI_TIEP_NHAN: figures.HS_MOI_TIEP_NHAN + 120 };
+      const revised: Record<string, number> = {
+        ...figures,
+        HS_MOI_TIEP_NHAN: figures.HS_MOI_TIEP_NHAN + 120,
+      };
       revised.HS_TIEP_NHAN += 120;
       revised.HS_DA_GIAI_QUYET += 120;
       revised.HS_DUNG_HAN += 120;
       revised.HS_DEN_HAN += 120;
-      fill({ ...base, version: 2, submittedAt: civil(2023, 12, 19), figures: revised, doneShare: 0.95 }, "lần gửi 2 (bổ sung)", `${code}-2023-lan2.xlsx`, 2);
+      fill(
+        { ...base, version: 2, submittedAt: civil(2023, 12, 19), figures: revised, doneShare: 0.95 },
+        "lần gửi 2 (bổ sung)",
+        `${code}-2023-lan2.xlsx`,
+        2,
+      );
     } else if (code === "SXD") {
       const wrong = { ...figures, HS_DA_GIAI_QUYET: figures.HS_DA_GIAI_QUYET + 7 };
       fill({ ...base, figures: wrong }, "lỗi: tổng không khớp thành phần");
     } else if (code === "SYT") {
-      fill({ ...base, statusFor: (t) => (t === "I.2" ? "Xong rồi" : undefined) }, "lỗi: tình trạng không hợp lệ");
+      fill(
+        { ...base, statusFor: (t) => (t === "I.2" ? "Xong rồi" : undefined) },
+        "lỗi: tình trạng không hợp lệ",
+      );
     } else if (code === "STP") {
       fill(base, "hợp lệ");
       fill({ ...base, period: "2023-Q3" }, "lỗi: sai kỳ báo cáo", `${code}-2023-Q3-gui-nham.xlsx`);
     } else if (code === "H_TRAON") {
       fill(base, "hợp lệ");
-      files.push({ name: `${code}-2023-ban-sao-hong.xlsx`, sheets: [], damaged: true, batch: 1, note: "tệp hỏng (tải về chưa hết)" });
+      files.push({
+        name: `${code}-2023-ban-sao-hong.xlsx`,
+        sheets: [],
+        damaged: true,
+        batch: 1,
+        note: "tệp hỏng (tải về chưa hết)",
+      });
     } else fill(base, "hợp lệ");
   }
   return files;
@@ -99,7 +121,9 @@ function fillReport(
     "Ngày gửi": formatVnDate(f.submittedAt),
   };
   if (f.period) infoValues["Kỳ báo cáo"] = f.period;
-  info.rows = info.rows.map((row) => (infoValues[String(row[0])] !== undefined ? [row[0], infoValues[String(row[0])], row[2]] : row));
+  info.rows = info.rows.map((row) =>
+    infoValues[String(row[0])] !== undefined ? [row[0], infoValues[String(row[0])], row[2]] : row,
+  );
 
   const byCode = new Map(assignmentsFor(bundle.plan, code).map((a) => [a.task.code, a.task]));
   tasks.rows = tasks.rows.map((row, i) => {
@@ -109,21 +133,33 @@ function fillReport(
     const due = task.deadline ? finalDueDate(task.deadline) : null;
     const { status, date } = pickStatus(due, cutoff, f.doneShare ?? 0.85, r);
     const typed = f.statusFor?.(task.code) ?? taskStatusLabel(status);
-    const evidence = date ? `${intIn(r, 10, 3000)}/QĐ-${code.replace(/_/g, "")} ngày ${formatVnDate(date)}` : null;
+    const evidence = date
+      ? `${intIn(r, 10, 3000)}/QĐ-${code.replace(/_/g, "")} ngày ${formatVnDate(date)}`
+      : null;
     const out = [...row];
     out[5] = typed;
     out[6] = date ? civilToSerial(date) : null;
     out[7] = evidence;
     return out;
   });
-  figs.rows = figs.rows.map((row, i) => (i === 0 || f.figures[String(row[0])] === undefined ? row : [row[0], row[1], row[2], f.figures[String(row[0])], row[4]]));
+  figs.rows = figs.rows.map((row, i) =>
+    i === 0 || f.figures[String(row[0])] === undefined
+      ? row
+      : [row[0], row[1], row[2], f.figures[String(row[0])], row[4]],
+  );
   return sheets;
 }
 
 /** Mostly done on time; some done late; the rest in progress (overdue when past due). */
-function pickStatus(due: CivilDate | null, cutoff: CivilDate, doneShare: number, r: () => number): { status: TaskStatus; date: CivilDate | null } {
+function pickStatus(
+  due: CivilDate | null,
+  cutoff: CivilDate,
+  doneShare: number,
+  r: () => number,
+): { status: TaskStatus; date: CivilDate | null } {
   const x = r();
-  if (x > doneShare) return { status: x > doneShare + (1 - doneShare) / 2 ? "not_started" : "in_progress", date: null };
+  if (x > doneShare)
+    return { status: x > doneShare + (1 - doneShare) / 2 ? "not_started" : "in_progress", date: null };
   const anchor = due && compareCivil(due, cutoff) < 0 ? due : cutoff;
   const late = due !== null && compareCivil(due, cutoff) < 0 && r() < 0.12;
   const date = late ? addDays(anchor, intIn(r, 3, 40)) : addDays(anchor, -intIn(r, 0, 20));

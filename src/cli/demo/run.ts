@@ -47,15 +47,46 @@ export async function runDemo(bundle: PlanBundle, dir: string, progress?: Progre
   await writePreviousYear(bundle, previousFile);
 
   const now = () => new Date();
-  const round1 = await runConsolidation({ bundle, inputs: [reportsDir], output: rollupFile, previous: previousFile, period: DEMO_PERIOD, now, progress });
-  const round2 = await runConsolidation({ bundle, inputs: [lateDir], output: rollupFile, previous: previousFile, period: DEMO_PERIOD, now, progress });
+  const round1 = await runConsolidation({
+    bundle,
+    inputs: [reportsDir],
+    output: rollupFile,
+    previous: previousFile,
+    period: DEMO_PERIOD,
+    now,
+    progress,
+  });
+  const round2 = await runConsolidation({
+    bundle,
+    inputs: [lateDir],
+    output: rollupFile,
+    previous: previousFile,
+    period: DEMO_PERIOD,
+    now,
+    progress,
+  });
   return { dir, reports, rollupFile, previousFile, round1, round2 };
 }
 
 /** Last year's rollup (2022), built from generated contributions, so --previous has something to compare. */
 async function writePreviousYear(bundle: PlanBundle, file: string): Promise<Rollup> {
   const period = makePeriod("year", 2022);
-  const expected = ["VPUBND", "SNV", "STP", "STC", "SYT", "SGDDT", "H_TPVL", "H_BINHMINH", "H_LONGHO", "H_MANGTHIT", "H_VUNGLIEM", "H_TAMBINH", "H_TRAON", "H_BINHTAN"];
+  const expected = [
+    "VPUBND",
+    "SNV",
+    "STP",
+    "STC",
+    "SYT",
+    "SGDDT",
+    "H_TPVL",
+    "H_BINHMINH",
+    "H_LONGHO",
+    "H_MANGTHIT",
+    "H_VUNGLIEM",
+    "H_TAMBINH",
+    "H_TRAON",
+    "H_BINHTAN",
+  ];
   const contributions: AcceptedSubmission[] = expected
     .filter((c) => c !== DEMO_MISSING)
     .map((code, i) => {
@@ -71,7 +102,12 @@ async function writePreviousYear(bundle: PlanBundle, file: string): Promise<Roll
         problems: [],
         errorCount: 0,
         warningCount: 0,
-        figures: Object.entries(figures).map(([c, value]) => ({ code: c, value, sheet: "Số liệu", cell: "D2" })),
+        figures: Object.entries(figures).map(([c, value]) => ({
+          code: c,
+          value,
+          sheet: "Số liệu",
+          cell: "D2",
+        })),
         tasks: [],
       };
     });

@@ -20,14 +20,7 @@ import { isAcceptable, type AcceptedSubmission, type Submission } from "./submis
 
 /** What merging did with one input file. */
 export type MergeOutcome =
-  | "added"
-  | "replaced"
-  | "unchanged"
-  | "duplicate"
-  | "superseded"
-  | "conflict"
-  | "rejected"
-  | "wrong_period";
+  "added" | "replaced" | "unchanged" | "duplicate" | "superseded" | "conflict" | "rejected" | "wrong_period";
 
 export const MERGE_OUTCOME_LABELS: Record<MergeOutcome | "returned", { vi: string; en: string }> = {
   added: { vi: "Thêm mới", en: "Added" },
@@ -97,11 +90,14 @@ export function mergeSubmissions(input: MergeInput): MergeResult {
     if (!isAcceptable(s)) {
       const reasons = s.problems.filter((p) => p.severity === "error");
       // A report for another period is told apart from one with errors, its reason first.
-      const wrong = reasons.some((p) => p.code === "PERIOD_MISMATCH");
-      const ordered = wrong ? [...reasons.filter((p) => p.code === "PERIOD_MISMATCH"), ...reasons.filter((p) => p.code !== "PERIOD_MISMATCH")] : reasons;
+      const mismatch = reasons.filter((p) => p.code === "PERIOD_MISMATCH");
+      if (mismatch.length === 0 && s.period && !samePeriod(s.period, period))
+        mismatch.push(wrongPeriod(s, s.period, period));
+      const wrong = mismatch.length > 0;
+      const ordered = wrong ? [...mismatch, ...reasons.filter((p) => p.code !== "PERIOD_MISMATCH")] : reasons;
       outcomes.push({ submission: s, outcome: wrong ? "wrong_period" : "rejected", reasons: ordered });
     } else if (!samePeriod(s.period, period)) {
-      outcomes.push({ submission: s, outcome: "wrong_period", reasons: [wrongPeriod(s, period)] });
+      outcomes.push({ submission: s, outcome: "wrong_period", reasons: [wrongPeriod(s, s.period, period)] });
     } else {
       const list = groups.get(s.agency) ?? [];
       list.push(s);
@@ -136,8 +132,14 @@ export function mergeSubmissions(input: MergeInput): MergeResult {
       conflicts.push({ agency, version: maxVersion, files });
       for (const s of list) {
         if (s.version !== maxVersion) outcomes.push({ submission: s, outcome: "superseded", reasons: [] });
-        else if (prior && s.hash === prior.hash) outcomes.push({ submission: s, outcome: "unchanged", reasons: [] });
-        else outcomes.push({ submission: s, outcome: "conflict", reasons: [conflictProblem(agency, maxVersion, files)] });
+        else if (prior && s.hash === prior.hash)
+          outcomes.push({ submission: s, outcome: "unchanged", reasons: [] });
+        else
+          outcomes.push({
+            submission: s,
+            outcome: "conflict",
+            reasons: [conflictProblem(agency, maxVersion, files)],
+          });
       }
     }
   }
@@ -147,7 +149,8 @@ export function mergeSubmissions(input: MergeInput): MergeResult {
     const current = contributions.get(mark.agency);
     if (!current) continue;
     const version = mark.version ?? current.version;
-    if (version === current.version) returned.set(mark.agency, { agency: mark.agency, version, reason: mark.reason });
+    if (version === current.version)
+      returned.set(mark.agency, { agency: mark.agency, version, reason: mark.reason });
   }
 
   outcomes.sort((a, b) => byFile(a.submission, b.submission) || a.outcome.localeCompare(b.outcome));
@@ -162,13 +165,13 @@ export function countingContributions(result: MergeResult): AcceptedSubmission[]
     .sort((a, b) => a.agency.localeCompare(b.agency));
 }
 
-function wrongPeriod(s: AcceptedSubmission, period: Period): Problem {
+function wrongPeriod(s: Submission, reported: Period, period: Period): Problem {
   return problem({
     code: "PERIOD_MISMATCH",
     severity: "error",
-    vi: `Tệp ${s.file} là báo cáo kỳ ${periodLabelVi(s.period)}, nhưng bảng tổng hợp là kỳ ${periodLabelVi(period)}.`,
-    en: `${s.file} reports ${periodCode(s.period)}, but the rollup is for ${periodCode(period)}.`,
-    value: periodCode(s.period),
+    vi: `Tệp ${s.file} là báo cáo kỳ ${periodLabelVi(reported)}, nhưng bảng tổng hợp là kỳ ${periodLabelVi(period)}.`,
+    en: `${s.file} reports ${periodCode(reported)}, but the rollup is for ${periodCode(period)}.`,
+    value: periodCode(reported),
   });
 }
 

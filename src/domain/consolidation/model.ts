@@ -12,7 +12,13 @@ import { planTasks, type Plan, type PlanTask } from "../plan";
 import type { Problem } from "../problem";
 import { safeRate } from "../rate";
 import { isDone, type TaskStatus } from "../taskStatus";
-import { mergeSubmissions, type Conflict, type MergeOutcome, type MergeResult, type ReturnMark } from "./mergeRules";
+import {
+  mergeSubmissions,
+  type Conflict,
+  type MergeOutcome,
+  type MergeResult,
+  type ReturnMark,
+} from "./mergeRules";
 import type { AcceptedSubmission, Submission } from "./submission";
 import { agencyValue, sumFigures, yearOnYear, type FigureValues, type YearOnYear } from "./totals";
 
@@ -211,7 +217,11 @@ export interface Rollup {
 }
 
 /** Consolidate submissions for one period into the rollup model, merging into `prior` if given. */
-export function consolidate(plan: Plan, submissions: readonly Submission[], opts: ConsolidateOptions): Rollup {
+export function consolidate(
+  plan: Plan,
+  submissions: readonly Submission[],
+  opts: ConsolidateOptions,
+): Rollup {
   const { registry, catalogue, period } = opts;
   const unitCode = opts.unit ?? registry.agencies.find((a) => a.kind === "province")?.code ?? "";
   const unitAgency = agencyByCode(registry, unitCode);
@@ -240,7 +250,9 @@ export function consolidate(plan: Plan, submissions: readonly Submission[], opts
   const nameOf = (code: string) => agencyByCode(registry, code)?.name ?? code;
 
   // Task matrix and completion.
-  const roles = new Map(agencies.map((a) => [a, new Map(assignmentsFor(plan, a).map((x) => [x.task.code, x.role]))]));
+  const roles = new Map(
+    agencies.map((a) => [a, new Map(assignmentsFor(plan, a).map((x) => [x.task.code, x.role]))]),
+  );
   const reported = new Map(
     [...counting].map(([a, c]) => [a, new Map(c.tasks.map((t) => [t.code.toUpperCase(), t]))] as const),
   );
@@ -260,8 +272,18 @@ export function consolidate(plan: Plan, submissions: readonly Submission[], opts
       else {
         const t = reported.get(a)?.get(task.code.toUpperCase());
         cell = t
-          ? { state: taskState(t.status, t.doneDate, due, asOf), role, status: t.status, doneDate: t.doneDate }
-          : { state: due && compareCivil(asOf, due) > 0 ? "overdue" : "not_reported", role, status: null, doneDate: null };
+          ? {
+              state: taskState(t.status, t.doneDate, due, asOf),
+              role,
+              status: t.status,
+              doneDate: t.doneDate,
+            }
+          : {
+              state: due && compareCivil(asOf, due) > 0 ? "overdue" : "not_reported",
+              role,
+              status: null,
+              doneDate: null,
+            };
         const section = bySection.get(task.section) ?? newTally();
         bySection.set(task.section, section);
         for (const tally of [byAgency.get(a)!, section, all]) count(tally, cell.state);
@@ -286,7 +308,14 @@ export function consolidate(plan: Plan, submissions: readonly Submission[], opts
   });
 
   const overdue = overdueRows(tasks, agencies, registry, nameOf);
-  const status = statusRows(agencies, expected, merge, reportingDeadline, nameOf, opts.prior?.provenance ?? []);
+  const status = statusRows(
+    agencies,
+    expected,
+    merge,
+    reportingDeadline,
+    nameOf,
+    opts.prior?.provenance ?? [],
+  );
   const counts = countStatus(status, expected);
   const provenance = [
     ...(opts.prior?.provenance ?? []),
@@ -328,7 +357,9 @@ export function consolidate(plan: Plan, submissions: readonly Submission[], opts
     tasks,
     completionByAgency: new Map([...byAgency].map(([a, t]) => [a, completion(t)])),
     completionBySection: new Map(
-      plan.sections.filter((s) => bySection.has(s.code)).map((s) => [s.code, completion(bySection.get(s.code)!)]),
+      plan.sections
+        .filter((s) => bySection.has(s.code))
+        .map((s) => [s.code, completion(bySection.get(s.code)!)]),
     ),
     completion: completion(all),
     figureRows,
@@ -346,7 +377,12 @@ export function consolidate(plan: Plan, submissions: readonly Submission[], opts
 }
 
 /** On time or late from the deadline, not from the typed status. */
-function taskState(status: TaskStatus, doneDate: CivilDate | null, due: CivilDate | null, asOf: CivilDate): TaskState {
+function taskState(
+  status: TaskStatus,
+  doneDate: CivilDate | null,
+  due: CivilDate | null,
+  asOf: CivilDate,
+): TaskState {
   if (isDone(status)) {
     if (due && doneDate) return compareCivil(doneDate, due) > 0 ? "done_late" : "done";
     return status; // no date to judge by: keep what was typed
@@ -514,7 +550,9 @@ function statusRows(
     const outcomes = byAgency.get(a) ?? [];
     const ret = merge.returned.get(a);
     const conflict = merge.conflicts.find((c) => c.agency === a);
-    const earlier = history.filter((e) => e.agency === a && ["rejected", "wrong_period", "conflict"].includes(e.outcome));
+    const earlier = history.filter(
+      (e) => e.agency === a && ["rejected", "wrong_period", "conflict"].includes(e.outcome),
+    );
     const sub = current ?? outcomes[outcomes.length - 1]?.submission;
     const when = sub ? (sub.submittedAt ?? sub.receivedAt) : null;
     let state: SubmissionState;
@@ -535,7 +573,10 @@ function statusRows(
       state = last.outcome === "conflict" ? "conflict" : "rejected";
       note = `${last.file}: ${last.reasons}`;
     } else state = "missing";
-    if (conflict) note = [note, `Xung đột lần gửi ${conflict.version}: ${conflict.files.join(", ")}`].filter(Boolean).join("; ");
+    if (conflict)
+      note = [note, `Xung đột lần gửi ${conflict.version}: ${conflict.files.join(", ")}`]
+        .filter(Boolean)
+        .join("; ");
     rows.push({
       agency: a,
       name: nameOf(a),
@@ -569,7 +610,11 @@ function countStatus(rows: readonly StatusRow[], expected: ReadonlySet<string>):
   };
 }
 
-function newProvenance(merge: MergeResult, mergedAt: string, recorded: readonly ReturnMark[]): ProvenanceEntry[] {
+function newProvenance(
+  merge: MergeResult,
+  mergedAt: string,
+  recorded: readonly ReturnMark[],
+): ProvenanceEntry[] {
   const entries: ProvenanceEntry[] = merge.outcomes.map(({ submission: s, outcome, reasons }) => ({
     file: s.file,
     hash: s.hash,
@@ -585,7 +630,8 @@ function newProvenance(merge: MergeResult, mergedAt: string, recorded: readonly 
   }));
   for (const r of merge.returned.values()) {
     // A return already in the log is not logged again on every re-run.
-    if (recorded.some((m) => m.agency === r.agency && m.version === r.version && m.reason === r.reason)) continue;
+    if (recorded.some((m) => m.agency === r.agency && m.version === r.version && m.reason === r.reason))
+      continue;
     const c = merge.contributions.get(r.agency)!;
     entries.push({
       file: c.file,

@@ -15,7 +15,9 @@ export function narrative(r: Rollup): string[] {
   const t = (code: string): number | null => r.totals.get(code) ?? null;
   const yoy = (code: string): string => {
     const y = r.yoy?.find((x) => x.code === code);
-    return y && y.text_vi ? `, ${y.text_vi} so với ${periodLabelVi(previousYearPeriod(r.period)).replace(/^Năm/, "năm")}` : "";
+    return y && y.text_vi
+      ? `, ${y.text_vi} so với ${periodLabelVi(previousYearPeriod(r.period)).replace(/^Năm/, "năm")}`
+      : "";
   };
   const where = r.unit.kind === "province" ? "toàn tỉnh" : `toàn ${r.unit.name}`;
   const lead = periodLabelVi(r.period);
@@ -28,10 +30,12 @@ export function narrative(r: Rollup): string[] {
     let s = `${lead}, ${where} đã tiếp nhận ${n(received)} hồ sơ${yoy("HS_TIEP_NHAN")}`;
     const carried = t("HS_KY_TRUOC");
     const fresh = t("HS_MOI_TIEP_NHAN");
-    if (carried !== null && fresh !== null) s += ` (${n(carried)} hồ sơ kỳ trước chuyển qua, ${n(fresh)} hồ sơ mới tiếp nhận)`;
+    if (carried !== null && fresh !== null)
+      s += ` (${n(carried)} hồ sơ kỳ trước chuyển qua, ${n(fresh)} hồ sơ mới tiếp nhận)`;
     s += `; đã giải quyết ${n(resolved)} hồ sơ`;
     const rate = t("TL_DUNG_HAN");
-    if (onTime !== null && rate !== null) s += `, trong đó giải quyết trước hạn và đúng hạn ${n(onTime)} hồ sơ, đạt tỷ lệ ${pct(rate)}${yoy("TL_DUNG_HAN")}`;
+    if (onTime !== null && rate !== null)
+      s += `, trong đó giải quyết trước hạn và đúng hạn ${n(onTime)} hồ sơ, đạt tỷ lệ ${pct(rate)}${yoy("TL_DUNG_HAN")}`;
     const late = t("HS_TRE_HAN");
     if (late !== null) s += `; trễ hạn ${n(late)} hồ sơ`;
     const pending = t("HS_DANG_GIAI_QUYET");
@@ -50,7 +54,8 @@ export function narrative(r: Rollup): string[] {
     if (parts.length) s += `, trong đó ${parts.map(([v, l]) => `${n(v)} dịch vụ ${l}`).join(", ")}`;
     const national = t("DVC_TICH_HOP_QG");
     const share = t("TL_DVC_TICH_HOP_QG");
-    if (national !== null) s += `; ${n(national)} dịch vụ được tích hợp trên Cổng Dịch vụ công quốc gia${share !== null ? ` (đạt ${pct(share)})` : ""}`;
+    if (national !== null)
+      s += `; ${n(national)} dịch vụ được tích hợp trên Cổng Dịch vụ công quốc gia${share !== null ? ` (đạt ${pct(share)})` : ""}`;
     out.push(`${s}.`);
   }
 
@@ -76,7 +81,10 @@ export function narrativeSheet(r: Rollup): SheetSpec {
   const paragraphs = narrative(r);
   return {
     name: ROLLUP_SHEETS.narrative,
-    rows: [["Dự thảo nội dung báo cáo (tự động tạo từ số liệu tổng hợp, cần rà soát trước khi sử dụng)"], ...paragraphs.map((p) => [p])],
+    rows: [
+      ["Dự thảo nội dung báo cáo (tự động tạo từ số liệu tổng hợp, cần rà soát trước khi sử dụng)"],
+      ...paragraphs.map((p) => [p]),
+    ],
     headerRows: 1,
     columns: [{ width: 140, wrap: true }],
   };

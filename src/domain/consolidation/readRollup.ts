@@ -102,7 +102,10 @@ export function readRollup(grids: ReadonlyMap<string, Grid>): ReadRollupResult {
     const value = num(r.value);
     if (value === null) continue;
     const k = key(text(r.agency), text(r.hash));
-    figures.set(k, [...(figures.get(k) ?? []), { code: text(r.indicator), value, sheet: text(r.sheet), cell: text(r.cell) }]);
+    figures.set(k, [
+      ...(figures.get(k) ?? []),
+      { code: text(r.indicator), value, sheet: text(r.sheet), cell: text(r.cell) },
+    ]);
     if (text(r.via)) vias.set(k, text(r.via));
   }
   const tasks = new Map<string, SubmittedTask[]>();
@@ -182,7 +185,8 @@ function notRollup(): Problem {
 
 function infoValue(grid: Grid, label: string): string {
   const key = foldKey(label);
-  for (const row of grid) if (row && foldKey(cellText(row[0] ?? null)) === key) return cellText(row[1] ?? null);
+  for (const row of grid)
+    if (row && foldKey(cellText(row[0] ?? null)) === key) return cellText(row[1] ?? null);
   return "";
 }
 

@@ -15,7 +15,23 @@ export const dateCell = (d: CivilDate | null): CellValue => (d ? civilToSerial(d
 
 export function statusSheet(r: Rollup): SheetSpec {
   const h = STATUS_HEADERS;
-  const rows: Grid = [[h.stt, h.agency, h.name, h.expected, h.state, h.version, h.submittedAt, h.onTime, h.file, h.errors, h.warnings, h.note, h.hash]];
+  const rows: Grid = [
+    [
+      h.stt,
+      h.agency,
+      h.name,
+      h.expected,
+      h.state,
+      h.version,
+      h.submittedAt,
+      h.onTime,
+      h.file,
+      h.errors,
+      h.warnings,
+      h.note,
+      h.hash,
+    ],
+  ];
   const highlight: number[] = [];
   r.status.forEach((s, i) => {
     if (s.state !== "accepted" || s.onTime === false) highlight.push(rows.length);
@@ -60,7 +76,23 @@ export function statusSheet(r: Rollup): SheetSpec {
 
 export function provenanceSheet(r: Rollup): SheetSpec {
   const h = PROVENANCE_HEADERS;
-  const rows: Grid = [[h.stt, h.file, h.hash, h.via, h.agency, h.period, h.version, h.mergedAt, h.outcomeLabel, h.outcome, h.errors, h.warnings, h.reasons]];
+  const rows: Grid = [
+    [
+      h.stt,
+      h.file,
+      h.hash,
+      h.via,
+      h.agency,
+      h.period,
+      h.version,
+      h.mergedAt,
+      h.outcomeLabel,
+      h.outcome,
+      h.errors,
+      h.warnings,
+      h.reasons,
+    ],
+  ];
   const highlight: number[] = [];
   r.provenance.forEach((p, i) => {
     if (["rejected", "conflict", "wrong_period", "returned"].includes(p.outcome)) highlight.push(rows.length);
@@ -106,22 +138,83 @@ export function provenanceSheet(r: Rollup): SheetSpec {
 export function longSheet(r: Rollup): SheetSpec {
   const h = LONG_HEADERS;
   const inds = new Map(r.catalogue.indicators.map((i) => [i.code, i]));
-  const rows: Grid = [[h.agency, h.agencyName, h.period, h.indicator, h.indicatorName, h.unit, h.value, h.file, h.hash, h.version, h.sheet, h.cell, h.via]];
+  const rows: Grid = [
+    [
+      h.agency,
+      h.agencyName,
+      h.period,
+      h.indicator,
+      h.indicatorName,
+      h.unit,
+      h.value,
+      h.file,
+      h.hash,
+      h.version,
+      h.sheet,
+      h.cell,
+      h.via,
+    ],
+  ];
   for (const l of r.long) {
     const ind = inds.get(l.indicator);
-    rows.push([l.agency, l.agencyName, l.period, l.indicator, ind?.name_vi ?? null, ind?.unit ?? null, l.value, l.file, l.hash, l.version, l.sheet, l.cell, l.via || null]);
+    rows.push([
+      l.agency,
+      l.agencyName,
+      l.period,
+      l.indicator,
+      ind?.name_vi ?? null,
+      ind?.unit ?? null,
+      l.value,
+      l.file,
+      l.hash,
+      l.version,
+      l.sheet,
+      l.cell,
+      l.via || null,
+    ]);
   }
   return {
     name: ROLLUP_SHEETS.long,
     rows,
     headerRows: 1,
-    columns: [{ width: 16 }, { width: 30 }, { width: 9 }, { width: 24 }, { width: 40 }, { width: 10 }, { width: 14 }, { width: 28 }, { width: 20 }, { width: 8 }, { width: 10 }, { width: 6 }, { width: 20 }],
+    columns: [
+      { width: 16 },
+      { width: 30 },
+      { width: 9 },
+      { width: 24 },
+      { width: 40 },
+      { width: 10 },
+      { width: 14 },
+      { width: 28 },
+      { width: 20 },
+      { width: 8 },
+      { width: 10 },
+      { width: 6 },
+      { width: 20 },
+    ],
   };
 }
 
 export function taskLongSheet(r: Rollup): SheetSpec {
   const h = TASK_LONG_HEADERS;
-  const rows: Grid = [[h.agency, h.period, h.task, h.status, h.statusLabel, h.doneDate, h.state, h.evidence, h.file, h.hash, h.version, h.sheet, h.cell, h.via]];
+  const rows: Grid = [
+    [
+      h.agency,
+      h.period,
+      h.task,
+      h.status,
+      h.statusLabel,
+      h.doneDate,
+      h.state,
+      h.evidence,
+      h.file,
+      h.hash,
+      h.version,
+      h.sheet,
+      h.cell,
+      h.via,
+    ],
+  ];
   const states = new Map(r.tasks.map((t) => [t.task.code.toUpperCase(), t.cells]));
   for (const a of r.agencies) {
     const c = r.merge.contributions.get(a);
@@ -150,7 +243,22 @@ export function taskLongSheet(r: Rollup): SheetSpec {
     name: ROLLUP_SHEETS.taskLong,
     rows,
     headerRows: 1,
-    columns: [{ width: 16 }, { width: 9 }, { width: 10 }, { width: 14 }, { width: 20 }, { width: 12, format: "date" }, { width: 22 }, { width: 30 }, { width: 28 }, { width: 20 }, { width: 8 }, { width: 10 }, { width: 6 }, { width: 20 }],
+    columns: [
+      { width: 16 },
+      { width: 9 },
+      { width: 10 },
+      { width: 14 },
+      { width: 20 },
+      { width: 12, format: "date" },
+      { width: 22 },
+      { width: 30 },
+      { width: 28 },
+      { width: 20 },
+      { width: 8 },
+      { width: 10 },
+      { width: 6 },
+      { width: 20 },
+    ],
   };
 }
 
@@ -168,5 +276,10 @@ export function notesSheet(r: Rollup): SheetSpec {
     "Biểu đồ: thư viện ghi tệp .xlsx (ExcelJS) không ghi được biểu đồ; phần bổ trợ (add-in) trong Excel vẽ biểu đồ gốc của Excel từ các sheet này.",
     "Charts: the .xlsx writer (ExcelJS) cannot write charts; the Excel add-in draws native charts from these sheets.",
   ];
-  return { name: ROLLUP_SHEETS.notes, rows: [["Ghi chú"], ...lines.map((l) => [l])], headerRows: 1, columns: [{ width: 140, wrap: true }] };
+  return {
+    name: ROLLUP_SHEETS.notes,
+    rows: [["Ghi chú"], ...lines.map((l) => [l])],
+    headerRows: 1,
+    columns: [{ width: 140, wrap: true }],
+  };
 }

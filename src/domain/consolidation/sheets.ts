@@ -4,7 +4,13 @@ import type { CellValue, Grid } from "../cell";
 import { periodCode, periodLabelVi } from "../period";
 import type { ColumnSpec, NumberFormatName, SheetSpec } from "../sheetSpec";
 import { formatVnDate } from "../text/vnDate";
-import { INFO_LABELS, ROLLUP_FORM_KIND, ROLLUP_SCHEMA_VERSION, ROLLUP_SHEETS, FIGURES_FIXED_COLUMNS } from "./layout";
+import {
+  INFO_LABELS,
+  ROLLUP_FORM_KIND,
+  ROLLUP_SCHEMA_VERSION,
+  ROLLUP_SHEETS,
+  FIGURES_FIXED_COLUMNS,
+} from "./layout";
 import { TASK_STATE_LABELS, type Completion, type Rollup } from "./model";
 import { narrativeSheet } from "./narrative";
 import { dateCell, longSheet, notesSheet, provenanceSheet, statusSheet, taskLongSheet } from "./recordSheets";
@@ -104,7 +110,17 @@ function matrixSheet(r: Rollup): SheetSpec {
   const fixed = ["Mã NV", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Hạn cuối"];
   const rows: Grid = [
     [...fixed, ...r.agencies, "Số CQ hoàn thành", "Số CQ phải thực hiện", "Tỷ lệ hoàn thành"],
-    [null, null, null, null, null, ...r.agencies.map((a) => r.registry.agencies.find((x) => x.code === a)?.name ?? a), null, null, null],
+    [
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...r.agencies.map((a) => r.registry.agencies.find((x) => x.code === a)?.name ?? a),
+      null,
+      null,
+      null,
+    ],
   ];
   const highlight: number[] = [];
   const cellFormats: { row: number; col: number; format: NumberFormatName }[] = [];
@@ -146,7 +162,8 @@ function matrixSheet(r: Rollup): SheetSpec {
     r.completion.total,
     r.completion.rate,
   ]);
-  for (let c = fixed.length; c < fixed.length + n; c++) cellFormats.push({ row: rateRow, col: c, format: "percent" });
+  for (let c = fixed.length; c < fixed.length + n; c++)
+    cellFormats.push({ row: rateRow, col: c, format: "percent" });
   cellFormats.push({ row: rateRow, col: fixed.length + n + 2, format: "percent" });
   highlight.push(rateRow);
   return {
@@ -174,12 +191,30 @@ function completionRow(label: string, code: string, c: Completion): CellValue[] 
 }
 
 function completionSheet(r: Rollup): SheetSpec {
-  const rows: Grid = [["Mã", "Mục / cơ quan", "Số nhiệm vụ phải thực hiện", "Hoàn thành", "Trong đó trễ hạn", "Quá hạn, chưa hoàn thành", "Tỷ lệ hoàn thành"]];
+  const rows: Grid = [
+    [
+      "Mã",
+      "Mục / cơ quan",
+      "Số nhiệm vụ phải thực hiện",
+      "Hoàn thành",
+      "Trong đó trễ hạn",
+      "Quá hạn, chưa hoàn thành",
+      "Tỷ lệ hoàn thành",
+    ],
+  ];
   rows.push(["", "THEO LĨNH VỰC (MỤC KẾ HOẠCH)", null, null, null, null, null]);
   const highlight = [1];
   for (const [code, c] of r.completionBySection) rows.push(completionRow(sectionTitle(r, code), code, c));
   highlight.push(rows.length);
-  rows.push([r.unit.code, r.unit.kind === "province" ? "TOÀN TỈNH" : `TỔNG CỘNG ${r.unit.name.toUpperCase()}`, r.completion.total, r.completion.done, r.completion.doneLate, r.completion.overdue, r.completion.rate]);
+  rows.push([
+    r.unit.code,
+    r.unit.kind === "province" ? "TOÀN TỈNH" : `TỔNG CỘNG ${r.unit.name.toUpperCase()}`,
+    r.completion.total,
+    r.completion.done,
+    r.completion.doneLate,
+    r.completion.overdue,
+    r.completion.rate,
+  ]);
   highlight.push(rows.length);
   rows.push(["", "THEO CƠ QUAN, ĐƠN VỊ", null, null, null, null, null]);
   for (const a of r.agencies) {
@@ -190,7 +225,15 @@ function completionSheet(r: Rollup): SheetSpec {
     name: ROLLUP_SHEETS.completion,
     rows,
     headerRows: 1,
-    columns: [{ width: 14 }, { width: 50, wrap: true }, { width: 14, format: "count" }, { width: 12, format: "count" }, { width: 12, format: "count" }, { width: 14, format: "count" }, { width: 14, format: "percent" }],
+    columns: [
+      { width: 14 },
+      { width: 50, wrap: true },
+      { width: 14, format: "count" },
+      { width: 12, format: "count" },
+      { width: 12, format: "count" },
+      { width: 14, format: "count" },
+      { width: 14, format: "percent" },
+    ],
     highlightRows: highlight,
   };
 }
@@ -201,17 +244,46 @@ function sectionTitle(r: Rollup, code: string): string {
 }
 
 function overdueSheet(r: Rollup): SheetSpec {
-  const rows: Grid = [["Cơ quan chủ trì", "Mã NV", "Nhiệm vụ", "Thời hạn", "Hạn cuối", "Mã cơ quan thực hiện", "Cơ quan thực hiện", "Tình trạng"]];
+  const rows: Grid = [
+    [
+      "Cơ quan chủ trì",
+      "Mã NV",
+      "Nhiệm vụ",
+      "Thời hạn",
+      "Hạn cuối",
+      "Mã cơ quan thực hiện",
+      "Cơ quan thực hiện",
+      "Tình trạng",
+    ],
+  ];
   const highlight: number[] = [];
   for (const o of r.overdue) {
     if (o.state === "overdue") highlight.push(rows.length);
-    rows.push([o.leadLabel, o.task.code, o.task.title, o.task.deadlineText, dateCell(o.dueDate), o.agency, o.agencyName, TASK_STATE_LABELS[o.state]]);
+    rows.push([
+      o.leadLabel,
+      o.task.code,
+      o.task.title,
+      o.task.deadlineText,
+      dateCell(o.dueDate),
+      o.agency,
+      o.agencyName,
+      TASK_STATE_LABELS[o.state],
+    ]);
   }
   return {
     name: ROLLUP_SHEETS.overdue,
     rows,
     headerRows: 1,
-    columns: [{ width: 28, wrap: true }, { width: 9 }, { width: 50, wrap: true }, { width: 16, wrap: true }, { width: 12, format: "date" }, { width: 14 }, { width: 30, wrap: true }, { width: 22 }],
+    columns: [
+      { width: 28, wrap: true },
+      { width: 9 },
+      { width: 50, wrap: true },
+      { width: 16, wrap: true },
+      { width: 12, format: "date" },
+      { width: 14 },
+      { width: 30, wrap: true },
+      { width: 22 },
+    ],
     highlightRows: highlight,
   };
 }

@@ -20,7 +20,10 @@ export function agencyValue(ind: Indicator, values: FigureValues): number | null
 
 /** Totals over contributors, by indicator code; null where nobody reported (or a rate's summed
  * denominator is 0). A rate sums numerator and denominator over the contributors that reported both. */
-export function sumFigures(catalogue: Catalogue, contributors: readonly FigureValues[]): Map<string, number | null> {
+export function sumFigures(
+  catalogue: Catalogue,
+  contributors: readonly FigureValues[],
+): Map<string, number | null> {
   const totals = new Map<string, number | null>();
   for (const ind of catalogue.indicators) {
     if (ind.kind === "rate") {

@@ -5,7 +5,7 @@
 // so such strings are written with a leading apostrophe — Excel's quote prefix, which stores the
 // rest as text, is not part of the value read back and, unlike a "@" format, leaves the cell's
 // number format alone for what people type later.
-import { isExcelError, type CellValue } from "../../domain/cell";
+import type { CellValue } from "../../domain/cell";
 
 /** What `range.values` accepts for one cell. */
 export type OfficeValue = string | number | boolean;
@@ -20,7 +20,7 @@ export function needsQuotePrefix(s: string): boolean {
   if (/^[=+\-@]/.test(t)) return true;
   if (/^[\d.,$€%(]/.test(t)) return true;
   if (/^(true|false)$/i.test(t.trim())) return true;
-  if (t.startsWith("#")) return true;
+  if (t.startsWith("#")) return true; // "#REF!" typed as text must not become an error value
   if (s.startsWith(QUOTE_PREFIX)) return true; // keep a user's own leading apostrophe
   return false;
 }
@@ -30,7 +30,6 @@ export function toOfficeValue(v: CellValue): OfficeValue {
   if (v === null) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
   if (typeof v === "boolean") return v;
-  if (isExcelError(v)) return v; // an error value read earlier is written back as that error
   const s = v.normalize("NFC");
   return needsQuotePrefix(s) ? QUOTE_PREFIX + s : s;
 }

@@ -23,23 +23,3 @@ export interface RowBand {
   start: number;
   end: number;
 }
-
-/**
- * Cut rows into consecutive bands, each within `budget` bytes (a row larger than the budget goes
- * alone; Excel will then refuse it with a clear error rather than us splitting a row).
- */
-export function bandsBySize(rowBytes: readonly number[], budget: number): RowBand[] {
-  const bands: RowBand[] = [];
-  let start = 0;
-  let size = 0;
-  for (let r = 0; r < rowBytes.length; r++) {
-    if (r > start && size + rowBytes[r] > budget) {
-      bands.push({ start, end: r });
-      start = r;
-      size = 0;
-    }
-    size += rowBytes[r];
-  }
-  if (rowBytes.length > start) bands.push({ start, end: rowBytes.length });
-  return bands;
-}

@@ -14,7 +14,7 @@ export class OfficeWorkbookError extends Error {
   readonly code: OfficeErrorCode;
   readonly message_vi: string;
   readonly message_en: string;
-  readonly cause?: unknown;
+  override readonly cause?: unknown;
 
   constructor(code: OfficeErrorCode, detail: string, cause?: unknown) {
     const text = MESSAGES[code];
