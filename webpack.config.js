@@ -1,21 +1,42 @@
-// Bundles for the Excel add-in, written to dist/. Today: the custom functions (functions.js plus the
-// functions.json metadata generated from their JSDoc). The taskpane and commands bundles join by adding
-// entries to `entries` (and, for pages, an HtmlWebpackPlugin per page in `plugins`).
+// Bundles for the Excel add-in, written to dist/: the custom functions (functions.js plus the
+// functions.json metadata generated from their JSDoc), the React taskpane (taskpane.html, which also
+// loads functions.js: taskpane and functions share one runtime), the commands page, the icons, a help
+// page and manifest.xml.
 //
-//   npx webpack --mode production     # dist/functions.js, dist/functions.json
+//   npx webpack --mode production     # dist/
 //   npx webpack --mode development    # unminified, inline source maps
+//   npx webpack serve --mode development   # https://localhost:3000 with office-addin-dev-certs
 //
+// ADDIN_PUBLIC_URL (or --env publicUrl=…) is where dist/ will be hosted, e.g.
+// https://cchc.example.gov.vn/addin/ : every https://localhost:3000/ in the copied manifest becomes it.
 // Help links in functions.json point at HELP_URL_PLACEHOLDER; set CCHC_DOCS_URL (or --env docsUrl=…)
 // to the published docs/FUNCTIONS.md address and the build rewrites them.
 const path = require("node:path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+// webpack's own JS minimizer (what `optimization.minimizer` uses by default), to exclude one chunk.
+const MinimizerPlugin = require("minimizer-webpack-plugin");
 const functionSources = require("./src/functions/metadataSources.json");
 
 const HELP_URL_PLACEHOLDER = "https://cchc.example.invalid/docs/FUNCTIONS.md";
+const DEV_URL = "https://localhost:3000/";
+const DEV_PORT = 3000;
+
+/** The manifest for a host: every occurrence of the dev URL replaced (not only the first). */
+function manifestFor(xml, publicUrl) {
+  if (!publicUrl) return xml;
+  const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+  const origin = new URL(base).origin;
+  return xml.split(DEV_URL).join(base).split(DEV_URL.replace(/\/$/, "")).join(origin);
+}
 
 /** One bundle per entry: dist/<name>.js. */
 const entries = {
   functions: "./src/functions/index.ts",
+  taskpane: "./src/taskpane/index.tsx",
+  commands: "./src/commands/index.ts",
 };
 
 /** Replaces the placeholder help URL base in functions.json. */
@@ -43,6 +64,7 @@ class HelpUrlPlugin {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || (process.env.NODE_ENV === "production" ? "production" : "development");
   const dev = mode !== "production";
+  const publicUrl = env.publicUrl || process.env.ADDIN_PUBLIC_URL || "";
   return {
     mode,
     entry: entries,
@@ -54,8 +76,33 @@ module.exports = (env = {}, argv = {}) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The .xlsx adapter (ExcelJS) reads picked files in the taskpane: browser stand-ins for the
+      // Node modules it touches; file-system paths (open/saveAtomic) are never called there.
+      fallback: {
+        fs: false,
+        path: false,
+        crypto: false,
+        os: false,
+        zlib: require.resolve("browserify-zlib"),
+        stream: require.resolve("stream-browserify"),
+        buffer: require.resolve("buffer/"),
+      },
+      alias: { exceljs: require.resolve("exceljs/dist/exceljs.min.js") },
+    },
+    // ExcelJS's browser build is already minified: keep it in its own chunk, unparsed and not
+    // minified again (that was most of the build time).
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          exceljs: { test: /exceljs\.min\.js$/, name: "exceljs", chunks: "all", enforce: true },
+        },
+      },
+      minimizer: [new MinimizerPlugin({ exclude: /^exceljs\.js$/ })],
+    },
     module: {
+      noParse: /exceljs\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -70,13 +117,65 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // "node:fs" → "fs", so the fallbacks above apply.
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (r) => {
+        r.request = r.request.replace(/^node:/, "");
+      }),
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"], process: "process/browser" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime: the custom functions load in the taskpane's page.
+        chunks: ["taskpane", "functions"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => manifestFor(content.toString(), publicUrl),
+          },
+        ],
+      }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: functionSources.map((file) => path.resolve(__dirname, file)),
       }),
       new HelpUrlPlugin(env.docsUrl || process.env.CCHC_DOCS_URL),
     ],
+    performance: { hints: false },
+    devServer: {
+      port: DEV_PORT,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      // Office needs https on localhost: the trusted certificate from office-addin-dev-certs.
+      server: { type: "https", options: env.WEBPACK_SERVE ? devHttpsOptions() : undefined },
+      // Office on the web and desktop load https://localhost:3000 only with a trusted certificate.
+    },
   };
 };
 
+/** The localhost certificate office-addin-dev-certs installs (`npx office-addin-dev-certs install`,
+ * run by `npm run start` on first use), read synchronously so this config stays a plain function. */
+function devHttpsOptions() {
+  const fs = require("node:fs");
+  const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+  const read = (f) => fs.readFileSync(path.join(dir, f));
+  try {
+    return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
+  } catch {
+    throw new Error("No dev certificate: run `npx office-addin-dev-certs install` first.");
+  }
+}
+
 module.exports.HELP_URL_PLACEHOLDER = HELP_URL_PLACEHOLDER;
+module.exports.manifestFor = manifestFor;
+module.exports.DEV_URL = DEV_URL;

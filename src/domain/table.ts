@@ -2,7 +2,7 @@
 // text (diacritics-insensitive, NFC/NFD-blind, small typos tolerated with a warning), never by position.
 import { a1, cellAt, cellText, type Grid } from "./cell";
 import { problem, type Problem } from "./problem";
-import { matchHeader } from "./text/normalize";
+import { foldKey, matchFoldedHeader } from "./text/normalize";
 
 export interface TableLocation<K extends string> {
   /** 0-based index of the header row. */
@@ -35,9 +35,10 @@ export function locateTable<K extends string>(
     for (let c = 0; c < row.length; c++) {
       const text = cellText(cellAt(grid, r, c));
       if (!text) continue;
+      const folded = foldKey(text); // once per cell, whatever the number of headers
       for (const key of keys) {
         if (columns[key] !== undefined) continue;
-        const m = matchHeader(text, headers[key]);
+        const m = matchFoldedHeader(folded, headers[key]);
         if (m.kind === "none") continue;
         columns[key] = c;
         score += m.kind === "exact" ? 2 : 1;
@@ -58,6 +59,8 @@ export function locateTable<K extends string>(
       }
     }
     if (score > 0 && (!best || score > best.score)) best = { row: r, score, columns, near };
+    // Every header matched exactly: no later row can score higher, so stop scanning.
+    if (best && best.score === 2 * keys.length) break;
   }
 
   const missing = required.filter((k) => best?.columns[k] === undefined);

@@ -182,7 +182,11 @@ export class FakeExcel {
     const bytes = ops.reduce((n, o) => n + o.bytes, 0);
     const index = this.syncs.length;
     this.syncs.push({ ops: ops.length, bytes, kinds: ops.map((o) => o.kind) });
-    if (bytes > WEB_LIMIT) throw officeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    if (bytes > WEB_LIMIT)
+      throw officeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The request payload size has exceeded the limit.",
+      );
     for (const op of ops) {
       if (this.failWhen?.(op, index)) throw officeError("GeneralException", `injected failure at ${op.kind}`);
       op.run();
@@ -190,7 +194,7 @@ export class FakeExcel {
   }
 
   private context() {
-    const fx = this;
+    const fx = this; // eslint-disable-line @typescript-eslint/no-this-alias
     const application = {
       suspendApiCalculationUntilNextSync: () => void fx.calls.suspendCalc++,
       suspendScreenUpdatingUntilNextSync: () => void fx.calls.suspendScreen++,
@@ -219,7 +223,8 @@ function usedBox(s: FakeSheet): Box | undefined {
 /** Sets on nested objects (range.format.fill.color = x) become queued ops. */
 function recorder(onSet: (path: string, value: unknown) => void, path = ""): Record<string, unknown> {
   return new Proxy({} as Record<string, unknown>, {
-    get: (_t, prop) => (typeof prop === "string" ? recorder(onSet, path ? `${path}.${prop}` : prop) : undefined),
+    get: (_t, prop) =>
+      typeof prop === "string" ? recorder(onSet, path ? `${path}.${prop}` : prop) : undefined,
     set: (_t, prop, value) => {
       onSet(path ? `${path}.${String(prop)}` : String(prop), value);
       return true;
@@ -372,7 +377,10 @@ class WorksheetProxy extends Loadable {
     });
   }
   load(_props?: string): this {
-    this.fx.enqueue({ kind: "load:worksheet", run: () => this.snapshot(this.sheet(), this.fx.sheets.indexOf(this.sheet())) });
+    this.fx.enqueue({
+      kind: "load:worksheet",
+      run: () => this.snapshot(this.sheet(), this.fx.sheets.indexOf(this.sheet())),
+    });
     return this;
   }
   delete(): void {
@@ -390,7 +398,12 @@ class WorksheetProxy extends Loadable {
     return new RangeProxy(this.fx, this, () => parseBox(address));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
-    return new RangeProxy(this.fx, this, () => ({ r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 }));
+    return new RangeProxy(this.fx, this, () => ({
+      r0: row,
+      c0: col,
+      r1: row + rows - 1,
+      c1: col + cols - 1,
+    }));
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
     const p = new RangeProxy(this.fx, this, () => {
@@ -411,7 +424,9 @@ class WorksheetProxy extends Loadable {
       this.sheet().charts.push(chart);
     });
     const call = (name: string) => (arg?: unknown) =>
-      this.op(`chart:${name}`, () => chart.calls.push(`${name} ${arg instanceof RangeProxy ? boxAddress(arg.box()) : String(arg)}`));
+      this.op(`chart:${name}`, () =>
+        chart.calls.push(`${name} ${arg instanceof RangeProxy ? boxAddress(arg.box()) : String(arg)}`),
+      );
     const series = (label: string) => ({
       set name(v: string) {
         chart.calls.push(`${label}.name=${v}`);
@@ -444,7 +459,9 @@ class RangeProxy extends Loadable {
   ) {
     super();
     this.format = recorder((path, value) =>
-      this.ws.queue(`format:${path}`, () => this.ws.sheet().formats.push({ address: this.address1(), key: path, value })),
+      this.ws.queue(`format:${path}`, () =>
+        this.ws.sheet().formats.push({ address: this.address1(), key: path, value }),
+      ),
     );
     this.dataValidation = recorder((path, value) =>
       this.ws.queue(`validation:${path}`, () =>
@@ -458,7 +475,9 @@ class RangeProxy extends Loadable {
           entry.address = this.address1();
           this.ws.sheet().conditionalFormats.push(entry);
         });
-        return recorder((path, value) => this.ws.queue(`conditionalFormat:${path}`, () => (entry.props[path] = value)));
+        return recorder((path, value) =>
+          this.ws.queue(`conditionalFormat:${path}`, () => (entry.props[path] = value)),
+        );
       },
     };
   }
@@ -485,7 +504,10 @@ class RangeProxy extends Loadable {
     const rows = b.r1 - b.r0 + 1;
     const cols = b.c1 - b.c0 + 1;
     if (v.length !== rows || v.some((r) => r.length !== cols))
-      throw officeError("InvalidArgument", `${what}: ${v.length}x${v[0]?.length} does not fit ${boxAddress(b)}`);
+      throw officeError(
+        "InvalidArgument",
+        `${what}: ${v.length}x${v[0]?.length} does not fit ${boxAddress(b)}`,
+      );
   }
 
   set values(v: unknown[][]) {
@@ -565,7 +587,10 @@ class RangeProxy extends Loadable {
             values.push(row);
           }
           if (bytesOf(values) > this.fx.responseLimit)
-            throw officeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+            throw officeError(
+              "ResponsePayloadSizeLimitExceeded",
+              "The response payload size has exceeded the limit.",
+            );
           this.loaded.values = values;
         }
       },
@@ -576,7 +601,7 @@ class RangeProxy extends Loadable {
     this.ws.queue("select", () => (this.ws.sheet().selected = this.address1()));
   }
   getMergedAreasOrNullObject(): Record<string, unknown> {
-    const self = this;
+    const self = this; // eslint-disable-line @typescript-eslint/no-this-alias
     const result = new (class extends Loadable {
       get areas() {
         return this.requireLoaded("areas");

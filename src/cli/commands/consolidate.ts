@@ -1,6 +1,7 @@
 // `cchc consolidate --plan P <files or folders>... -o rollup.xlsx [--previous last.xlsx] [--dry-run] [--json]`
 // Exit 0: all merged; 1: some file rejected, conflicting or for another period; 2: usage error or
-// unreadable plan, output or previous rollup (an unreadable agency file is a rejection, exit 1).
+// unreadable plan, output or previous rollup, or the output locked by another run (an unreadable
+// agency file is a rejection, exit 1).
 import type { Command } from "commander";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { parsePeriod, type Period } from "../../domain/period";
@@ -66,7 +67,8 @@ export function register(program: Command): void {
       "after",
       `
 Mã thoát / Exit codes: 0 tổng hợp hết / all merged; 1 có tệp bị từ chối, xung đột hoặc sai kỳ / some file rejected,
-conflicting or for another period; 2 sai tham số, tệp kế hoạch hoặc tệp kết quả không đọc được / usage error.
+conflicting or for another period; 2 sai tham số, tệp kế hoạch hoặc tệp kết quả không đọc được, hoặc tệp kết quả
+đang bị một lần tổng hợp khác khóa (tệp .lock bên cạnh) / usage error, or the output is locked by another run.
 
 Ví dụ / Examples:
   cchc consolidate --plan examples/plan-2023.xlsx bao-cao/ -o tong-hop-2023.xlsx
@@ -125,7 +127,7 @@ Ví dụ / Examples:
       if (opts.json) {
         printJson(summaryJson(r, { dryRun: !!opts.dryRun, output: outcome.written, files: outcome.files }));
       } else {
-        console.log(outcomeTable(r));
+        console.log(outcomeTable(r, program.opts().lang === "en" ? "en" : "vi"));
         console.log("");
         if (!opts.dryRun) console.log(summaryText(r));
         console.log(

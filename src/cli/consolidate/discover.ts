@@ -1,11 +1,13 @@
-// Which files to consolidate: files as given, folders searched (recursively) for .xlsx files.
+// Which files to consolidate: files as given, folders searched (recursively) for spreadsheet files.
 // Office's lock files ("~$…") and hidden files are skipped; the list is sorted so runs are repeatable.
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { CliError } from "../errors";
 
+// Other spreadsheet files (.xls, .xlsm, .xlsb, .ods) are taken too, so that each is rejected with a
+// reason ("save it as .xlsx") instead of being silently left out of the rollup.
 const isCandidate = (name: string): boolean =>
-  /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+  /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
 
 /** Expand the command's arguments into a sorted, de-duplicated list of file paths. */
 export async function discoverInputs(

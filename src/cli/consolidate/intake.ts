@@ -9,7 +9,8 @@ import { toSubmission, unreadableSubmission, type Submission } from "../../domai
 import { problem } from "../../domain/problem";
 import { validateReport } from "../../domain/validation/validateReport";
 import type { ValidationContext } from "../../domain/validation/context";
-import { isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { WorkbookReadError, isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { DEFAULT_LIMITS } from "../../workbook/xlsx/sniff";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 
 export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
@@ -26,6 +27,21 @@ export interface IntakeResult {
 export async function intakeFile(file: string, ctx: ValidationContext): Promise<IntakeResult> {
   let bytes: Buffer;
   try {
+    // The size limit is checked before reading: a 5 GB file is refused, not loaded into memory.
+    const st = await fsp.stat(file);
+    if (st.size > DEFAULT_LIMITS.maxBytes) {
+      const e = new WorkbookReadError("TOO_LARGE", {
+        file,
+        detail: `${(st.size / 1024 / 1024).toFixed(1)} MB > ${(DEFAULT_LIMITS.maxBytes / 1024 / 1024).toFixed(1)} MB`,
+      });
+      const reason = problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en });
+      return {
+        file,
+        hash: "",
+        submissions: [unreadableSubmission({ file, hash: "" }, reason)],
+        kind: "unreadable",
+      };
+    }
     bytes = await fsp.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "";

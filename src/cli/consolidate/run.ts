@@ -21,7 +21,8 @@ import { isWorkbookReadError } from "../../workbook/xlsx/errors";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { CliError } from "../errors";
 import { discoverInputs } from "./discover";
-import { intakeFile } from "./intake";
+import { acquireOutputLock } from "./outputLock";
+import { intakeAll } from "./parallelIntake";
 import type { Progress } from "./progress";
 
 export interface PlanBundle {
@@ -47,6 +48,8 @@ export interface ConsolidationRun {
   /** File operations for the atomic save (tests inject a failure). */
   fs?: AtomicFs;
   progress?: Progress;
+  /** Worker threads for reading files (default 1: this thread); see parallelIntake. */
+  workers?: number;
 }
 
 export interface ConsolidationOutcome {
@@ -56,7 +59,20 @@ export interface ConsolidationOutcome {
   mergedIntoExisting: boolean;
 }
 
+/**
+ * Run a consolidation. Writing runs hold an exclusive lock on the output from reading it to writing
+ * it back, so two runs on one rollup cannot lose each other's files; the second stops (exit 2).
+ */
 export async function runConsolidation(run: ConsolidationRun): Promise<ConsolidationOutcome> {
+  const lock = run.output && !run.dryRun ? await acquireOutputLock(run.output) : null;
+  try {
+    return await runLocked(run);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function runLocked(run: ConsolidationRun): Promise<ConsolidationOutcome> {
   const { plan, registry, catalogue } = run.bundle;
   const existing = run.output ? await openExisting(run.output) : null;
   let period = run.period ?? existing?.stored?.period;
@@ -74,10 +90,8 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
   if (files.length === 0 && !existing?.stored) {
     throw new CliError("Không có tệp .xlsx nào để tổng hợp.", "No .xlsx files to consolidate.");
   }
-  const submissions: Submission[] = [];
-  for (const [i, file] of files.entries()) {
-    const r = await intakeFile(file, { plan, registry, catalogue, expectedPeriod: period });
-    submissions.push(...r.submissions);
+  const ctx = { plan, registry, catalogue, expectedPeriod: period };
+  const results = await intakeAll(files, ctx, run.workers ?? 1, (done, r) => {
     const s = r.submissions[0];
     const note =
       r.kind === "rollup"
@@ -85,8 +99,9 @@ export async function runConsolidation(run: ConsolidationRun): Promise<Consolida
         : s && isAcceptable(s)
           ? `${s.agency} lần ${s.version}: hợp lệ`
           : `bị từ chối (${s?.errorCount ?? 1} lỗi)`;
-    run.progress?.step(i + 1, files.length, file, note);
-  }
+    run.progress?.step(done, files.length, r.file, note);
+  });
+  const submissions: Submission[] = results.flatMap((r) => r.submissions);
   run.progress?.end();
 
   period ??= inferPeriod(submissions);

@@ -8,15 +8,18 @@ import { formatVnDate } from "../../domain/text/vnDate";
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s.padEnd(n));
 
-/** Per-file outcomes of this run (what --dry-run reports). */
-export function outcomeTable(r: Rollup): string {
-  const lines = [`${pad("Mã cơ quan", 14)} ${pad("Lần", 4)} ${pad("Kết quả", 34)} Tệp`];
+/** Per-file outcomes of this run (what --dry-run reports), in Vietnamese or English (`--lang en`). */
+export function outcomeTable(r: Rollup, lang: "vi" | "en" = "vi"): string {
+  const head =
+    lang === "en" ? ["Agency", "Ver.", "Outcome", "File"] : ["Mã cơ quan", "Lần", "Kết quả", "Tệp"];
+  const lines = [`${pad(head[0], 14)} ${pad(head[1], 4)} ${pad(head[2], 34)} ${head[3]}`];
   for (const o of r.merge.outcomes) {
     const s = o.submission;
     lines.push(
-      `${pad(s.agency ?? "?", 14)} ${pad(s.version === null ? "" : String(s.version), 4)} ${pad(MERGE_OUTCOME_LABELS[o.outcome].vi, 34)} ${s.via ? `${s.via} › ` : ""}${s.file}`,
+      `${pad(s.agency ?? "?", 14)} ${pad(s.version === null ? "" : String(s.version), 4)} ${pad(MERGE_OUTCOME_LABELS[o.outcome][lang], 34)} ${s.via ? `${s.via} › ` : ""}${s.file}`,
     );
-    for (const p of o.reasons.slice(0, 3)) lines.push(`${" ".repeat(20)}[${p.code}] ${p.message_vi}`);
+    for (const p of o.reasons.slice(0, 3))
+      lines.push(`${" ".repeat(20)}[${p.code}] ${lang === "en" ? p.message_en : p.message_vi}`);
     if (o.reasons.length > 3) lines.push(`${" ".repeat(20)}… (+${o.reasons.length - 3})`);
   }
   return lines.join("\n");

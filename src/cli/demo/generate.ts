@@ -28,7 +28,8 @@ export interface DemoFile {
 export const DEMO_PERIOD: Period = makePeriod("year", 2023);
 export const DEMO_MISSING = "BDT";
 
-interface Fill {
+/** How to fill one generated report (the bench reuses it for its workloads). */
+export interface Fill {
   version: number;
   submittedAt: CivilDate;
   statusFor?: (code: string) => string | undefined;
@@ -101,9 +102,10 @@ export function demoFiles(bundle: PlanBundle, seed = 20231213): DemoFile[] {
   return files;
 }
 
-const CUTOFF_DECREE = { kind: "decree09" } as const;
+export const CUTOFF_DECREE = { kind: "decree09" } as const;
 
-function fillReport(
+/** One agency's report sheets for a period, filled from `f` (deterministic for `r`). */
+export function fillReport(
   bundle: PlanBundle,
   code: string,
   period: Period,

@@ -46,11 +46,29 @@ export type HeaderMatch =
 /** Match a header cell against expected header names, diacritics-insensitively, allowing a small
  * edit distance (a typo) which callers report as a warning. */
 export function matchHeader(actual: string, expected: readonly string[], maxDistance = 2): HeaderMatch {
-  const key = foldKey(actual);
+  return matchFoldedHeader(foldKey(actual), expected, maxDistance);
+}
+
+// Expected header lists are constants: fold each list once, not once per cell compared.
+const foldedLists = new WeakMap<readonly string[], readonly string[]>();
+function foldedList(expected: readonly string[]): readonly string[] {
+  let keys = foldedLists.get(expected);
+  if (!keys) {
+    keys = expected.map(foldKey);
+    foldedLists.set(expected, keys);
+  }
+  return keys;
+}
+
+/** `matchHeader` for a cell already folded with `foldKey`, so a cell compared against many
+ * header lists is folded once. */
+export function matchFoldedHeader(key: string, expected: readonly string[], maxDistance = 2): HeaderMatch {
   if (!key) return { kind: "none" };
+  const folded = foldedList(expected);
   let best: HeaderMatch = { kind: "none" };
-  for (const e of expected) {
-    const ek = foldKey(e);
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i];
+    const ek = folded[i];
     if (ek === key) return { kind: "exact", expected: e };
     const limit = Math.min(maxDistance, Math.floor(ek.length / 4));
     // Lengths alone bound the distance: skip long cells (task text) without the quadratic work.

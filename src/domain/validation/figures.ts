@@ -203,14 +203,24 @@ function checkValue(f: ReportFigure, ind: Indicator, sheet: string): Problem[] {
         `Figure ${ind.code} cannot be negative.`,
       ),
     );
-  if (ind.kind === "count" && !Number.isInteger(f.value))
+  if (ind.kind === "count" && !Number.isInteger(f.value)) {
+    // "605,859" typed the English way reads as 605,859 in Vietnamese: say so, never guess.
+    const comma = typeof f.raw === "string" && /^\s*\d{1,3},\d{3}\s*$/.test(f.raw);
+    const digits = comma ? String(f.raw).replace(/\D/g, "") : "";
     out.push(
       at(
         "COUNT_FRACTIONAL",
         "error",
-        `Số liệu ${ind.code} phải là số nguyên (đếm ${ind.unit}).`,
-        `Figure ${ind.code} must be a whole number (a count of ${ind.unit}).`,
+        `Số liệu ${ind.code} phải là số nguyên (đếm ${ind.unit}).` +
+          (comma
+            ? ` Dấu phẩy là dấu thập phân: nếu là ${digits} ${ind.unit}, hãy ghi ${formatVnNumber(Number(digits))} hoặc ${digits}.`
+            : ""),
+        `Figure ${ind.code} must be a whole number (a count of ${ind.unit}).` +
+          (comma
+            ? ` The comma is the decimal mark in Vietnamese: for ${digits}, type ${formatVnNumber(Number(digits))} or ${digits}.`
+            : ""),
       ),
     );
+  }
   return out;
 }

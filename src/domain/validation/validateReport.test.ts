@@ -182,3 +182,23 @@ describe("validateReport: dates", () => {
     expect(errors(grids)).toEqual([]);
   });
 });
+
+describe("validateReport: the problem record", () => {
+  it("carries code, severity, sheet, cell, both messages and the value", () => {
+    const grids = filled();
+    rowOf(grids.get("Số liệu")!, "TL_MOT_CUA")[3] = "96,8%";
+    expect(errors(grids)).toMatchInlineSnapshot(`
+     [
+       {
+         "cell": "D23",
+         "code": "RATE_MISMATCH",
+         "message_en": "Rate TL_MOT_CUA stated as 96.8% disagrees with TTHC_MOT_CUA/TTHC_DANG_AP_DUNG = 1652/1724 = 95.824%.",
+         "message_vi": "Tỷ lệ TL_MOT_CUA ghi 96,8% không khớp TTHC_MOT_CUA/TTHC_DANG_AP_DUNG = 1.652/1.724 = 95,824%.",
+         "severity": "error",
+         "sheet": "Số liệu",
+         "value": "96,8%",
+       },
+     ]
+    `);
+  });
+});

@@ -1,9 +1,11 @@
 // The validation engine (SPEC §4): one entry point for the CLI, the taskpane and consolidation.
 import type { Agency } from "../agencies";
-import type { Grid } from "../cell";
 import type { Period } from "../period";
 import { problem, type Problem } from "../problem";
-import { readReport, type ReportModel } from "../report/read";
+import { a1, cellText, type Grid } from "../cell";
+import { REPORT_FORM_KIND, REPORT_SHEETS } from "../report/layout";
+import { findSheet, readReport, type ReportModel } from "../report/read";
+import { foldKey } from "../text/normalize";
 import type { ValidationContext } from "./context";
 import { checkFigures } from "./figures";
 import { checkIdentity } from "./identity";
@@ -42,6 +44,8 @@ export function validateReport(input: WorkbookInput, ctx: ValidationContext): Va
       ],
     };
   }
+  const foreign = foreignForm(input.grids);
+  if (foreign) return { report: null, agency: null, period: null, problems: [foreign] };
   const { report, problems } = readReport(input.grids);
   problems.push(...mergedHeaderProblems(report, input.merged));
   const { agency, problems: idProblems } = checkIdentity(report, ctx);
@@ -57,6 +61,33 @@ export function validateReport(input: WorkbookInput, ctx: ValidationContext): Va
       cellOrder(a.cell) - cellOrder(b.cell),
   );
   return { report, agency, period: report.info.period, problems };
+}
+
+/**
+ * Another form sent instead of a report (a rollup, a plan): no report info sheet, but a sheet that
+ * states its own "Loại biểu mẫu". Said in one problem instead of three SHEET_MISSING.
+ */
+function foreignForm(grids: ReadonlyMap<string, Grid>): Problem | null {
+  if (findSheet(grids.keys(), REPORT_SHEETS.info)) return null;
+  const label = foldKey("Loại biểu mẫu");
+  for (const [sheet, grid] of grids) {
+    for (let r = 0; r < Math.min(grid.length, 30); r++) {
+      const row = grid[r] ?? [];
+      if (foldKey(cellText(row[0] ?? null)) !== label) continue;
+      const kind = cellText(row[1] ?? null).trim();
+      if (!kind || foldKey(kind) === foldKey(REPORT_FORM_KIND)) continue;
+      return problem({
+        code: "NOT_A_REPORT",
+        severity: "error",
+        sheet,
+        cell: a1(r, 1),
+        vi: `Tệp này là "${kind}" (trang "${sheet}"), không phải báo cáo của cơ quan ("${REPORT_FORM_KIND}"). Hãy gửi báo cáo lập từ biểu mẫu (cchc template).`,
+        en: `This file is "${kind}" (sheet "${sheet}"), not an agency report ("${REPORT_FORM_KIND}"). Send the report made from the template (cchc template).`,
+        value: kind,
+      });
+    }
+  }
+  return null;
 }
 
 function cellOrder(cell: string | null): number {

@@ -30,7 +30,7 @@ export const BACKUP_PREFIX = "~cchc~old~";
 /** Hidden sheet holding dropdown lists too long to be inline (as the .xlsx adapter). */
 export const LISTS_SHEET = "_lists";
 /** Cells per read when a sheet is too large for one response (about 40 bytes a cell). */
-const READ_CELLS_PER_SYNC = 100_000;
+export const READ_CELLS_PER_SYNC = 100_000;
 
 /** Office-only extras for a write: charts and conditional highlights on the written sheets. */
 export interface WriteExtras {
@@ -46,6 +46,8 @@ export interface OfficeWorkbookOptions {
   run?: ExcelRunner;
   /** Cell payload per sync, in estimated bytes (default 4 MB, under the web's 5 MB cap). */
   chunkBytes?: number;
+  /** Cells per sync when reading a sheet too large for one response. */
+  readCellsPerSync?: number;
 }
 
 interface ExistingSheet {
@@ -77,10 +79,12 @@ function gridFrom(values: unknown[][], rowIndex: number, columnIndex: number): G
 export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRunner;
   private readonly chunkBytes: number;
+  private readonly readCellsPerSync: number;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     this.run = opts.run ?? excelRun;
     this.chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+    this.readCellsPerSync = opts.readCellsPerSync ?? READ_CELLS_PER_SYNC;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -90,7 +94,8 @@ export class OfficeWorkbook implements WorkbookPort {
       await ctx.sync();
       return sheets.items.map((ws) => ({
         name: ws.name,
-        visibility: ws.visibility === "VeryHidden" ? "veryHidden" : ws.visibility === "Hidden" ? "hidden" : "visible",
+        visibility:
+          ws.visibility === "VeryHidden" ? "veryHidden" : ws.visibility === "Hidden" ? "hidden" : "visible",
       }));
     });
   }
@@ -141,7 +146,7 @@ export class OfficeWorkbook implements WorkbookPort {
           out.set(name, []);
           continue;
         }
-        const step = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / Math.max(1, used.columnCount)));
+        const step = Math.max(1, Math.floor(this.readCellsPerSync / Math.max(1, used.columnCount)));
         const grid = gridFrom([], used.rowIndex, 0);
         for (let r = 0; r < used.rowCount; r += step) {
           const rows = Math.min(step, used.rowCount - r);
@@ -200,13 +205,17 @@ export class OfficeWorkbook implements WorkbookPort {
     const chunks = chunkPlans(plans, this.chunkBytes);
     const staging: string[] = [];
     const backups: string[] = [];
+    let replacedFlags: boolean[] = [];
     try {
       await this.run(async (ctx) => {
         const app = ctx.workbook.application;
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name,items/position");
         await ctx.sync();
-        const existing: ExistingSheet[] = sheets.items.map((ws) => ({ name: ws.name, position: ws.position }));
+        const existing: ExistingSheet[] = sheets.items.map((ws) => ({
+          name: ws.name,
+          position: ws.position,
+        }));
         const taken = new Set(existing.map((s) => s.name.toLowerCase()));
         const fresh = (prefix: string): string => {
           let i = 1;
@@ -252,6 +261,7 @@ export class OfficeWorkbook implements WorkbookPort {
         plans.forEach((plan, i) => queueProtection(targets[i], plan));
         plans.forEach((plan, i) => (targets[i].visibility = plan.spec.hidden ? "Hidden" : "Visible"));
         const replaced = plans.map((plan) => existing.find((s) => sameName(s.name, plan.spec.name)));
+        replacedFlags = replaced.map((r) => !!r);
         replaced.forEach((old, i) => old && (sheets.getItem(old.name).name = backups[i]));
         plans.forEach((plan, i) => (targets[i].name = plan.spec.name));
         replaced.forEach((old, i) => old && sheets.getItem(backups[i]).delete());
@@ -269,7 +279,7 @@ export class OfficeWorkbook implements WorkbookPort {
       });
     } catch (e) {
       const err = toOfficeError(e);
-      await this.recover(plans, staging, backups).catch(() => undefined);
+      await this.recover(plans, staging, backups, replacedFlags).catch(() => undefined);
       throw err;
     }
   }
@@ -311,14 +321,25 @@ export class OfficeWorkbook implements WorkbookPort {
         ws.visibility = "Hidden";
         for (const { col, items } of pending) {
           const L = columnLetters(col);
-          ws.getRange(`${L}1:${L}${items.length}`).values = items.map((s) => [s.startsWith("=") ? `'${s}` : s]);
+          ws.getRange(`${L}1:${L}${items.length}`).values = items.map((s) => [
+            s.startsWith("=") ? `'${s}` : s,
+          ]);
         }
       },
     });
   }
 
-  /** Put the old sheets back and drop the staging ones, after a failed write. */
-  private async recover(plans: readonly SheetPlan[], staging: readonly string[], backups: readonly string[]) {
+  /**
+   * After a failed write: while any staging or set-aside sheet remains, the swap did not finish, so
+   * restore the previous state — old sheets back under their names, staging and brand-new sheets
+   * removed. When neither remains the swap had completed and the new sheets stay.
+   */
+  private async recover(
+    plans: readonly SheetPlan[],
+    staging: readonly string[],
+    backups: readonly string[],
+    replaced: readonly boolean[],
+  ): Promise<void> {
     if (staging.length === 0) return;
     await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
@@ -326,11 +347,14 @@ export class OfficeWorkbook implements WorkbookPort {
       await ctx.sync();
       const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const has = (n: string) => present.has(n.toLowerCase());
+      if (![...staging, ...backups].some(has)) return;
       plans.forEach((plan, i) => {
-        if (!has(backups[i])) return;
-        // The old sheet was renamed aside: drop whatever now has its name and restore it.
-        if (has(plan.spec.name)) sheets.getItem(plan.spec.name).delete();
-        sheets.getItem(backups[i]).name = plan.spec.name;
+        if (has(backups[i])) {
+          if (has(plan.spec.name)) sheets.getItem(plan.spec.name).delete();
+          sheets.getItem(backups[i]).name = plan.spec.name;
+        } else if (replaced.length > 0 && !replaced[i] && has(plan.spec.name)) {
+          sheets.getItem(plan.spec.name).delete(); // new in this write: not there before
+        }
       });
       for (const name of staging) if (has(name)) sheets.getItem(name).delete();
       await ctx.sync();

@@ -50,11 +50,13 @@ export function isOfficeWorkbookError(e: unknown): e is OfficeWorkbookError {
 /** Map an OfficeExtension.Error (or anything thrown inside a batch) to a coded error. */
 export function toOfficeError(e: unknown): OfficeWorkbookError {
   if (isOfficeWorkbookError(e)) return e;
-  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  const code =
+    typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
   const msg = e instanceof Error ? e.message : String(e);
   if (/PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code + msg))
     return new OfficeWorkbookError("PAYLOAD_TOO_LARGE", code || msg, e);
-  if (/ApiNotFound|NotImplemented|Unsupported/i.test(code)) return new OfficeWorkbookError("API_UNSUPPORTED", code, e);
+  if (/ApiNotFound|NotImplemented|Unsupported/i.test(code))
+    return new OfficeWorkbookError("API_UNSUPPORTED", code, e);
   if (/AccessDenied|protected/i.test(code + msg)) return new OfficeWorkbookError("PROTECTED", code || msg, e);
   return new OfficeWorkbookError("OFFICE_FAILED", [code, msg].filter(Boolean).join(": ").slice(0, 200), e);
 }

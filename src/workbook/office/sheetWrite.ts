@@ -10,7 +10,6 @@ import { valueBytes, type RowBand } from "./payload";
 
 const HEADER_FILL = "#DDEBF7"; // light blue, as the .xlsx adapter
 const HIGHLIGHT_FILL = "#FCE4D6"; // light orange
-const GENERAL = "General";
 /** Empty rows below the data that still get dropdowns and formats (as the .xlsx adapter). */
 export const SPARE_ROWS = 200;
 /** Excel keeps an inline dropdown list only up to 255 characters, and cannot quote a comma. */
@@ -194,7 +193,10 @@ export function queueStructure(
 /** Queue one band of values. */
 export function queueBand(ws: Excel.Worksheet, plan: SheetPlan, band: RowBand): void {
   if (band.end <= band.start) return;
-  ws.getRange(`A${band.start + 1}:${lastColumn(plan)}${band.end}`).values = plan.values.slice(band.start, band.end);
+  ws.getRange(`A${band.start + 1}:${lastColumn(plan)}${band.end}`).values = plan.values.slice(
+    band.start,
+    band.end,
+  );
 }
 
 /** Queue the number formats, after all values (so a "@" column never turns a number into text). */

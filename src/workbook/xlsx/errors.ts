@@ -56,13 +56,20 @@ export class WorkbookReadError extends Error {
   readonly message_vi: string;
   readonly message_en: string;
 
-  /** @param detail a short English/neutral detail appended in parentheses, e.g. "120 MB > 50 MB". */
-  constructor(code: WorkbookReadErrorCode, opts: { file?: string; detail?: string; cause?: unknown } = {}) {
+  /**
+   * @param detail a short neutral (or Vietnamese) detail appended in parentheses, e.g. "120 MB > 50 MB".
+   * @param detailEn the English detail when it differs from `detail`.
+   */
+  constructor(
+    code: WorkbookReadErrorCode,
+    opts: { file?: string; detail?: string; detailEn?: string; cause?: unknown } = {},
+  ) {
     const name = opts.file ?? "(không tên)";
     const nameEn = opts.file ?? "(unnamed)";
     const detail = opts.detail ? ` (${opts.detail})` : "";
+    const detailEn = (opts.detailEn ?? opts.detail) ? ` (${opts.detailEn ?? opts.detail})` : "";
     const messageVi = MESSAGES[code].vi(name, detail);
-    const messageEn = MESSAGES[code].en(nameEn, detail);
+    const messageEn = MESSAGES[code].en(nameEn, detailEn);
     super(messageVi, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = "WorkbookReadError";
     this.code = code;

@@ -3,17 +3,39 @@
 // nothing large is inflated before we know it fits.
 import { WorkbookReadError } from "./errors";
 
-/** Limits checked before any decompression. */
+/**
+ * Limits checked before ExcelJS builds anything (docs/LIMITS.md). The first four are read from the
+ * zip directory without inflating; the rest from a streaming pass over the sheet XML (scan.ts) that
+ * stops as soon as one is crossed.
+ */
 export interface ReadLimits {
   /** Largest accepted file, in bytes. */
   maxBytes: number;
-  /** Largest accepted total of uncompressed zip entries (guards against zip bombs). */
+  /** Largest accepted total of uncompressed zip entries, declared and actual (guards against zip bombs). */
   maxUncompressedBytes: number;
+  /** Most zip entries (parts) in the package. */
+  maxEntries: number;
+  /** Most worksheets in the workbook. */
+  maxSheets: number;
+  /** Highest row number used in a sheet. */
+  maxRows: number;
+  /** Highest column number used in a sheet (Excel's own limit is 16,384, column XFD). */
+  maxColumns: number;
+  /** Most cells in the workbook, and the largest used range (rows × columns) of one sheet. */
+  maxCells: number;
+  /** Time budget for reading one file, in milliseconds. */
+  maxMillis: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxBytes: 50 * 1024 * 1024,
-  maxUncompressedBytes: 400 * 1024 * 1024,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxSheets: 250,
+  maxRows: 200_000,
+  maxColumns: 16_384,
+  maxCells: 1_000_000,
+  maxMillis: 60_000,
 };
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -68,6 +90,13 @@ function notZipDetail(buf: Uint8Array): string {
 export interface ZipEntry {
   name: string;
   uncompressedSize: number;
+  compressedSize: number;
+  /** 0 stored, 8 deflate; anything else .xlsx readers do not support. */
+  method: number;
+  /** General-purpose flags; bit 0 means the entry is encrypted. */
+  flags: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
 }
 
 /** Read the zip central directory; undefined when the end-of-directory record is missing or
@@ -102,28 +131,56 @@ export function readZipDirectory(buf: Uint8Array): ZipEntry[] | undefined {
   let at = cdOffset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || u32(buf, at) !== ZIP_CENTRAL) return undefined;
-    let size = u32(buf, at + 24);
     const nameLen = u16(buf, at + 28);
     const extraLen = u16(buf, at + 30);
     const commentLen = u16(buf, at + 32);
     if (at + 46 + nameLen + extraLen > buf.length) return undefined;
     const name = Buffer.from(buf.subarray(at + 46, at + 46 + nameLen)).toString("utf8");
-    if (size === 0xffffffff) size = zip64Size(buf, at + 46 + nameLen, extraLen) ?? Number.MAX_SAFE_INTEGER;
-    entries.push({ name: name.replace(/^\//, ""), uncompressedSize: size });
+    const wide = zip64Fields(buf, at + 46 + nameLen, extraLen, {
+      uncompressedSize: u32(buf, at + 24),
+      compressedSize: u32(buf, at + 20),
+      localOffset: u32(buf, at + 42),
+    });
+    entries.push({
+      name: name.replace(/^\//, ""),
+      ...wide,
+      method: u16(buf, at + 10),
+      flags: u16(buf, at + 8),
+    });
     at += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 
-function zip64Size(buf: Uint8Array, extraStart: number, extraLen: number): number | undefined {
+interface WideFields {
+  uncompressedSize: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+/** Replace the 32-bit fields saturated at 0xffffffff with their zip64 extra-field values, which
+ * appear in this order for exactly the saturated fields; missing values become "huge". */
+function zip64Fields(buf: Uint8Array, extraStart: number, extraLen: number, f: WideFields): WideFields {
+  const keys = (["uncompressedSize", "compressedSize", "localOffset"] as const).filter(
+    (k) => f[k] === 0xffffffff,
+  );
+  if (keys.length === 0) return f;
+  const out = { ...f };
+  for (const k of keys) out[k] = Number.MAX_SAFE_INTEGER;
   let at = extraStart;
   while (at + 4 <= extraStart + extraLen) {
     const id = u16(buf, at);
     const len = u16(buf, at + 2);
-    if (id === 0x0001 && len >= 8 && at + 12 <= extraStart + extraLen) return u64(buf, at + 4);
+    if (id === 0x0001) {
+      keys.forEach((k, i) => {
+        if (8 * (i + 1) <= len && at + 4 + 8 * (i + 1) <= extraStart + extraLen)
+          out[k] = u64(buf, at + 4 + 8 * i);
+      });
+      break;
+    }
     at += 4 + len;
   }
-  return undefined;
+  return out;
 }
 
 /** What a zip that is not an .xlsx most likely is. */
@@ -137,9 +194,9 @@ function otherPackageDetail(names: ReadonlySet<string>): string {
 
 /**
  * Throw a WorkbookReadError unless the bytes look like an .xlsx package within the limits.
- * Checks only headers and the zip directory: no decompression happens here.
+ * Checks only headers and the zip directory: no decompression happens here. Returns the directory.
  */
-export function assertXlsxBytes(buf: Uint8Array, limits: ReadLimits, file?: string): void {
+export function assertXlsxBytes(buf: Uint8Array, limits: ReadLimits, file?: string): ZipEntry[] {
   if (buf.length === 0) throw new WorkbookReadError("EMPTY_FILE", { file });
   if (buf.length > limits.maxBytes) {
     throw new WorkbookReadError("TOO_LARGE", { file, detail: `${mb(buf.length)} > ${mb(limits.maxBytes)}` });
@@ -163,7 +220,29 @@ export function assertXlsxBytes(buf: Uint8Array, limits: ReadLimits, file?: stri
   if (total > limits.maxUncompressedBytes) {
     throw new WorkbookReadError("TOO_LARGE", {
       file,
-      detail: `${mb(total)} uncompressed > ${mb(limits.maxUncompressedBytes)}`,
+      detail: `${mb(total)} khi giải nén > ${mb(limits.maxUncompressedBytes)}`,
+      detailEn: `${mb(total)} uncompressed > ${mb(limits.maxUncompressedBytes)}`,
     });
   }
+  if (entries.length > limits.maxEntries) {
+    throw new WorkbookReadError("TOO_LARGE", {
+      file,
+      detail: `${entries.length} thành phần > ${limits.maxEntries}`,
+      detailEn: `${entries.length} package parts > ${limits.maxEntries}`,
+    });
+  }
+  const sheets = entries.filter((e) => isWorksheetPart(e.name)).length;
+  if (sheets > limits.maxSheets) {
+    throw new WorkbookReadError("TOO_LARGE", {
+      file,
+      detail: `${sheets} trang tính > ${limits.maxSheets}`,
+      detailEn: `${sheets} sheets > ${limits.maxSheets}`,
+    });
+  }
+  return entries;
+}
+
+/** A worksheet part of the package (xl/worksheets/sheetN.xml, whatever its name). */
+export function isWorksheetPart(name: string): boolean {
+  return /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 }

@@ -75,10 +75,17 @@ export async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise
     if (spec.protectHeaders) col.protection = { locked: false };
   }
 
+  // Cells of a column share one style object: ExcelJS remembers a style's id per object, so a shared
+  // object is indexed once per column instead of once per cell (a rollup has 100,000+ cells).
+  // Styles are therefore replaced below (`style = {...}`), never mutated in place.
+  const shared: Partial<ExcelJS.Style>[] = [];
   spec.rows.forEach((row, r) => {
     const xlRow = ws.getRow(r + 1);
     row.forEach((v, c) => {
-      if (v !== null && v !== undefined) xlRow.getCell(c + 1).value = toExcelValue(v);
+      if (v === null || v === undefined) return;
+      const cell = xlRow.getCell(c + 1);
+      cell.value = toExcelValue(v);
+      cell.style = shared[c] ??= cell.style;
     });
   });
 
@@ -97,7 +104,10 @@ export async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise
   for (const r of spec.highlightRows ?? []) {
     if (!Number.isInteger(r) || r < 0 || r >= spec.rows.length) continue;
     const xlRow = ws.getRow(r + 1);
-    for (let c = 0; c < width; c++) xlRow.getCell(c + 1).fill = solidFill(HIGHLIGHT_FILL);
+    for (let c = 0; c < width; c++) {
+      const cell = xlRow.getCell(c + 1);
+      cell.style = { ...cell.style, fill: solidFill(HIGHLIGHT_FILL) };
+    }
   }
 
   columns.forEach((cs, c) => {

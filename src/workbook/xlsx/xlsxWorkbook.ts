@@ -8,6 +8,7 @@ import type { SheetInfo, WorkbookPort } from "../port";
 import { writeFileAtomic, type AtomicFs } from "./atomicWrite";
 import { readCellValue } from "./cellValue";
 import { WorkbookReadError, isWorkbookReadError } from "./errors";
+import { scanXlsxParts } from "./scan";
 import { DEFAULT_LIMITS, assertXlsxBytes, type ReadLimits } from "./sniff";
 import { findSheet, writeSheet } from "./writeSheet";
 
@@ -78,12 +79,15 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   static async fromBuffer(buf: Buffer | Uint8Array, opts: XlsxReadOptions = {}): Promise<XlsxWorkbook> {
     const limits: ReadLimits = { ...DEFAULT_LIMITS, ...definedLimits(opts) };
-    assertXlsxBytes(buf, limits, opts.name);
+    const deadline = Date.now() + limits.maxMillis;
+    const entries = assertXlsxBytes(buf, limits, opts.name);
+    // Inflate and count before ExcelJS builds anything: sizes, rows, columns and cells within limits.
+    await scanXlsxParts(buf, entries, limits, opts.name, deadline);
     const wb = new ExcelJS.Workbook();
     try {
       const bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
       // ExcelJS's typings want its own Buffer alias; a Node Buffer is what it uses at runtime.
-      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      await withDeadline(wb.xlsx.load(bytes as unknown as ExcelJS.Buffer), deadline, limits, opts.name);
     } catch (e) {
       throw loadError(e, opts.name);
     }
@@ -179,7 +183,42 @@ export class XlsxWorkbook implements WorkbookPort {
 
 function definedLimits(opts: XlsxReadOptions): Partial<ReadLimits> {
   const out: Partial<ReadLimits> = {};
-  if (opts.maxBytes !== undefined) out.maxBytes = opts.maxBytes;
-  if (opts.maxUncompressedBytes !== undefined) out.maxUncompressedBytes = opts.maxUncompressedBytes;
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ReadLimits)[]) {
+    const v = opts[key];
+    if (v !== undefined) out[key] = v;
+  }
   return out;
+}
+
+/**
+ * The time budget: past the deadline the read is answered with TOO_LARGE. ExcelJS cannot be
+ * cancelled, but the limits checked before it started bound what it still has to do.
+ */
+async function withDeadline<T>(
+  work: Promise<T>,
+  deadline: number,
+  limits: ReadLimits,
+  file?: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new WorkbookReadError("TOO_LARGE", {
+            file,
+            detail: `đọc quá ${Math.round(limits.maxMillis / 1000)} giây`,
+            detailEn: `reading took longer than ${Math.round(limits.maxMillis / 1000)} s`,
+          }),
+        ),
+      Math.max(0, deadline - Date.now()),
+    );
+    timer.unref?.();
+  });
+  work.catch(() => undefined); // a late failure after the deadline answered is not unhandled
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,0 +1,21 @@
+// Worker thread body for parallel intake: receives the validation context once, then file paths one
+// at a time, and answers each with its compact IntakeResult (the workbook never leaves the worker).
+import { parentPort, workerData } from "node:worker_threads";
+import type { ValidationContext } from "../../domain/validation/context";
+import { intakeFile } from "./intake";
+
+export interface IntakeRequest {
+  index: number;
+  file: string;
+}
+
+const ctx = workerData as ValidationContext;
+const port = parentPort;
+if (port) {
+  port.on("message", (req: IntakeRequest) => {
+    intakeFile(req.file, ctx).then(
+      (result) => port.postMessage({ index: req.index, result }),
+      (e: unknown) => port.postMessage({ index: req.index, error: e instanceof Error ? e.stack : String(e) }),
+    );
+  });
+}

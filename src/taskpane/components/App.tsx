@@ -1,0 +1,79 @@
+// The taskpane: four tabs (Kiểm tra, Tổng hợp, Biểu mẫu, Kế hoạch), Vietnamese with an English
+// toggle. Every workbook operation arrives through `ops`.
+import {
+  FluentProvider,
+  Switch,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { LangContext, STRINGS, type Lang } from "../i18n";
+import { usePlan } from "../hooks/usePlan";
+import type { LoadedPlan } from "../logic/planSources";
+import type { TaskpaneOps } from "../ops";
+import { ConsolidateTab } from "./ConsolidateTab";
+import { PlanTab } from "./PlanTab";
+import { TemplatesTab } from "./TemplatesTab";
+import { ValidateTab } from "./ValidateTab";
+
+const useStyles = makeStyles({
+  root: { padding: "8px 12px 24px", minHeight: "100vh", boxSizing: "border-box" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  panel: { paddingTop: "12px" },
+  plan: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+export type TabId = "validate" | "consolidate" | "templates" | "plan";
+
+export interface AppProps {
+  ops: TaskpaneOps;
+  /** Start with this plan instead of reading the workbook (tests, the web page). */
+  initialPlan?: LoadedPlan;
+  initialTab?: TabId;
+  initialLang?: Lang;
+}
+
+export function App({ ops, initialPlan, initialTab = "validate", initialLang = "vi" }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const plan = usePlan(ops, initialPlan);
+  const s = (k: keyof typeof STRINGS) => STRINGS[k][lang];
+  const select = (sheet: string, cell: Parameters<TaskpaneOps["selectCell"]>[1]) =>
+    void ops.selectCell(sheet, cell);
+  return (
+    <LangContext.Provider value={lang}>
+      <FluentProvider theme={webLightTheme} className={styles.root} lang={lang}>
+        <div className={styles.header}>
+          <Title3 as="h1">{s("appTitle")}</Title3>
+          <Switch
+            label={s("english")}
+            checked={lang === "en"}
+            onChange={(_, d) => setLang(d.checked ? "en" : "vi")}
+          />
+        </div>
+        <div className={styles.plan}>
+          {plan.loaded?.plan
+            ? `${s("planFrom")}: ${plan.loaded.plan.title || plan.loaded.plan.year}`
+            : s("planNone")}
+        </div>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+          <Tab value="validate">{s("tabValidate")}</Tab>
+          <Tab value="consolidate">{s("tabConsolidate")}</Tab>
+          <Tab value="templates">{s("tabTemplates")}</Tab>
+          <Tab value="plan">{s("tabPlan")}</Tab>
+        </TabList>
+        <div className={styles.panel} role="tabpanel">
+          {tab === "validate" && <ValidateTab ops={ops} bundle={plan.bundle} />}
+          {tab === "consolidate" && <ConsolidateTab ops={ops} bundle={plan.bundle} />}
+          {tab === "templates" && <TemplatesTab ops={ops} bundle={plan.bundle} />}
+          {tab === "plan" && <PlanTab plan={plan} onSelect={select} />}
+        </div>
+      </FluentProvider>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,87 @@
+// Kiểm tra: validate the open workbook against the plan; problems by sheet; click to jump; re-run.
+import { Body1, Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { VALIDATE_EVENT } from "../../commands/commands";
+import type { A1 } from "../../domain/cell";
+import type { Problem } from "../../domain/problem";
+import { validateReport } from "../../domain/validation/validateReport";
+import { useLang, useT } from "../i18n";
+import type { PlanBundle } from "../logic/consolidate";
+import type { TaskpaneOps } from "../ops";
+import { ProblemList, SeverityCounts } from "./ProblemList";
+
+export interface ValidateTabProps {
+  ops: Pick<TaskpaneOps, "readOpenWorkbook" | "selectCell">;
+  bundle: PlanBundle | null;
+}
+
+export function ValidateTab({ ops, bundle }: ValidateTabProps) {
+  const t = useT();
+  const lang = useLang();
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    if (!bundle) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const wb = await ops.readOpenWorkbook();
+      setProblems(validateReport(wb, bundle).problems);
+    } catch (e) {
+      setError(messageOf(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // The ribbon's "Kiểm tra" button asks for a run through an event (same runtime).
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    const onRequest = () => void runRef.current();
+    globalThis.addEventListener?.(VALIDATE_EVENT, onRequest);
+    return () => globalThis.removeEventListener?.(VALIDATE_EVENT, onRequest);
+  }, []);
+
+  const select = (sheet: string, cell: A1) => {
+    ops.selectCell(sheet, cell).catch((e) => setError(messageOf(e, lang)));
+  };
+
+  return (
+    <div>
+      {!bundle && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("planNone")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Button appearance="primary" onClick={run} disabled={!bundle || busy}>
+        {problems ? t("validateRerun") : t("validateRun")}
+      </Button>
+      {busy && <Spinner size="tiny" label={t("working")} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {problems && (
+        <div style={{ marginTop: 12 }}>
+          <SeverityCounts problems={problems} />
+          <Body1 block style={{ marginTop: 6 }}>
+            {problems.length === 0 ? t("validateNone") : t("validateHint")}
+          </Body1>
+          <ProblemList problems={problems} onSelect={select} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A bilingual error's message in the current language. */
+export function messageOf(e: unknown, lang: "vi" | "en"): string {
+  if (e && typeof e === "object" && "message_vi" in e && "message_en" in e)
+    return String(
+      lang === "vi" ? (e as { message_vi: unknown }).message_vi : (e as { message_en: unknown }).message_en,
+    );
+  return e instanceof Error ? e.message : String(e);
+}

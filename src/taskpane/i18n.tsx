@@ -1,0 +1,86 @@
+// Vietnamese first, English on a toggle. Strings live here so every component speaks both.
+import { createContext, useContext } from "react";
+
+export type Lang = "vi" | "en";
+
+export const STRINGS = {
+  appTitle: { vi: "Báo cáo CCHC", en: "CCHC Reporting" },
+  english: { vi: "English", en: "English" },
+  tabValidate: { vi: "Kiểm tra", en: "Validate" },
+  tabConsolidate: { vi: "Tổng hợp", en: "Consolidate" },
+  tabTemplates: { vi: "Biểu mẫu", en: "Templates" },
+  tabPlan: { vi: "Kế hoạch", en: "Plan" },
+  planNone: {
+    vi: "Chưa có kế hoạch. Mở thẻ Kế hoạch để chọn.",
+    en: "No plan yet. Open the Plan tab to choose one.",
+  },
+  planFrom: { vi: "Kế hoạch", en: "Plan" },
+  planSourceWorkbook: { vi: "từ workbook này", en: "from this workbook" },
+  planSourceFile: { vi: "từ tệp", en: "from file" },
+  planSourceExample: { vi: "mẫu kèm theo (Vĩnh Long 2023)", en: "bundled example (Vĩnh Long 2023)" },
+  planReadWorkbook: { vi: "Đọc từ workbook này", en: "Read from this workbook" },
+  planPickFile: { vi: "Chọn tệp kế hoạch…", en: "Pick a plan file…" },
+  planUseExample: { vi: "Dùng kế hoạch mẫu", en: "Use the example plan" },
+  planSections: { vi: "Lĩnh vực", en: "Sections" },
+  planTasks: { vi: "nhiệm vụ", en: "tasks" },
+  planProblems: { vi: "Vấn đề khi đọc kế hoạch", en: "Problems reading the plan" },
+  validateRun: { vi: "Kiểm tra workbook đang mở", en: "Validate the open workbook" },
+  validateRerun: { vi: "Kiểm tra lại", en: "Validate again" },
+  validateNone: { vi: "Không phát hiện vấn đề nào.", en: "No problems found." },
+  validateHint: {
+    vi: "Bấm vào một vấn đề để chuyển tới ô tương ứng.",
+    en: "Click a problem to go to its cell.",
+  },
+  errors: { vi: "lỗi", en: "errors" },
+  warnings: { vi: "cảnh báo", en: "warnings" },
+  infos: { vi: "ghi chú", en: "notes" },
+  wholeFile: { vi: "Toàn tệp", en: "Whole file" },
+  working: { vi: "Đang xử lý…", en: "Working…" },
+  consPick: { vi: "Chọn các tệp báo cáo (.xlsx)…", en: "Pick report files (.xlsx)…" },
+  consPeriod: { vi: "Kỳ tổng hợp (để trống: tự nhận)", en: "Period (blank: inferred)" },
+  consPreview: { vi: "Xem trước (chưa ghi)", en: "Preview (dry run)" },
+  consWrite: { vi: "Ghi bảng tổng hợp vào workbook này", en: "Write the rollup into this workbook" },
+  consWritten: { vi: "Đã ghi bảng tổng hợp.", en: "Rollup written." },
+  consOverall: { vi: "Tổng tiến độ", en: "Overall" },
+  consFile: { vi: "Tệp", en: "File" },
+  consAgency: { vi: "Cơ quan", en: "Agency" },
+  consOutcome: { vi: "Kết quả", en: "Outcome" },
+  consReasons: { vi: "Lý do", en: "Reasons" },
+  consReturn: { vi: "Trả lại", en: "Return" },
+  consReturnReason: { vi: "Lý do trả lại", en: "Reason for returning" },
+  consReturnConfirm: { vi: "Xác nhận trả lại", en: "Confirm return" },
+  consCancel: { vi: "Hủy", en: "Cancel" },
+  consReturned: { vi: "Đã trả lại", en: "Returned" },
+  consSummary: {
+    vi: "Tiếp nhận {a}, từ chối {r}, xung đột {c}, chưa nộp {m}",
+    en: "Accepted {a}, rejected {r}, conflicts {c}, missing {m}",
+  },
+  consPrior: {
+    vi: "Workbook này đã có bảng tổng hợp kỳ {p}: sẽ tổng hợp tiếp vào đó.",
+    en: "This workbook holds the {p} rollup: merging into it.",
+  },
+  tplPeriod: { vi: "Kỳ báo cáo (vd. 2023-Q2, 2023-H1, 2023)", en: "Period (e.g. 2023-Q2, 2023-H1, 2023)" },
+  tplAgency: { vi: "Cơ quan", en: "Agency" },
+  tplAll: { vi: "Tất cả cơ quan có nhiệm vụ", en: "All agencies with tasks" },
+  tplDownload: { vi: "Tải về", en: "Download" },
+  tplNewWorkbook: { vi: "Mở trong workbook mới", en: "Open in a new workbook" },
+  tplDone: { vi: "Đã tạo {n} biểu mẫu.", en: "Created {n} templates." },
+  badPeriod: { vi: "Kỳ báo cáo không hợp lệ", en: "Invalid period" },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export const LangContext = createContext<Lang>("vi");
+
+/** A translator for the current language; `{name}` placeholders are filled from `vars`. */
+export function useT(): (key: StringKey, vars?: Record<string, string | number>) => string {
+  const lang = useContext(LangContext);
+  return (key, vars) => {
+    let s: string = STRINGS[key][lang];
+    for (const [k, v] of Object.entries(vars ?? {})) s = s.replace(`{${k}}`, String(v));
+    return s;
+  };
+}
+
+/** The current language. */
+export const useLang = (): Lang => useContext(LangContext);

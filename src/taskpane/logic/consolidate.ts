@@ -1,0 +1,103 @@
+// Consolidation in the taskpane: take picked files in (with progress), then merge them — with the
+// rollup already in this workbook, and any returns — into the rollup model. Merging is cheap, so a
+// return or a changed period re-merges the kept intakes without reading the files again.
+import type { AgencyRegistry } from "../../domain/agencies";
+import type { ReturnMark } from "../../domain/consolidation/mergeRules";
+import { consolidate, type Rollup } from "../../domain/consolidation/model";
+import {
+  isRollup,
+  readRollup,
+  ROLLUP_STORED_SHEETS,
+  type StoredRollup,
+} from "../../domain/consolidation/readRollup";
+import { isAcceptable } from "../../domain/consolidation/submission";
+import type { Grid } from "../../domain/cell";
+import type { Catalogue } from "../../domain/indicators";
+import { periodCode, type Period } from "../../domain/period";
+import type { Plan } from "../../domain/plan";
+import type { PickedFile } from "../ops";
+import { intakePicked, type Intake } from "./intake";
+
+export interface PlanBundle {
+  plan: Plan;
+  registry: AgencyRegistry;
+  catalogue: Catalogue;
+}
+
+/** Per-file progress: `done` files of `total`, the current file and its state. */
+export type ProgressFn = (p: {
+  index: number;
+  total: number;
+  file: string;
+  state: "reading" | "done";
+}) => void;
+
+/** Read, hash and validate each file in turn (one at a time: memory stays flat). */
+export async function intakeAll(
+  files: readonly PickedFile[],
+  bundle: PlanBundle,
+  period: Period | undefined,
+  onProgress?: ProgressFn,
+): Promise<Intake[]> {
+  const out: Intake[] = [];
+  for (const [index, file] of files.entries()) {
+    onProgress?.({ index, total: files.length, file: file.name, state: "reading" });
+    out.push(await intakePicked(file, { ...bundle, expectedPeriod: period }));
+    onProgress?.({ index, total: files.length, file: file.name, state: "done" });
+    // Let the browser paint the progress bar between files.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return out;
+}
+
+/** The rollup already in the open workbook, if any (its stored tables). */
+export function priorFromGrids(grids: ReadonlyMap<string, Grid>): StoredRollup | null {
+  if (!isRollup(grids)) return null;
+  const read = readRollup(grids);
+  return read.ok ? read.rollup : null;
+}
+
+export const PRIOR_SHEETS = ROLLUP_STORED_SHEETS;
+
+export type MergeOutcome = { ok: true; rollup: Rollup } | { ok: false; reason_vi: string; reason_en: string };
+
+/** The period most accepted submissions report, when none was given. */
+export function inferPeriod(intakes: readonly Intake[]): Period | null {
+  const counts = new Map<string, { period: Period; n: number }>();
+  for (const s of intakes.flatMap((i) => i.submissions)) {
+    if (!isAcceptable(s)) continue;
+    const k = periodCode(s.period);
+    counts.set(k, { period: s.period, n: (counts.get(k)?.n ?? 0) + 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[0].n === ranked[1].n)) return null;
+  return ranked[0].period;
+}
+
+export function mergeIntakes(
+  bundle: PlanBundle,
+  intakes: readonly Intake[],
+  opts: { period?: Period; prior?: StoredRollup | null; returns?: readonly ReturnMark[]; now: Date },
+): MergeOutcome {
+  const period = opts.period ?? opts.prior?.period ?? inferPeriod(intakes);
+  if (!period)
+    return {
+      ok: false,
+      reason_vi: "Không xác định được kỳ tổng hợp; hãy nhập kỳ, ví dụ 2023 hoặc 2023-Q2.",
+      reason_en: "Cannot tell which period to consolidate; enter one, e.g. 2023 or 2023-Q2.",
+    };
+  const rollup = consolidate(
+    bundle.plan,
+    intakes.flatMap((i) => i.submissions),
+    {
+      registry: bundle.registry,
+      catalogue: bundle.catalogue,
+      period,
+      unit: opts.prior?.unit,
+      prior: opts.prior?.prior,
+      returns: opts.returns,
+      mergedAt: opts.now.toISOString(),
+    },
+  );
+  return { ok: true, rollup };
+}

@@ -1,0 +1,75 @@
+// One picked file → compact submissions, as the CLI's intake does for files on disk: hash the
+// bytes (SHA-256, Web Crypto), parse, validate, keep only what consolidation needs. A rollup given
+// as input yields the contributions it carries. Bad files become rejected submissions, never throws.
+import { civil } from "../../domain/civilDate";
+import { isRollup, readRollup } from "../../domain/consolidation/readRollup";
+import { toSubmission, unreadableSubmission, type Submission } from "../../domain/consolidation/submission";
+import { problem } from "../../domain/problem";
+import type { ValidationContext } from "../../domain/validation/context";
+import { validateReport, type ValidationResult } from "../../domain/validation/validateReport";
+import { isWorkbookReadError } from "../../workbook/xlsx/errors";
+import type { PickedFile } from "../ops";
+import { readXlsxBytes } from "./planSources";
+
+export interface Intake {
+  file: string;
+  hash: string;
+  kind: "report" | "rollup" | "unreadable";
+  submissions: Submission[];
+  /** The validation, for showing a report's problems. */
+  validation: ValidationResult | null;
+}
+
+/** SHA-256 of bytes as hex (Web Crypto: browsers and Node ≥ 20). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function intakePicked(file: PickedFile, ctx: ValidationContext): Promise<Intake> {
+  const hash = await sha256Hex(file.bytes);
+  const source = { file: file.name, hash };
+  let read: Awaited<ReturnType<typeof readXlsxBytes>>;
+  try {
+    read = await readXlsxBytes(file);
+  } catch (e) {
+    const reason = isWorkbookReadError(e)
+      ? problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en })
+      : problem({
+          code: "FILE_UNREADABLE",
+          severity: "error",
+          vi: `Không đọc được tệp ${file.name}.`,
+          en: `Cannot read ${file.name}.`,
+        });
+    return {
+      file: file.name,
+      hash,
+      kind: "unreadable",
+      submissions: [unreadableSubmission(source, reason)],
+      validation: null,
+    };
+  }
+  if (isRollup(read.grids)) {
+    const r = readRollup(read.grids);
+    if (!r.ok)
+      return {
+        file: file.name,
+        hash,
+        kind: "unreadable",
+        submissions: [unreadableSubmission(source, r.problems[0])],
+        validation: null,
+      };
+    const carried = r.rollup.prior.contributions.map((c) => ({ ...c, via: c.via ?? file.name }));
+    return { file: file.name, hash, kind: "rollup", submissions: carried, validation: null };
+  }
+  const m = file.lastModified ? new Date(file.lastModified) : null;
+  const receivedAt = m ? civil(m.getFullYear(), m.getMonth() + 1, m.getDate()) : null;
+  const validation = validateReport(read, ctx);
+  return {
+    file: file.name,
+    hash,
+    kind: "report",
+    submissions: [toSubmission(validation, source, receivedAt)],
+    validation,
+  };
+}

@@ -1,0 +1,62 @@
+// Where the taskpane's plan comes from: the open workbook's plan sheets, a picked plan file, or
+// the bundled example (the seed's 2023 plan with Vĩnh Long's registry and the catalogue).
+import agencies from "../../../examples/data/agencies.json";
+import indicators from "../../../examples/data/indicators.json";
+import plan2023 from "../../../examples/data/plan-2023.json";
+import type { Grid } from "../../domain/cell";
+import {
+  planWorkbookSheets,
+  readPlanWorkbook,
+  type PlanWorkbook,
+  type PlanWorkbookInput,
+} from "../../domain/planWorkbook";
+import { isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+import { problem } from "../../domain/problem";
+import type { PickedFile } from "../ops";
+
+export type PlanSource = "workbook" | "file" | "example";
+
+export interface LoadedPlan extends PlanWorkbook {
+  source: PlanSource;
+  /** File name when picked from a file. */
+  name?: string;
+}
+
+/** The example plan workbook's sheets as grids. */
+export function examplePlanGrids(): Map<string, Grid> {
+  const input = { plan: plan2023, registry: agencies, catalogue: indicators } as unknown as PlanWorkbookInput;
+  return new Map(planWorkbookSheets(input).map((s) => [s.name, s.rows]));
+}
+
+export function examplePlan(): LoadedPlan {
+  return { ...readPlanWorkbook(examplePlanGrids()), source: "example" };
+}
+
+/** Every sheet of an .xlsx file's bytes as grids (with merged ranges). */
+export async function readXlsxBytes(file: PickedFile) {
+  const wb = await XlsxWorkbook.fromBuffer(file.bytes, { name: file.name });
+  const names = (await wb.listSheets()).map((s) => s.name);
+  const grids = await wb.readSheets(names);
+  const merged = new Map<string, string[]>();
+  for (const n of names) merged.set(n, await wb.mergedRanges(n));
+  return { grids, merged };
+}
+
+/** The plan in a picked plan workbook; unreadable files become a problem, never an exception. */
+export async function planFromFile(file: PickedFile): Promise<LoadedPlan> {
+  try {
+    const { grids } = await readXlsxBytes(file);
+    return { ...readPlanWorkbook(grids), source: "file", name: file.name };
+  } catch (e) {
+    if (!isWorkbookReadError(e)) throw e;
+    return {
+      plan: null,
+      registry: null,
+      catalogue: null,
+      problems: [problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en })],
+      source: "file",
+      name: file.name,
+    };
+  }
+}

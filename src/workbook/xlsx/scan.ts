@@ -1,0 +1,346 @@
+// A streaming pass over the package before ExcelJS sees it. The zip directory can lie (a zip bomb
+// declares small sizes) and a sheet of a million rows is small once zipped, so each part is inflated
+// chunk by chunk, counted, and dropped: the pass stops at the first limit crossed, long before
+// ExcelJS would have built a million row objects or run out of memory.
+import { createInflateRaw } from "node:zlib";
+import { WorkbookReadError } from "./errors";
+import { isWorksheetPart, type ReadLimits, type ZipEntry } from "./sniff";
+
+const ZIP_LOCAL = 0x04034b50;
+/** Feed the inflater in slices so a part can be abandoned without inflating all of it. */
+const SLICE = 64 * 1024;
+/** A tag cut by a chunk boundary is carried over; longer "tags" are junk and dropped. */
+const MAX_CARRY = 64 * 1024;
+
+/** What the pass found, for messages and tests. */
+export interface ScanReport {
+  /** Bytes actually inflated, all parts together. */
+  uncompressedBytes: number;
+  /** Cells (`<c>` elements) over all sheets. */
+  cells: number;
+  sheets: { part: string; name: string; rows: number; columns: number; cells: number }[];
+}
+
+/** Stop reading: a limit is crossed (Vietnamese and English detail for the message). */
+class Over extends Error {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+const fmt = (n: number): string => n.toLocaleString("vi-VN");
+const mb = (n: number): string =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+
+function u16(b: Uint8Array, at: number): number {
+  return b[at] | (b[at + 1] << 8);
+}
+
+/** Column letters → 1-based number ("A" → 1, "XFD" → 16384). */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Counts rows, columns and cells of one sheet's XML, fed in chunks of any size. */
+class SheetCounter {
+  rows = 0;
+  columns = 0;
+  cells = 0;
+  private row = 0;
+  private col = 0;
+  private carry = "";
+
+  constructor(
+    private readonly name: string,
+    private readonly limits: ReadLimits,
+    private readonly onCell: () => void,
+  ) {}
+
+  feed(chunk: Buffer): void {
+    if (this.carry === "" && chunk.indexOf(0x3c) < 0) return; // no tag starts here: padding or text
+    // Tags and their attributes are ASCII; latin1 maps bytes 1:1 and never fails on UTF-8 text.
+    let text = this.carry + chunk.toString("latin1");
+    const lt = text.lastIndexOf("<");
+    if (lt > text.lastIndexOf(">")) {
+      this.carry = text.length - lt <= MAX_CARRY ? text.slice(lt) : "";
+      text = text.slice(0, lt);
+    } else {
+      this.carry = "";
+    }
+    const tag = /<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension)(?=[\s/>])([^>]*)/g;
+    for (let m = tag.exec(text); m; m = tag.exec(text)) {
+      const attrs = m[2];
+      if (m[1] === "row") {
+        const r = /\br="(\d+)"/.exec(attrs);
+        this.row = r ? Number(r[1]) : this.row + 1;
+        this.col = 0;
+        this.rows = Math.max(this.rows, this.row);
+      } else if (m[1] === "c") {
+        const r = /\br="([A-Za-z]{1,4})(\d+)"/.exec(attrs);
+        if (r) {
+          this.col = columnNumber(r[1].toUpperCase());
+          this.rows = Math.max(this.rows, Number(r[2]));
+        } else {
+          this.col += 1;
+        }
+        this.columns = Math.max(this.columns, this.col);
+        this.cells += 1;
+        this.onCell();
+      } else {
+        // <dimension ref="A1:C1000000"/>: the writer's own used range, enough to refuse early.
+        // Never trusted to accept: the counts above are.
+        const ref = /\bref="(?:[A-Za-z]+\d+:)?([A-Za-z]{1,4})(\d+)"/.exec(attrs);
+        if (ref) this.check(Number(ref[2]), columnNumber(ref[1].toUpperCase()));
+      }
+    }
+    this.check(this.rows, this.columns);
+  }
+
+  private check(rows: number, columns: number): void {
+    const { maxRows, maxColumns, maxCells } = this.limits;
+    const sheet = `"${this.name}"`;
+    // Counts are checked per chunk, so they are "at least": the exact figure would cost reading on.
+    if (rows > maxRows) {
+      throw new Over(
+        `trang ${sheet} có dữ liệu quá dòng ${fmt(maxRows)} (ít nhất đến dòng ${fmt(rows)}); tối đa ${fmt(maxRows)} dòng`,
+        `sheet ${sheet} goes past row ${maxRows} (at least to row ${rows}); the limit is ${maxRows} rows`,
+      );
+    }
+    if (columns > maxColumns) {
+      throw new Over(
+        `trang ${sheet} có dữ liệu quá cột thứ ${fmt(maxColumns)} (ít nhất đến cột ${fmt(columns)}); tối đa ${fmt(maxColumns)} cột`,
+        `sheet ${sheet} goes past column ${maxColumns} (at least to column ${columns}); the limit is ${maxColumns} columns`,
+      );
+    }
+    if (rows * columns > maxCells) {
+      throw new Over(
+        `vùng dữ liệu của trang ${sheet} ít nhất ${fmt(rows)} dòng × ${fmt(columns)} cột; tối đa ${fmt(maxCells)} ô`,
+        `the used range of sheet ${sheet} is at least ${rows} rows × ${columns} columns; the limit is ${maxCells} cells`,
+      );
+    }
+  }
+}
+
+/** Inflate one part chunk by chunk, handing each chunk to `onChunk`; returns the inflated size. */
+function inflatePart(
+  data: Uint8Array,
+  method: number,
+  budget: number,
+  deadline: number,
+  onChunk: (chunk: Buffer) => void,
+  declared = budget,
+  part = "",
+): Promise<number> {
+  const over = (): Over =>
+    new Over(
+      `phần ${part} giải nén ra nhiều hơn ${mb(declared)} đã khai báo, có thể là "bom zip"`,
+      `part ${part} inflates past its declared ${mb(declared)}, possibly a zip bomb`,
+    );
+  const timeout = (): Over => new Over("đọc quá lâu", "reading took too long");
+  if (method === 0) {
+    if (data.length > budget) return Promise.reject(over());
+    return Promise.resolve().then(() => {
+      for (let at = 0; at < data.length; at += SLICE) {
+        if (Date.now() > deadline) throw timeout();
+        onChunk(Buffer.from(data.buffer, data.byteOffset + at, Math.min(SLICE, data.length - at)));
+      }
+      return data.length;
+    });
+  }
+  return new Promise<number>((resolve, reject) => {
+    const z = createInflateRaw();
+    let size = 0;
+    let done = false;
+    const fail = (e: unknown): void => {
+      if (done) return;
+      done = true;
+      try {
+        z.destroy(); // stops inflating the rest of the part
+      } catch {
+        // A browser stream stand-in without destroy: the `done` flag drops whatever still comes.
+      }
+      reject(e);
+    };
+    z.on("data", (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      try {
+        if (size > budget) throw over();
+        if (Date.now() > deadline) throw timeout();
+        onChunk(chunk);
+      } catch (e) {
+        fail(e);
+      }
+    });
+    z.on("error", (e) => fail(e));
+    z.on("end", () => {
+      if (done) return;
+      done = true;
+      resolve(size);
+    });
+    // Write slice by slice, waiting for the inflater to drain, so an abandoned part stops early.
+    let at = 0;
+    const pump = (): void => {
+      while (!done && at < data.length) {
+        const slice = Buffer.from(data.buffer, data.byteOffset + at, Math.min(SLICE, data.length - at));
+        at += slice.length;
+        if (!z.write(slice)) {
+          z.once("drain", pump);
+          return;
+        }
+      }
+      if (!done && at >= data.length) z.end();
+    };
+    pump();
+  });
+}
+
+/** The bytes of an entry's data, after its local header; undefined when the header is damaged. */
+function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array | undefined {
+  const at = e.localOffset;
+  if (at + 30 > buf.length) return undefined;
+  if ((buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24)) >>> 0 !== ZIP_LOCAL) {
+    return undefined;
+  }
+  const start = at + 30 + u16(buf, at + 26) + u16(buf, at + 28);
+  if (start + e.compressedSize > buf.length) return undefined;
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+/** Sheet names by part ("xl/worksheets/sheet1.xml" → "Thông tin"), from workbook.xml and its rels. */
+async function sheetNames(
+  buf: Uint8Array,
+  byName: ReadonlyMap<string, ZipEntry>,
+  deadline: number,
+): Promise<Map<string, string>> {
+  const text = async (part: string): Promise<string> => {
+    const e = byName.get(part);
+    const data = e && entryData(buf, e);
+    if (!e || !data) return "";
+    const chunks: Buffer[] = [];
+    await inflatePart(data, e.method, 8 * 1024 * 1024, deadline, (c) => chunks.push(Buffer.from(c)));
+    return Buffer.concat(chunks).toString("utf8");
+  };
+  const out = new Map<string, string>();
+  try {
+    const rels = await text("xl/_rels/workbook.xml.rels");
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+      const id = /\bId="([^"]+)"/.exec(m[1])?.[1];
+      const target = /\bTarget="([^"]+)"/.exec(m[1])?.[1];
+      if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, "xl/"));
+    }
+    const wb = await text("xl/workbook.xml");
+    for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+      const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+      const rid = /\br:id="([^"]+)"/.exec(m[1])?.[1] ?? /\bid="([^"]+)"/.exec(m[1])?.[1];
+      const target = rid ? targets.get(rid) : undefined;
+      if (name !== undefined && target) out.set(target, unescapeXml(name));
+    }
+  } catch {
+    // Names only make messages nicer; the part name stands in when they cannot be read.
+  }
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * Inflate every part of an .xlsx that passed {@link assertXlsxBytes}, counting sheet rows, columns
+ * and cells, and throw WorkbookReadError (TOO_LARGE, ENCRYPTED, TRUNCATED or UNREADABLE) at the first
+ * limit crossed or damage found. Memory stays at one chunk; time is bounded by `deadline` (epoch ms).
+ */
+export async function scanXlsxParts(
+  buf: Uint8Array,
+  entries: readonly ZipEntry[],
+  limits: ReadLimits,
+  file?: string,
+  deadline = Date.now() + limits.maxMillis,
+): Promise<ScanReport> {
+  const report: ScanReport = { uncompressedBytes: 0, cells: 0, sheets: [] };
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const names = await sheetNames(buf, byName, deadline).catch(() => new Map<string, string>());
+  try {
+    for (const e of entries) {
+      if (e.name.endsWith("/")) continue; // a folder entry
+      if (e.flags & 1) throw new WorkbookReadError("ENCRYPTED", { file });
+      if (e.method !== 0 && e.method !== 8) {
+        throw new WorkbookReadError("UNREADABLE", {
+          file,
+          detail: `phương thức nén ${e.method} không được hỗ trợ`,
+          detailEn: `unsupported compression method ${e.method}`,
+        });
+      }
+      const data = entryData(buf, e);
+      if (!data) throw new WorkbookReadError("TRUNCATED", { file });
+      // A part may not inflate past what the zip directory declares (checked against the limit
+      // already): more is a zip bomb lying about its sizes, or damage. Either way, stop there.
+      const budget = Math.min(e.uncompressedSize, limits.maxUncompressedBytes - report.uncompressedBytes);
+      let onChunk: (chunk: Buffer) => void = () => undefined;
+      let counter: SheetCounter | undefined;
+      if (isWorksheetPart(e.name)) {
+        const name = names.get(e.name) ?? e.name;
+        counter = new SheetCounter(name, limits, () => {
+          report.cells += 1;
+          if (report.cells > limits.maxCells) {
+            throw new Over(
+              `hơn ${fmt(limits.maxCells)} ô có dữ liệu hoặc định dạng`,
+              `more than ${limits.maxCells} cells`,
+            );
+          }
+        });
+        onChunk = (chunk) => counter!.feed(chunk);
+      } else if (/^xl\/sharedStrings\.xml$/i.test(e.name)) {
+        // Shared strings beyond the cell limit can only be padding: refuse before ExcelJS keeps them.
+        let strings = 0;
+        onChunk = (chunk) => {
+          strings += chunk.toString("latin1").match(/<(?:\w+:)?si[\s>]/g)?.length ?? 0;
+          if (strings > limits.maxCells) {
+            throw new Over(
+              `hơn ${fmt(limits.maxCells)} chuỗi văn bản`,
+              `more than ${limits.maxCells} text strings`,
+            );
+          }
+        };
+      }
+      const size = await inflatePart(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
+      report.uncompressedBytes += size;
+      if (size !== e.uncompressedSize) {
+        throw new WorkbookReadError("UNREADABLE", {
+          file,
+          detail: `phần ${e.name} có kích thước khác với khai báo`,
+          detailEn: `part ${e.name} does not have its declared size`,
+        });
+      }
+      if (counter) {
+        report.sheets.push({
+          part: e.name,
+          name: names.get(e.name) ?? e.name,
+          rows: counter.rows,
+          columns: counter.columns,
+          cells: counter.cells,
+        });
+      }
+    }
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    if (e instanceof Over)
+      throw new WorkbookReadError("TOO_LARGE", { file, detail: e.vi, detailEn: e.en, cause: e });
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/unexpected end/i.test(msg)) throw new WorkbookReadError("TRUNCATED", { file, cause: e });
+    throw new WorkbookReadError("UNREADABLE", { file, detail: msg.slice(0, 120), cause: e });
+  }
+  return report;
+}

@@ -1,0 +1,53 @@
+// The benchmark at a tiny size: it runs end to end (generation, the child measurements, worker
+// threads, functions, sync counts) and prints every row of its table. No timing is asserted.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+test("npm run bench -- --n 3 prints the whole table, all files accepted, docs untouched", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cchc-bench-"));
+  const docsBefore = readFileSync(path.join(ROOT, "docs", "PERFORMANCE.md"), "utf8");
+  try {
+    const { stdout } = await promisify(execFile)(
+      TSX,
+      ["scripts/bench.ts", "--n", "3", "--no-docs", "--fn-ms", "20", "--workers", "2", "--dir", dir],
+      { cwd: ROOT, timeout: 120_000 },
+    );
+    for (const label of [
+      "(a) parse only, ExcelJS load, s",
+      "(b) validate + consolidate + write rollup, 1 thread, s",
+      "(b)/(a), 1 thread",
+      "(b) with 2 worker threads, s",
+      "(b)/(a), 2 worker threads",
+      "(c) peak RSS (a), MB",
+      "(c) peak RSS (b), 1 thread, MB",
+      "(c) peak RSS (b), 2 worker threads, MB",
+      "(a) CPU time, s",
+      "(b) CPU time, 1 thread, s",
+      "(b)/(a) by CPU time, 1 thread",
+      "(d) time per workbook (b), 1 thread, ms",
+      "(d) time per workbook (b), 2 worker threads, ms",
+      "| (e) RATE |",
+      "| (e) ONTIME |",
+      "validate a report: read its sheets (one batch)",
+      "write the figures rollup sheet",
+      "write the long-format rollup sheet (agency, period, indicator, value)",
+      "write the long-format sheet with provenance columns",
+    ]) {
+      expect(stdout).toContain(label);
+    }
+    expect(stdout).toMatch(/\| files valid \/ read \| 3 \/ 3 \|/);
+    expect(stdout).toMatch(/\| agencies in the rollup \| 3 \|/);
+    // The fake context's counts are deterministic: equal at both sizes while the data fit one request.
+    expect(stdout).toMatch(/read its sheets \(one batch\) \| 1 \| 1 \| yes \|/);
+    expect(stdout).toMatch(/write the figures rollup sheet \| 3 \| 3 \| yes \|/);
+    expect(readFileSync(path.join(ROOT, "docs", "PERFORMANCE.md"), "utf8")).toBe(docsBefore);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,113 @@
+/** @jest-environment jsdom */
+// The taskpane's Kiểm tra tab and the app shell, with operations over in-memory grids.
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { problem } from "../../src/domain/problem";
+import type { A1 } from "../../src/domain/cell";
+import { buildReportTemplate } from "../../src/domain/report/template";
+import { parsePeriod } from "../../src/domain/period";
+import { App } from "../../src/taskpane/components/App";
+import { ProblemList } from "../../src/taskpane/components/ProblemList";
+import { LangContext } from "../../src/taskpane/i18n";
+import { examplePlan } from "../../src/taskpane/logic/planSources";
+import { fakeOps, installResizeObserver } from "./helpers";
+
+installResizeObserver();
+
+const plan = examplePlan();
+
+/** A generated report for Sở Nội vụ with one bad status typed in. */
+function reportGrids() {
+  const period = parsePeriod("2023-Q2");
+  if (!period.ok || !plan.plan || !plan.catalogue || !plan.registry) throw new Error("example plan");
+  const agency = plan.registry.agencies.find((a) => a.code === "SNV")!;
+  const specs = buildReportTemplate({
+    plan: plan.plan,
+    agency,
+    period: period.period,
+    catalogue: plan.catalogue,
+  });
+  const grids = new Map(specs.map((s) => [s.name, s.rows.map((r) => [...r])]));
+  const tasks = grids.get(specs[1].name)!;
+  tasks[1][5] = "Xong rồi"; // not a status
+  return { grids, taskSheet: specs[1].name };
+}
+
+describe("ProblemList", () => {
+  const problems = [
+    problem({
+      code: "A",
+      severity: "error",
+      sheet: "Nhiệm vụ",
+      cell: "F2" as A1,
+      vi: "Lỗi một",
+      en: "Error one",
+      value: "x",
+    }),
+    problem({
+      code: "B",
+      severity: "warning",
+      sheet: "Nhiệm vụ",
+      cell: "G3" as A1,
+      vi: "Cảnh báo",
+      en: "Warning",
+    }),
+    problem({ code: "C", severity: "info", sheet: "Số liệu", cell: "D4" as A1, vi: "Ghi chú", en: "Note" }),
+    problem({ code: "D", severity: "error", vi: "Cả tệp", en: "Whole file" }),
+  ];
+
+  test("groups by sheet with counts and selects a problem's cell on click", () => {
+    const selected: string[] = [];
+    render(<ProblemList problems={problems} onSelect={(s, c) => selected.push(`${s}!${c}`)} />);
+    const nv = screen.getByRole("region", { name: "Nhiệm vụ" });
+    expect(nv.textContent).toContain("1 lỗi");
+    expect(nv.textContent).toContain("1 cảnh báo");
+    expect(screen.getByRole("region", { name: "Toàn tệp" })).toBeTruthy();
+    fireEvent.click(screen.getByText("Cảnh báo"));
+    expect(selected).toEqual(["Nhiệm vụ!G3"]);
+    expect((screen.getByText("Cả tệp").closest("button") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test("speaks English when asked", () => {
+    render(
+      <LangContext.Provider value="en">
+        <ProblemList problems={problems} />
+      </LangContext.Provider>,
+    );
+    expect(screen.getByText("Error one")).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Whole file" })).toBeTruthy();
+  });
+});
+
+describe("App and the Kiểm tra tab", () => {
+  test("validates the open workbook, lists its problems and jumps to a cell", async () => {
+    const { grids, taskSheet } = reportGrids();
+    const { ops, calls } = fakeOps(grids);
+    render(<App ops={ops} initialPlan={plan} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra workbook đang mở" }));
+    const section = await screen.findByRole("region", { name: taskSheet });
+    const item = Array.from(section.querySelectorAll("button")).find((b) =>
+      b.textContent?.includes("Xong rồi"),
+    );
+    expect(item).toBeTruthy();
+    fireEvent.click(item!);
+    expect(calls.selected[0][0]).toBe(taskSheet);
+    expect(calls.selected[0][1]).toBe("F2");
+    expect(screen.getByRole("button", { name: "Kiểm tra lại" })).toBeTruthy();
+  });
+
+  test("tabs in Vietnamese; the English switch relabels them", async () => {
+    const { ops } = fakeOps();
+    render(<App ops={ops} initialPlan={plan} />);
+    expect(screen.getByRole("tab", { name: "Tổng hợp" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("switch"));
+    await waitFor(() => expect(screen.getByRole("tab", { name: "Consolidate" })).toBeTruthy());
+    fireEvent.click(screen.getByRole("tab", { name: "Plan" }));
+    expect(await screen.findByRole("table", { name: "Sections" })).toBeTruthy();
+  });
+
+  test("without a plan in the workbook, the bundled example plan is used", async () => {
+    const { ops } = fakeOps();
+    render(<App ops={ops} />);
+    await waitFor(() => expect(screen.getByText(/Kế hoạch: .*2023/)).toBeTruthy());
+  });
+});
