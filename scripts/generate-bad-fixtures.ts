@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { constants as Z, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { parsePeriod, type Period } from "../src/domain/period";
-import type { Grid } from "../src/domain/cell";
+import { EXCEL_ERRORS, type Grid } from "../src/domain/cell";
 import { consolidate } from "../src/domain/consolidation/model";
 import { rollupSheets } from "../src/domain/consolidation/sheets";
 import { toSubmission } from "../src/domain/consolidation/submission";
@@ -514,18 +514,7 @@ async function buildFixtures(): Promise<Map<string, Buffer>> {
       "excel-errors.xlsx",
       await xlsx(specs, (wb) => {
         const ws = wb.exceljs.getWorksheet(FIGURES)!;
-        const errors = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
-        const later = [
-          "#GETTING_DATA",
-          "#SPILL!",
-          "#CALC!",
-          "#FIELD!",
-          "#BLOCKED!",
-          "#BUSY!",
-          "#CONNECT!",
-          "#UNKNOWN!",
-        ];
-        [...errors, ...later].forEach((err, i) => {
+        EXCEL_ERRORS.forEach((err, i) => {
           const cell = ws.getCell(i + 2, 4);
           // Half as typed error values, half as formulas whose cached result is the error.
           cell.value = (

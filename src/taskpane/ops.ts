@@ -30,6 +30,8 @@ export interface TaskpaneOps {
   selectCell(sheet: string, cell: A1): Promise<void>;
   /** Write rollup sheets into the open workbook, all or nothing, with charts where supported. */
   writeRollup(specs: readonly SheetSpec[], extras: WriteExtras): Promise<void>;
+  /** Make a picked workbook the open one (the web page, which has no Excel; absent in Excel). */
+  openFile?(file: PickedFile): Promise<void>;
   /** Open generated .xlsx bytes as a new workbook (Excel only). */
   openAsNewWorkbook?(name: string, bytes: Uint8Array): Promise<void>;
   /** Save bytes as a download. */

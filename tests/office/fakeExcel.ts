@@ -3,6 +3,7 @@
 // (refusing requests over Excel on the web's 5 MB, as the web does), and can fail on demand, so
 // tests can check batching, chunking and the staging swap without Excel.
 /// <reference types="office-js" />
+import { columnLetters } from "../../src/domain/cell";
 
 export const WEB_LIMIT = 5 * 1024 * 1024;
 const MAX_ROW = 1048575;
@@ -55,16 +56,7 @@ function colIndex(letters: string): number {
   return n - 1;
 }
 
-function letters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const letters = columnLetters;
 
 export function parseBox(address: string): Box {
   if (address === "") return { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL };

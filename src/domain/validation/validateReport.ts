@@ -2,7 +2,7 @@
 import type { Agency } from "../agencies";
 import type { Period } from "../period";
 import { problem, type Problem } from "../problem";
-import { a1, cellText, type Grid } from "../cell";
+import { a1, cellText, parseA1, type Grid } from "../cell";
 import { REPORT_FORM_KIND, REPORT_SHEETS } from "../report/layout";
 import { findSheet, readReport, type ReportModel } from "../report/read";
 import { foldKey } from "../text/normalize";
@@ -91,10 +91,8 @@ function foreignForm(grids: ReadonlyMap<string, Grid>): Problem | null {
 }
 
 function cellOrder(cell: string | null): number {
-  if (!cell) return -1;
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return 0;
-  return Number(m[2]) * 1000 + m[1].charCodeAt(0);
+  const at = cell ? parseA1(cell) : undefined;
+  return at ? at.row * 20000 + at.col : -1;
 }
 
 /** Merged cells in a header row break header matching in other tools and hide columns. */

@@ -25,6 +25,7 @@ import {
 } from "../../domain/consolidation/mergeRules";
 import type { StoredRollup } from "../../domain/consolidation/readRollup";
 import { rollupSheets } from "../../domain/consolidation/sheets";
+import type { Problem } from "../../domain/problem";
 import { parsePeriod, periodLabelVi, periodCode, type Period } from "../../domain/period";
 import { useLang, useT } from "../i18n";
 import {
@@ -37,11 +38,13 @@ import {
 } from "../logic/consolidate";
 import type { Intake } from "../logic/intake";
 import { chartSheet, rollupHighlights } from "../logic/rollupCharts";
-import { readPickedFiles, type PickedFile, type TaskpaneOps } from "../ops";
+import type { PickedFile, TaskpaneOps } from "../ops";
+import { FilePicker } from "./FilePicker";
+import { RollupView } from "./RollupView";
 import { messageOf } from "./ValidateTab";
 
 export interface ConsolidateTabProps {
-  ops: Pick<TaskpaneOps, "readSheets" | "writeRollup" | "now">;
+  ops: Pick<TaskpaneOps, "readSheets" | "writeRollup" | "now"> & Partial<Pick<TaskpaneOps, "host">>;
   bundle: PlanBundle | null;
 }
 
@@ -139,7 +142,7 @@ export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
         charts: charts.charts,
         highlights: rollupHighlights(specs),
       });
-      setNote({ intent: "success", text: t("consWritten") });
+      setNote({ intent: "success", text: t(web ? "consDownloaded" : "consWritten") });
     } catch (e) {
       setNote({ intent: "error", text: messageOf(e, lang) });
     } finally {
@@ -147,6 +150,8 @@ export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
     }
   };
 
+  // On the web page the rollup goes to a downloaded workbook instead of the open one.
+  const web = ops.host === "browser";
   const overall = progress.length ? progress.reduce((a, b) => a + b, 0) / progress.length : 0;
   const rollup = result?.ok ? result.rollup : null;
   const outcomeLabel = (k: FileOutcomeKind | "returned") => MERGE_OUTCOME_LABELS[k][lang];
@@ -154,13 +159,10 @@ export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <Field label={t("consPick")}>
-        <input
-          type="file"
+        <FilePicker
+          label={t("consPick")}
           multiple
-          accept=".xlsx"
-          aria-label={t("consPick")}
-          onChange={async (e) => {
-            const picked = e.target.files ? await readPickedFiles(e.target.files) : [];
+          onFiles={(picked: PickedFile[]) => {
             setFiles(picked);
             setProgress(picked.map(() => 0));
             setIntakes(null);
@@ -176,7 +178,7 @@ export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
           {t("consPreview")}
         </Button>
         <Button onClick={write} disabled={!rollup || busy}>
-          {t("consWrite")}
+          {t(web ? "consWriteDownload" : "consWrite")}
         </Button>
       </div>
       {files.length > 0 && (
@@ -242,7 +244,7 @@ export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
                     <TableCell>
                       {(returned
                         ? [rollup.merge.returned.get(agency!)!.reason]
-                        : o.reasons.slice(0, 3).map((p) => (lang === "vi" ? p.message_vi : p.message_en))
+                        : o.reasons.slice(0, 3).map((p) => problemText(p, lang))
                       ).join("; ")}
                       {agency && COUNTING.includes(o.outcome) && !returned && (
                         <Button
@@ -273,8 +275,15 @@ export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
               <Button onClick={() => setReturning(null)}>{t("consCancel")}</Button>
             </div>
           )}
+          <RollupView rollup={rollup} />
         </>
       )}
     </div>
   );
+}
+
+/** A problem as one line, its cell first as Sheet!A1 (the files are not open to click into). */
+export function problemText(p: Problem, lang: "vi" | "en"): string {
+  const at = p.sheet && p.cell ? `${p.sheet}!${p.cell}: ` : p.sheet ? `${p.sheet}: ` : "";
+  return at + (lang === "vi" ? p.message_vi : p.message_en);
 }

@@ -18,7 +18,12 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     minHeight: "auto",
   },
-  cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: "42px", color: tokens.colorNeutralForeground3 },
+  cell: {
+    fontFamily: tokens.fontFamilyMonospace,
+    minWidth: "42px",
+    color: tokens.colorNeutralForeground3,
+    whiteSpace: "nowrap",
+  },
   text: { flex: 1, whiteSpace: "normal" },
 });
 
@@ -77,7 +82,7 @@ export function ProblemList({ problems, onSelect }: ProblemListProps) {
               <Badge size="small" appearance="filled" color={SEVERITY_COLOR[p.severity]}>
                 {p.severity === "error" ? "!" : p.severity === "warning" ? "▲" : "i"}
               </Badge>
-              <span className={styles.cell}>{p.cell ?? ""}</span>
+              <span className={styles.cell}>{p.sheet && p.cell ? `${p.sheet}!${p.cell}` : ""}</span>
               <span className={styles.text}>
                 {lang === "vi" ? p.message_vi : p.message_en}
                 {p.value !== null && p.value !== "" ? <Caption1>{` — «${String(p.value)}»`}</Caption1> : null}

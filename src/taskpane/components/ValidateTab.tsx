@@ -1,5 +1,5 @@
 // Kiểm tra: validate the open workbook against the plan; problems by sheet; click to jump; re-run.
-import { Body1, Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Body1, Button, Field, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { VALIDATE_EVENT } from "../../commands/commands";
 import type { A1 } from "../../domain/cell";
@@ -7,11 +7,13 @@ import type { Problem } from "../../domain/problem";
 import { validateReport } from "../../domain/validation/validateReport";
 import { useLang, useT } from "../i18n";
 import type { PlanBundle } from "../logic/consolidate";
-import type { TaskpaneOps } from "../ops";
+import type { PickedFile, TaskpaneOps } from "../ops";
+import { FilePicker } from "./FilePicker";
 import { ProblemList, SeverityCounts } from "./ProblemList";
 
 export interface ValidateTabProps {
-  ops: Pick<TaskpaneOps, "readOpenWorkbook" | "selectCell">;
+  /** `openFile` (the web page) adds a picker for the workbook to validate. */
+  ops: Pick<TaskpaneOps, "readOpenWorkbook" | "selectCell"> & Partial<Pick<TaskpaneOps, "openFile">>;
   bundle: PlanBundle | null;
 }
 
@@ -21,6 +23,7 @@ export function ValidateTab({ ops, bundle }: ValidateTabProps) {
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [openName, setOpenName] = useState<string | null>(null);
 
   const run = async () => {
     if (!bundle) return;
@@ -44,6 +47,20 @@ export function ValidateTab({ ops, bundle }: ValidateTabProps) {
     return () => globalThis.removeEventListener?.(VALIDATE_EVENT, onRequest);
   }, []);
 
+  const openAndRun = async (files: PickedFile[]) => {
+    if (!ops.openFile || files.length === 0) return;
+    setError(null);
+    try {
+      await ops.openFile(files[0]);
+      setOpenName(files[0].name);
+      setProblems(null);
+    } catch (e) {
+      setError(messageOf(e, lang));
+      return;
+    }
+    await runRef.current();
+  };
+
   const select = (sheet: string, cell: A1) => {
     ops.selectCell(sheet, cell).catch((e) => setError(messageOf(e, lang)));
   };
@@ -54,6 +71,14 @@ export function ValidateTab({ ops, bundle }: ValidateTabProps) {
         <MessageBar intent="warning">
           <MessageBarBody>{t("planNone")}</MessageBarBody>
         </MessageBar>
+      )}
+      {ops.openFile && (
+        <div style={{ marginBottom: 10 }}>
+          <Field label={t("openPick")}>
+            <FilePicker label={t("openPick")} onFiles={(f) => void openAndRun(f)} />
+          </Field>
+          {openName && <Body1 block>{t("openNamed", { f: openName })}</Body1>}
+        </div>
       )}
       <Button appearance="primary" onClick={run} disabled={!bundle || busy}>
         {problems ? t("validateRerun") : t("validateRun")}
