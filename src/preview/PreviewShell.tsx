@@ -26,7 +26,12 @@ export function PreviewShell({ ops }: { ops: BrowserOps }) {
       <main>
         <App ops={ops} />
       </main>
-      <div role="status" aria-live="polite" style={{ ...bar, borderTop: bar.borderBottom, borderBottom: "none" }}>
+      {/* Sticky: the cell a clicked problem points at stays in sight, as Excel's selection would. */}
+      <div
+        role="status"
+        aria-live="polite"
+        style={{ ...bar, position: "sticky", bottom: 0, borderTop: bar.borderBottom, borderBottom: "none" }}
+      >
         {state.openName ? `Workbook: ${state.openName}` : "Chưa mở workbook nào."}
         {sel && ` · Ô ${sel.sheet}!${sel.cell}: «${sel.value === null ? "" : String(sel.value)}»`}
       </div>

@@ -44,7 +44,10 @@ export const STRINGS = {
   consWriteDownload: { vi: "Tải về bảng tổng hợp (.xlsx)", en: "Download the rollup (.xlsx)" },
   consDownloaded: { vi: "Đã tạo và tải về bảng tổng hợp.", en: "Rollup created and downloaded." },
   dropHint: { vi: "hoặc kéo thả tệp vào đây", en: "or drop files here" },
-  openPick: { vi: "Chọn workbook báo cáo cần kiểm tra (.xlsx)…", en: "Pick a report workbook to validate (.xlsx)…" },
+  openPick: {
+    vi: "Chọn workbook báo cáo cần kiểm tra (.xlsx)…",
+    en: "Pick a report workbook to validate (.xlsx)…",
+  },
   openNamed: { vi: "Workbook đang mở: {f}", en: "Open workbook: {f}" },
   rollupTitle: { vi: "Bảng tổng hợp {p}", en: "Rollup {p}" },
   rollupCompletion: { vi: "Hoàn thành nhiệm vụ", en: "Tasks done" },

@@ -2,7 +2,7 @@
 // picked .xlsx files. Upload the demo's agency workbooks, read the outcome table, consolidate,
 // download the rollup and check its totals against the CLI's consolidation of the same files; the
 // main flow with the keyboard alone; axe-core; screenshots of the problem list and the rollup view.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import axe from "axe-core";
 import JSZip from "jszip";
@@ -45,6 +45,7 @@ suite("the web page (bản web) in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (demo) rmSync(demo.dir, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
@@ -81,10 +82,16 @@ suite("the web page (bản web) in Chromium", () => {
     if (!read.ok) throw new Error(read.problems.map((p) => p.message_en).join("; "));
     const cli = demo.round1.rollup;
     expect(read.rollup.prior.contributions.map((c) => c.agency).sort()).toEqual(
-      cli.merge.accepted.map((c) => c.agency).sort(),
+      [...cli.merge.contributions.keys()].sort(),
     );
     // The page's totals equal the CLI's for the same files, and the stored tables add up to them.
-    expect(storedTotals(read.rollup, cli.catalogue)).toEqual(cli.totals);
+    // (Amounts with decimals may differ in the last bit: the sums run in another order.)
+    const got = storedTotals(read.rollup, cli.catalogue);
+    expect([...got.keys()].sort()).toEqual([...cli.totals.keys()].sort());
+    for (const [code, want] of cli.totals) {
+      if (want === null) expect([code, got.get(code)]).toEqual([code, null]);
+      else expect([code, got.get(code)! - want]).toEqual([code, expect.closeTo(0, 6)]);
+    }
     expect(cli.totals.get("HS_TIEP_NHAN")).toBeGreaterThan(0);
   }
 
@@ -97,11 +104,11 @@ suite("the web page (bản web) in Chromium", () => {
 
   test("Kiểm tra: a picked report's problems, cells as Sheet!A1; a click shows the cell", async () => {
     await page.getByLabel("Chọn workbook báo cáo cần kiểm tra (.xlsx)…").setInputFiles(file("SXD-2023.xlsx"));
-    const list = page.getByRole("list");
-    await list.getByRole("listitem").first().waitFor();
-    const item = list.getByRole("listitem").filter({ hasText: "Số liệu!D2" });
+    const items = page.getByRole("region", { name: "Số liệu" }).getByRole("listitem");
+    await items.first().waitFor();
+    const item = items.filter({ hasText: "Số liệu!D2" });
     await expect(item.innerText()).resolves.toMatch(/HS_TIEP_NHAN = 10\.703 nhưng tổng các thành phần/);
-    await item.click();
+    await item.getByRole("button").click();
     await expect(page.getByRole("status").innerText()).resolves.toContain("Ô Số liệu!D2: «10703»");
     await page.screenshot({ path: path.join(RESULTS_DIR, "validation-list.png"), fullPage: true });
   });
@@ -128,9 +135,9 @@ suite("the web page (bản web) in Chromium", () => {
       `Tiếp nhận ${cli.counts.accepted}, từ chối ${cli.counts.rejected}`,
     );
     // Every progress bar full.
-    const bars = await page.getByRole("progressbar").evaluateAll((els) =>
-      els.map((e) => e.getAttribute("aria-valuenow")),
-    );
+    const bars = await page
+      .getByRole("progressbar")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("aria-valuenow")));
     expect(bars).toHaveLength(demo.batch1.length + 1);
     expect(new Set(bars)).toEqual(new Set(["1"]));
 
@@ -197,8 +204,13 @@ suite("the web page (bản web) in Chromium", () => {
   test("axe-core: no serious or critical violations, before and after consolidating", async () => {
     const audit = async (where: string) => {
       await page.addScriptTag({ content: axe.source });
+      // Fluent's focus manager (tabster) brackets focus zones with <i aria-hidden tabindex=0
+      // data-tabster-dummy> sentinels that hand focus straight on; axe flags them, a reader never stops there.
       const result = await page.evaluate(() =>
-        (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] }),
+        (window as unknown as { axe: typeof axe }).axe.run(
+          { exclude: [["[data-tabster-dummy]"]] },
+          { resultTypes: ["violations"] },
+        ),
       );
       const bad = result.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -220,9 +220,9 @@ export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
           <Table size="small" aria-label={t("consOutcome")}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t("consFile")}</TableHeaderCell>
-                <TableHeaderCell>{t("consAgency")}</TableHeaderCell>
-                <TableHeaderCell>{t("consOutcome")}</TableHeaderCell>
+                <TableHeaderCell style={{ width: "30%" }}>{t("consFile")}</TableHeaderCell>
+                <TableHeaderCell style={{ width: "18%" }}>{t("consAgency")}</TableHeaderCell>
+                <TableHeaderCell style={{ width: "20%" }}>{t("consOutcome")}</TableHeaderCell>
                 <TableHeaderCell>{t("consReasons")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -234,14 +234,19 @@ export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
                 const kind = returned ? "returned" : o.outcome;
                 return (
                   <TableRow key={`${o.submission.file}-${i}`}>
-                    <TableCell>{o.submission.file}</TableCell>
-                    <TableCell>{agency ?? "—"}</TableCell>
+                    <TableCell style={{ wordBreak: "break-word" }}>{o.submission.file}</TableCell>
+                    <TableCell style={{ wordBreak: "break-word" }}>{agency ?? "—"}</TableCell>
                     <TableCell>
-                      <Badge appearance="tint" color={OUTCOME_COLOR[kind]}>
+                      {/* Grows to two lines in a narrow taskpane instead of spilling out. */}
+                      <Badge
+                        appearance="tint"
+                        color={OUTCOME_COLOR[kind]}
+                        style={{ height: "auto", minHeight: 20 }}
+                      >
                         {outcomeLabel(kind)}
                       </Badge>
                     </TableCell>
-                    <TableCell>
+                    <TableCell style={{ wordBreak: "break-word" }}>
                       {(returned
                         ? [rollup.merge.returned.get(agency!)!.reason]
                         : o.reasons.slice(0, 3).map((p) => problemText(p, lang))

@@ -6,6 +6,7 @@ import { useLang, useT } from "../i18n";
 
 const useStyles = makeStyles({
   group: { marginTop: "12px" },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
   header: { display: "flex", alignItems: "center", gap: "6px", marginBottom: "4px" },
   item: {
     display: "flex",
@@ -62,33 +63,37 @@ export function ProblemList({ problems, onSelect }: ProblemListProps) {
     groups.set(k, [...(groups.get(k) ?? []), p]);
   }
   return (
-    <div role="list">
+    <div>
       {[...groups].map(([sheet, list]) => (
         <section key={sheet} className={styles.group} aria-label={sheet || t("wholeFile")}>
           <div className={styles.header}>
             <Subtitle2>{sheet || t("wholeFile")}</Subtitle2>
             <SeverityCounts problems={list} />
           </div>
-          {list.map((p, i) => (
-            <Button
-              key={`${p.code}-${p.cell}-${i}`}
-              role="listitem"
-              appearance="subtle"
-              className={styles.item}
-              disabled={!onSelect || !p.sheet || !p.cell}
-              onClick={() => p.sheet && p.cell && onSelect?.(p.sheet, p.cell)}
-              title={p.code}
-            >
-              <Badge size="small" appearance="filled" color={SEVERITY_COLOR[p.severity]}>
-                {p.severity === "error" ? "!" : p.severity === "warning" ? "▲" : "i"}
-              </Badge>
-              <span className={styles.cell}>{p.sheet && p.cell ? `${p.sheet}!${p.cell}` : ""}</span>
-              <span className={styles.text}>
-                {lang === "vi" ? p.message_vi : p.message_en}
-                {p.value !== null && p.value !== "" ? <Caption1>{` — «${String(p.value)}»`}</Caption1> : null}
-              </span>
-            </Button>
-          ))}
+          <ul className={styles.list}>
+            {list.map((p, i) => (
+              <li key={`${p.code}-${p.cell}-${i}`}>
+                <Button
+                  appearance="subtle"
+                  className={styles.item}
+                  disabled={!onSelect || !p.sheet || !p.cell}
+                  onClick={() => p.sheet && p.cell && onSelect?.(p.sheet, p.cell)}
+                  title={p.code}
+                >
+                  <Badge size="small" appearance="filled" color={SEVERITY_COLOR[p.severity]}>
+                    {p.severity === "error" ? "!" : p.severity === "warning" ? "▲" : "i"}
+                  </Badge>
+                  <span className={styles.cell}>{p.sheet && p.cell ? `${p.sheet}!${p.cell}` : ""}</span>
+                  <span className={styles.text}>
+                    {lang === "vi" ? p.message_vi : p.message_en}
+                    {p.value !== null && p.value !== "" ? (
+                      <Caption1>{` — «${String(p.value)}»`}</Caption1>
+                    ) : null}
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
         </section>
       ))}
     </div>
