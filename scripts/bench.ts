@@ -36,6 +36,8 @@ interface ChildResult {
   valid?: number;
   /** Agencies accepted in the rollup. */
   agencies?: number;
+  /** (b) by phase: reading the inputs, merging, writing the rollup. */
+  phases?: Record<"intake" | "merge" | "write", { ms: number; cpuMs: number }>;
 }
 
 interface SizeResult {
@@ -76,6 +78,7 @@ async function childConsolidate(dir: string, workers: number): Promise<ChildResu
     files: out.files,
     valid: out.rollup.provenance.filter((p) => !invalid.has(p.outcome)).length,
     agencies: out.rollup.counts.accepted,
+    phases: out.phases,
   };
 }
 
@@ -169,6 +172,10 @@ export function renderReport(
     `| ${label} | ${sizes.map(cell).join(" | ")} |`;
   const multi = (f: (m: ChildResult, r: SizeResult) => string) => (r: SizeResult) =>
     r.multi ? f(r.multi, r) : "—";
+  const phase = (k: keyof NonNullable<ChildResult["phases"]>) => (r: SizeResult) => {
+    const p = r.one.phases?.[k];
+    return p ? `${s(p.ms)} (${s(p.cpuMs)})` : "—";
+  };
   const lines = [
     `Machine: ${os.cpus().length} cores (\`nproc\`), ${cpuModel()}, Node ${process.version}, ${os.type()} ${os.release()}; ` +
       `load average before the run ${os.loadavg()[0].toFixed(2)}; measured ${new Date().toISOString().slice(0, 10)}.`,
@@ -178,6 +185,9 @@ export function renderReport(
     row("(a) parse only, ExcelJS load, s", (r) => s(r.parse.ms)),
     row("(b) validate + consolidate + write rollup, 1 thread, s", (r) => s(r.one.ms)),
     row("(b)/(a), 1 thread", (r) => (r.one.ms / r.parse.ms).toFixed(2)),
+    row("(b) 1 thread: read, check, validate the inputs, s (CPU s)", phase("intake")),
+    row("(b) 1 thread: merge, s (CPU s)", phase("merge")),
+    row("(b) 1 thread: write the rollup, s (CPU s)", phase("write")),
     row(
       `(b) with ${workers} worker threads, s`,
       multi((m) => s(m.ms)),

@@ -12,9 +12,10 @@ export interface LoadedWorkbook {
   merged: Map<string, string[]>;
 }
 
-/** Read every sheet of an .xlsx file. Throws WorkbookReadError for unreadable files. */
+/** Read every sheet of an .xlsx file (read-only: parts nothing reads are skipped). Throws
+ * WorkbookReadError for unreadable files. */
 export async function readWorkbookFile(file: string): Promise<LoadedWorkbook> {
-  const wb = await XlsxWorkbook.open(file);
+  const wb = await XlsxWorkbook.open(file, { readOnly: true });
   const names = (await wb.listSheets()).map((s) => s.name);
   const grids = await wb.readSheets(names);
   const merged = new Map<string, string[]>();

@@ -2,7 +2,7 @@
 // keep only what consolidation needs and let the grids go. A rollup given as input (a lower level
 // merged upward) yields the contributions it holds, each marked as carried "via" that rollup.
 import { createHash } from "node:crypto";
-import { promises as fsp } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import type { Grid } from "../../domain/cell";
 import { readRollup, isRollup } from "../../domain/consolidation/readRollup";
 import { toSubmission, unreadableSubmission, type Submission } from "../../domain/consolidation/submission";
@@ -26,9 +26,12 @@ export interface IntakeResult {
 /** Read one file. Never throws for bad user files: they become rejected submissions with a reason. */
 export async function intakeFile(file: string, ctx: ValidationContext): Promise<IntakeResult> {
   let bytes: Buffer;
+  let st: Stats;
   try {
     // The size limit is checked before reading: a 5 GB file is refused, not loaded into memory.
-    const st = await fsp.stat(file);
+    // Synchronous: one small file at a time, and each async call is a thread-pool round trip that
+    // cost more than the read itself (~0.3 ms a file, more on a busy machine).
+    st = statSync(file);
     if (st.size > DEFAULT_LIMITS.maxBytes) {
       const e = new WorkbookReadError("TOO_LARGE", {
         file,
@@ -42,7 +45,7 @@ export async function intakeFile(file: string, ctx: ValidationContext): Promise<
         kind: "unreadable",
       };
     }
-    bytes = await fsp.readFile(file);
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "";
     const reason = problem({
@@ -63,7 +66,7 @@ export async function intakeFile(file: string, ctx: ValidationContext): Promise<
   let grids: Map<string, Grid>;
   const merged = new Map<string, string[]>();
   try {
-    const wb = await XlsxWorkbook.fromBuffer(bytes, { name: file });
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { name: file, readOnly: true });
     const names = (await wb.listSheets()).map((s) => s.name);
     grids = await wb.readSheets(names);
     for (const n of names) merged.set(n, await wb.mergedRanges(n));
@@ -84,9 +87,8 @@ export async function intakeFile(file: string, ctx: ValidationContext): Promise<
     const carried = read.rollup.prior.contributions.map((c) => ({ ...c, via: c.via ?? file }));
     return { file, hash, submissions: carried, kind: "rollup" };
   }
-  const st = await fsp.stat(file).catch(() => null);
-  const m = st ? st.mtime : null;
-  const receivedAt = m ? { y: m.getFullYear(), m: m.getMonth() + 1, d: m.getDate() } : null;
+  const m = st.mtime;
+  const receivedAt = { y: m.getFullYear(), m: m.getMonth() + 1, d: m.getDate() };
   const v = validateReport({ grids, merged }, ctx);
   return { file, hash, submissions: [toSubmission(v, source, receivedAt)], kind: "report" };
 }

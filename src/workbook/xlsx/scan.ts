@@ -1,16 +1,23 @@
-// A streaming pass over the package before ExcelJS sees it. The zip directory can lie (a zip bomb
-// declares small sizes) and a sheet of a million rows is small once zipped, so each part is inflated
-// chunk by chunk, counted, and dropped: the pass stops at the first limit crossed, long before
-// ExcelJS would have built a million row objects or run out of memory.
-import { createInflateRaw } from "node:zlib";
+// A pass over the package before ExcelJS sees it. The zip directory can lie (a zip bomb declares
+// small sizes) and a sheet of a million rows is small once zipped, so each part is inflated with its
+// output bounded by its declared size, and counted: the pass stops at the first limit crossed, long
+// before ExcelJS would have built a million row objects or run out of memory.
+// Two ways to inflate, same checks: a package whose declared total is small (every real report) is
+// inflated in one go by native zlib with `maxOutputLength`, and its parts can be kept so ExcelJS gets
+// them stored instead of inflating them again in JavaScript; a larger one (or a host without native
+// zlib, the browser build) is inflated chunk by chunk through a stream and dropped as it goes.
+import * as zlib from "node:zlib";
 import { WorkbookReadError } from "./errors";
 import { isWorksheetPart, type ReadLimits, type ZipEntry } from "./sniff";
+import { nativeZip, type ZipPart } from "./zipWrite";
 
 const ZIP_LOCAL = 0x04034b50;
 /** Feed the inflater in slices so a part can be abandoned without inflating all of it. */
 const SLICE = 64 * 1024;
 /** A tag cut by a chunk boundary is carried over; longer "tags" are junk and dropped. */
 const MAX_CARRY = 64 * 1024;
+/** Declared total up to which a package is inflated in one go: memory held is at most this much. */
+export const ONE_GO_BYTES = 16 * 1024 * 1024;
 
 /** What the pass found, for messages and tests. */
 export interface ScanReport {
@@ -19,6 +26,14 @@ export interface ScanReport {
   /** Cells (`<c>` elements) over all sheets. */
   cells: number;
   sheets: { part: string; name: string; rows: number; columns: number; cells: number }[];
+  /** The inflated parts chosen by {@link ScanOptions.keep}, when the package was inflated in one go. */
+  parts?: ZipPart[];
+}
+
+/** Options for {@link scanXlsxParts}. */
+export interface ScanOptions {
+  /** Keep these parts' inflated bytes in the report (one-go inflation only), e.g. to repack them. */
+  keep?: (part: string) => boolean;
 }
 
 /** Stop reading: a limit is crossed (Vietnamese and English detail for the message). */
@@ -153,7 +168,7 @@ function inflatePart(
     });
   }
   return new Promise<number>((resolve, reject) => {
-    const z = createInflateRaw();
+    const z = zlib.createInflateRaw();
     let size = 0;
     let done = false;
     const fail = (e: unknown): void => {
@@ -200,6 +215,45 @@ function inflatePart(
   });
 }
 
+/**
+ * Inflate one part in one go with native zlib, its output bounded by `budget` (so a bomb stops at
+ * the first byte too many, like the stream), then hand it to `onChunk` slice by slice, so the counts
+ * stop at the same place. Returns the inflated bytes.
+ */
+function inflatePartOnce(
+  data: Uint8Array,
+  method: number,
+  budget: number,
+  deadline: number,
+  onChunk: (chunk: Buffer) => void,
+  declared: number,
+  part: string,
+): Buffer {
+  const over = (): Over =>
+    new Over(
+      `phần ${part} giải nén ra nhiều hơn ${mb(declared)} đã khai báo, có thể là "bom zip"`,
+      `part ${part} inflates past its declared ${mb(declared)}, possibly a zip bomb`,
+    );
+  if (method === 0 && data.length > budget) throw over();
+  let out: Buffer;
+  if (method === 0) {
+    out = Buffer.from(data.buffer, data.byteOffset, data.length);
+  } else {
+    try {
+      out = zlib.inflateRawSync(data, { maxOutputLength: budget + 1 });
+    } catch (e) {
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw over();
+      throw e;
+    }
+    if (out.length > budget) throw over();
+  }
+  for (let at = 0; at < out.length; at += SLICE) {
+    if (Date.now() > deadline) throw new Over("đọc quá lâu", "reading took too long");
+    onChunk(out.subarray(at, Math.min(out.length, at + SLICE)));
+  }
+  return out;
+}
+
 /** The bytes of an entry's data, after its local header; undefined when the header is damaged. */
 function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array | undefined {
   const at = e.localOffset;
@@ -217,13 +271,19 @@ async function sheetNames(
   buf: Uint8Array,
   byName: ReadonlyMap<string, ZipEntry>,
   deadline: number,
+  oneGo: boolean,
 ): Promise<Map<string, string>> {
   const text = async (part: string): Promise<string> => {
     const e = byName.get(part);
     const data = e && entryData(buf, e);
     if (!e || !data) return "";
+    const budget = 8 * 1024 * 1024;
+    if (oneGo)
+      return inflatePartOnce(data, e.method, budget, deadline, () => undefined, budget, part).toString(
+        "utf8",
+      );
     const chunks: Buffer[] = [];
-    await inflatePart(data, e.method, 8 * 1024 * 1024, deadline, (c) => chunks.push(Buffer.from(c)));
+    await inflatePart(data, e.method, budget, deadline, (c) => chunks.push(Buffer.from(c)));
     return Buffer.concat(chunks).toString("utf8");
   };
   const out = new Map<string, string>();
@@ -260,7 +320,8 @@ function unescapeXml(s: string): string {
 /**
  * Inflate every part of an .xlsx that passed {@link assertXlsxBytes}, counting sheet rows, columns
  * and cells, and throw WorkbookReadError (TOO_LARGE, ENCRYPTED, TRUNCATED or UNREADABLE) at the first
- * limit crossed or damage found. Memory stays at one chunk; time is bounded by `deadline` (epoch ms).
+ * limit crossed or damage found. Memory stays at one chunk, or at most {@link ONE_GO_BYTES} for a
+ * package inflated in one go; time is bounded by `deadline` (epoch ms).
  */
 export async function scanXlsxParts(
   buf: Uint8Array,
@@ -268,10 +329,15 @@ export async function scanXlsxParts(
   limits: ReadLimits,
   file?: string,
   deadline = Date.now() + limits.maxMillis,
+  opts: ScanOptions = {},
 ): Promise<ScanReport> {
   const report: ScanReport = { uncompressedBytes: 0, cells: 0, sheets: [] };
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const names = await sheetNames(buf, byName, deadline).catch(() => new Map<string, string>());
+  // The declared total was checked against the limit; a part may not inflate past its declared size.
+  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  const oneGo = declared <= ONE_GO_BYTES && nativeZip();
+  const kept: ZipPart[] | undefined = oneGo && opts.keep ? [] : undefined;
+  const names = await sheetNames(buf, byName, deadline, oneGo).catch(() => new Map<string, string>());
   try {
     for (const e of entries) {
       if (e.name.endsWith("/")) continue; // a folder entry
@@ -315,7 +381,14 @@ export async function scanXlsxParts(
           }
         };
       }
-      const size = await inflatePart(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
+      let size: number;
+      if (oneGo) {
+        const out = inflatePartOnce(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
+        size = out.length;
+        if (kept && opts.keep!(e.name)) kept.push({ name: e.name, data: out });
+      } else {
+        size = await inflatePart(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
+      }
       report.uncompressedBytes += size;
       if (size !== e.uncompressedSize) {
         throw new WorkbookReadError("UNREADABLE", {
@@ -342,5 +415,6 @@ export async function scanXlsxParts(
     if (/unexpected end/i.test(msg)) throw new WorkbookReadError("TRUNCATED", { file, cause: e });
     throw new WorkbookReadError("UNREADABLE", { file, detail: msg.slice(0, 120), cause: e });
   }
+  if (kept) report.parts = kept;
   return report;
 }

@@ -3,6 +3,7 @@
 import type ExcelJS from "exceljs";
 import { a1, columnLetters, type CellValue } from "../../domain/cell";
 import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
+import { BULK_MIN_ROWS, type BulkRows } from "./bulkRows";
 import { listFormula } from "./lists";
 
 const HEADER_FILL = "FFDDEBF7"; // light blue
@@ -48,8 +49,35 @@ function freshSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
   return ws;
 }
 
-/** Write one sheet spec into the workbook (replacing a sheet of the same name). */
-export async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
+/**
+ * Put `rows` into the sheet from 0-based row `from` on. Cells of a column share one style object:
+ * ExcelJS remembers a style's id per object, so a shared object is indexed once per column instead
+ * of once per cell (a rollup has 100,000+ cells). Styles are therefore replaced (`style = {...}`),
+ * never mutated in place.
+ */
+export function writeRows(ws: ExcelJS.Worksheet, rows: readonly (readonly CellValue[])[], from = 0): void {
+  const shared: Partial<ExcelJS.Style>[] = [];
+  rows.forEach((row, i) => {
+    const xlRow = ws.getRow(from + i + 1);
+    row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      const cell = xlRow.getCell(c + 1);
+      cell.value = toExcelValue(v);
+      cell.style = shared[c] ??= cell.style;
+    });
+  });
+}
+
+/**
+ * Write one sheet spec into the workbook (replacing a sheet of the same name). With `bulk`, the data
+ * rows of a long sheet without highlighted rows are not built as ExcelJS cells but returned, for the
+ * saver to write into the sheet XML (bulkRows.ts); everything else is written here.
+ */
+export async function writeSheet(
+  wb: ExcelJS.Workbook,
+  spec: SheetSpec,
+  opts: { bulk?: boolean } = {},
+): Promise<BulkRows | undefined> {
   const ws = freshSheet(wb, spec);
   const headerRows = Math.max(0, spec.headerRows ?? 0);
   const columns = spec.columns ?? [];
@@ -75,19 +103,12 @@ export async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise
     if (spec.protectHeaders) col.protection = { locked: false };
   }
 
-  // Cells of a column share one style object: ExcelJS remembers a style's id per object, so a shared
-  // object is indexed once per column instead of once per cell (a rollup has 100,000+ cells).
-  // Styles are therefore replaced below (`style = {...}`), never mutated in place.
-  const shared: Partial<ExcelJS.Style>[] = [];
-  spec.rows.forEach((row, r) => {
-    const xlRow = ws.getRow(r + 1);
-    row.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      const cell = xlRow.getCell(c + 1);
-      cell.value = toExcelValue(v);
-      cell.style = shared[c] ??= cell.style;
-    });
-  });
+  const highlighted = (spec.highlightRows ?? []).some((r) => r >= headerRows);
+  const bulk =
+    opts.bulk && spec.rows.length - headerRows >= BULK_MIN_ROWS && !highlighted
+      ? { sheet: spec.name, firstRow: headerRows + 1, rows: spec.rows.slice(headerRows) }
+      : undefined;
+  writeRows(ws, bulk ? spec.rows.slice(0, headerRows) : spec.rows);
 
   for (let r = 0; r < headerRows; r++) {
     const xlRow = ws.getRow(r + 1);
@@ -136,4 +157,5 @@ export async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise
       autoFilter: true,
     });
   }
+  return bulk;
 }
