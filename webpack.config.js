@@ -9,8 +9,9 @@
 //
 // ADDIN_PUBLIC_URL (or --env publicUrl=…) is where dist/ will be hosted, e.g.
 // https://cchc.example.gov.vn/addin/ : every https://localhost:3000/ in the copied manifest becomes it.
-// Help links in functions.json point at HELP_URL_PLACEHOLDER; set CCHC_DOCS_URL (or --env docsUrl=…)
-// to the published docs/FUNCTIONS.md address and the build rewrites them.
+// Help links in functions.json point at HELP_URL_PLACEHOLDER; the build rewrites them to
+// functions-help.html (docs/FUNCTIONS.md rendered into dist/, served with the add-in), or to
+// CCHC_DOCS_URL (or --env docsUrl=…) when the docs are published elsewhere.
 const path = require("node:path");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -18,18 +19,46 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 // webpack's own JS minimizer (what `optimization.minimizer` uses by default), to exclude one chunk.
 const MinimizerPlugin = require("minimizer-webpack-plugin");
+const { marked } = require("marked");
 const functionSources = require("./src/functions/metadataSources.json");
 
 const HELP_URL_PLACEHOLDER = "https://cchc.example.invalid/docs/FUNCTIONS.md";
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 
+const withSlash = (url) => (url.endsWith("/") ? url : `${url}/`);
+
 /** The manifest for a host: every occurrence of the dev URL replaced (not only the first). */
 function manifestFor(xml, publicUrl) {
   if (!publicUrl) return xml;
-  const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+  const base = withSlash(publicUrl);
   const origin = new URL(base).origin;
   return xml.split(DEV_URL).join(base).split(DEV_URL.replace(/\/$/, "")).join(origin);
+}
+
+const FUNCTIONS_HELP_PAGE = "functions-help.html";
+
+/** docs/FUNCTIONS.md as a page; each "## NAME" heading gets the id its @helpurl anchor names. */
+function functionsHelpHtml(markdown) {
+  const renderer = new marked.Renderer();
+  renderer.heading = function ({ tokens, depth }) {
+    const text = this.parser.parseInline(tokens);
+    const id = text
+      .toLowerCase()
+      .replace(/<[^>]+>/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    return `<h${depth} id="${id}">${text}</h${depth}>\n`;
+  };
+  const body = marked.parse(markdown, { renderer });
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Hàm CCHC / CCHC functions</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:52rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
+code{background:#f3f3f3;padding:0 .2em}pre{background:#f3f3f3;padding:.5rem;overflow:auto}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem}</style></head>
+<body>${body}</body></html>
+`;
 }
 
 /** One bundle per entry: dist/<name>.js. */
@@ -138,6 +167,11 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
+            from: "docs/FUNCTIONS.md",
+            to: FUNCTIONS_HELP_PAGE,
+            transform: (content) => functionsHelpHtml(content.toString()),
+          },
+          {
             from: "manifest.xml",
             to: "manifest.xml",
             transform: (content) => manifestFor(content.toString(), publicUrl),
@@ -148,7 +182,11 @@ module.exports = (env = {}, argv = {}) => {
         output: "functions.json",
         input: functionSources.map((file) => path.resolve(__dirname, file)),
       }),
-      new HelpUrlPlugin(env.docsUrl || process.env.CCHC_DOCS_URL),
+      new HelpUrlPlugin(
+        env.docsUrl ||
+          process.env.CCHC_DOCS_URL ||
+          `${publicUrl ? withSlash(publicUrl) : DEV_URL}${FUNCTIONS_HELP_PAGE}`,
+      ),
     ],
     performance: { hints: false },
     devServer: {

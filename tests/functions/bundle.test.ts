@@ -89,4 +89,16 @@ describe("webpack build of the custom functions", () => {
     expect(json).not.toContain("cchc.example.invalid");
     expect(load(dev).size).toBeGreaterThan(10);
   });
+
+  it("by default links each function to its section of the help page shipped in dist/", () => {
+    const fns = JSON.parse(readFileSync(join(prod, "functions.json"), "utf8")).functions as {
+      helpUrl: string;
+    }[];
+    const page = readFileSync(join(prod, "functions-help.html"), "utf8");
+    for (const { helpUrl } of fns) {
+      const [base, anchor] = helpUrl.split("#");
+      expect(base).toBe("https://localhost:3000/functions-help.html");
+      expect(page).toContain(`id="${anchor}"`);
+    }
+  });
 });
