@@ -1,4 +1,4 @@
-// Cells and grids as the domain sees them: the shape of Office.js `range.values`.
+// Cells and grids as the domain sees them: the shape of `range.values` in the Office JavaScript API.
 // Dates arrive as Excel serial numbers; error values as their text ("#REF!").
 
 /** One cell's value: what `range.values` holds. Empty cells are `null` (Office gives ""; adapters map it). */

@@ -50,7 +50,7 @@ export function formatVnDate(d: CivilDate): string {
 }
 
 /**
- * "ngày 13 tháng 12 năm 2022", as in the dateline of an administrative document. Following Decree
+ * "ngày 13 tháng 12 năm 2022", as in the dateline of an administrative text. Following Decree
  * 30/2020/NĐ-CP, days below 10 and the months 1 and 2 get a leading zero ("ngày 05 tháng 01 năm 2023",
  * "ngày 10 tháng 3 năm 2023").
  */
