@@ -19,6 +19,7 @@ import { validateReport } from "../src/domain/validation/validateReport";
 import { readZipDirectory } from "../src/workbook/xlsx/sniff";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsxWorkbook";
 import { examplePlan, filledReport, gridsOf, rowOf } from "../tests/helpers/fixtures";
+import { noise } from "../tests/helpers/bytes";
 
 export const BAD_FIXTURES_DIR = path.join(__dirname, "..", "tests", "fixtures", "bad");
 
@@ -288,19 +289,6 @@ function biff8Workbook(): Buffer {
   const globals = Buffer.concat([bof(0x0005), codepage, biff(0x0085, bs), biff(0x000a)]);
   if (globals.length !== globalsLen) throw new Error("BIFF offsets");
   return Buffer.concat([globals, bof(0x0010), biff(0x0200, dims), biff(0x0204, label), biff(0x000a)]);
-}
-
-/** Deterministic pseudo-random bytes (xorshift32). */
-function noise(n: number, seed = 20231213): Buffer {
-  const out = Buffer.alloc(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
 }
 
 /** An Agile-encryption descriptor as Excel writes it into the EncryptionInfo stream (version 4.4). */

@@ -6,6 +6,7 @@ import { crc32 } from "node:zlib";
 import fc from "fast-check";
 import { WorkbookReadError, type WorkbookReadErrorCode } from "../../src/workbook/xlsx/errors";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { noise } from "../helpers/bytes";
 
 /** A zip with stored (uncompressed) entries, built by hand so fixtures need no zip library. */
 function storedZip(entries: Record<string, string>, claimedSize?: number): Buffer {
@@ -53,19 +54,6 @@ function cfb(withEncryptionInfo: boolean): Buffer {
   const stream = withEncryptionInfo ? "EncryptionInfo" : "Workbook";
   Buffer.from(stream, "utf16le").copy(buf, 1024);
   return buf;
-}
-
-/** Deterministic pseudo-random bytes (xorshift), so the fixture is the same on every run. */
-function noise(n: number, seed = 20231213): Buffer {
-  const out = Buffer.alloc(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
 }
 
 async function validXlsx(): Promise<Buffer> {

@@ -4,7 +4,7 @@
 import type { CellValue, Grid } from "../cell";
 import { civilToSerial, type CivilDate } from "../civilDate";
 import { periodCode } from "../period";
-import type { SheetSpec } from "../sheetSpec";
+import type { NumberFormatName, SheetSpec } from "../sheetSpec";
 import { taskStatusLabel } from "../taskStatus";
 import { LONG_HEADERS, PROVENANCE_HEADERS, ROLLUP_SHEETS, STATUS_HEADERS, TASK_LONG_HEADERS } from "./layout";
 import { MERGE_OUTCOME_LABELS } from "./mergeRules";
@@ -135,131 +135,80 @@ export function provenanceSheet(r: Rollup): SheetSpec {
   };
 }
 
+/** One column of a record table: its header, width (and format), and how a record fills it. Keeping
+ * the three together keeps headers, widths and values aligned. */
+interface RecordColumn<T> {
+  readonly header: string;
+  readonly width: number;
+  readonly format?: NumberFormatName;
+  readonly value: (record: T) => CellValue;
+}
+
+function recordTable<T>(name: string, columns: readonly RecordColumn<T>[], records: Iterable<T>): SheetSpec {
+  const rows: Grid = [columns.map((c) => c.header)];
+  for (const rec of records) rows.push(columns.map((c) => c.value(rec)));
+  return {
+    name,
+    rows,
+    headerRows: 1,
+    columns: columns.map((c) => (c.format ? { width: c.width, format: c.format } : { width: c.width })),
+  };
+}
+
 export function longSheet(r: Rollup): SheetSpec {
   const h = LONG_HEADERS;
   const inds = new Map(r.catalogue.indicators.map((i) => [i.code, i]));
-  const rows: Grid = [
-    [
-      h.agency,
-      h.agencyName,
-      h.period,
-      h.indicator,
-      h.indicatorName,
-      h.unit,
-      h.value,
-      h.file,
-      h.hash,
-      h.version,
-      h.sheet,
-      h.cell,
-      h.via,
-    ],
+  type Long = Rollup["long"][number];
+  const columns: RecordColumn<Long>[] = [
+    { header: h.agency, width: 16, value: (l) => l.agency },
+    { header: h.agencyName, width: 30, value: (l) => l.agencyName },
+    { header: h.period, width: 9, value: (l) => l.period },
+    { header: h.indicator, width: 24, value: (l) => l.indicator },
+    { header: h.indicatorName, width: 40, value: (l) => inds.get(l.indicator)?.name_vi ?? null },
+    { header: h.unit, width: 10, value: (l) => inds.get(l.indicator)?.unit ?? null },
+    { header: h.value, width: 14, value: (l) => l.value },
+    { header: h.file, width: 28, value: (l) => l.file },
+    { header: h.hash, width: 20, value: (l) => l.hash },
+    { header: h.version, width: 8, value: (l) => l.version },
+    { header: h.sheet, width: 10, value: (l) => l.sheet },
+    { header: h.cell, width: 6, value: (l) => l.cell },
+    { header: h.via, width: 20, value: (l) => l.via || null },
   ];
-  for (const l of r.long) {
-    const ind = inds.get(l.indicator);
-    rows.push([
-      l.agency,
-      l.agencyName,
-      l.period,
-      l.indicator,
-      ind?.name_vi ?? null,
-      ind?.unit ?? null,
-      l.value,
-      l.file,
-      l.hash,
-      l.version,
-      l.sheet,
-      l.cell,
-      l.via || null,
-    ]);
-  }
-  return {
-    name: ROLLUP_SHEETS.long,
-    rows,
-    headerRows: 1,
-    columns: [
-      { width: 16 },
-      { width: 30 },
-      { width: 9 },
-      { width: 24 },
-      { width: 40 },
-      { width: 10 },
-      { width: 14 },
-      { width: 28 },
-      { width: 20 },
-      { width: 8 },
-      { width: 10 },
-      { width: 6 },
-      { width: 20 },
-    ],
-  };
+  return recordTable(ROLLUP_SHEETS.long, columns, r.long);
 }
 
 export function taskLongSheet(r: Rollup): SheetSpec {
   const h = TASK_LONG_HEADERS;
-  const rows: Grid = [
-    [
-      h.agency,
-      h.period,
-      h.task,
-      h.status,
-      h.statusLabel,
-      h.doneDate,
-      h.state,
-      h.evidence,
-      h.file,
-      h.hash,
-      h.version,
-      h.sheet,
-      h.cell,
-      h.via,
-    ],
-  ];
   const states = new Map(r.tasks.map((t) => [t.task.code.toUpperCase(), t.cells]));
+  type Contribution = NonNullable<ReturnType<Rollup["merge"]["contributions"]["get"]>>;
+  type TaskRecord = { a: string; c: Contribution; t: Contribution["tasks"][number] };
+  const state = ({ a, t }: TaskRecord) => {
+    const s = states.get(t.code.toUpperCase())?.get(a)?.state;
+    return s ? TASK_STATE_LABELS[s] || null : null;
+  };
+  const columns: RecordColumn<TaskRecord>[] = [
+    { header: h.agency, width: 16, value: ({ a }) => a },
+    { header: h.period, width: 9, value: ({ c }) => periodCode(c.period) },
+    { header: h.task, width: 10, value: ({ t }) => t.code },
+    { header: h.status, width: 14, value: ({ t }) => t.status },
+    { header: h.statusLabel, width: 20, value: ({ t }) => taskStatusLabel(t.status) },
+    { header: h.doneDate, width: 12, format: "date", value: ({ t }) => dateCell(t.doneDate) },
+    { header: h.state, width: 22, value: state },
+    { header: h.evidence, width: 30, value: ({ t }) => t.evidence || null },
+    { header: h.file, width: 28, value: ({ c }) => c.file },
+    { header: h.hash, width: 20, value: ({ c }) => c.hash },
+    { header: h.version, width: 8, value: ({ c }) => c.version },
+    { header: h.sheet, width: 10, value: ({ t }) => t.sheet },
+    { header: h.cell, width: 6, value: ({ t }) => t.cell },
+    { header: h.via, width: 20, value: ({ c }) => c.via || null },
+  ];
+  const records: TaskRecord[] = [];
   for (const a of r.agencies) {
     const c = r.merge.contributions.get(a);
     if (!c || r.merge.returned.has(a)) continue;
-    for (const t of c.tasks) {
-      const state = states.get(t.code.toUpperCase())?.get(a)?.state;
-      rows.push([
-        a,
-        periodCode(c.period),
-        t.code,
-        t.status,
-        taskStatusLabel(t.status),
-        dateCell(t.doneDate),
-        state ? TASK_STATE_LABELS[state] || null : null,
-        t.evidence || null,
-        c.file,
-        c.hash,
-        c.version,
-        t.sheet,
-        t.cell,
-        c.via || null,
-      ]);
-    }
+    for (const t of c.tasks) records.push({ a, c, t });
   }
-  return {
-    name: ROLLUP_SHEETS.taskLong,
-    rows,
-    headerRows: 1,
-    columns: [
-      { width: 16 },
-      { width: 9 },
-      { width: 10 },
-      { width: 14 },
-      { width: 20 },
-      { width: 12, format: "date" },
-      { width: 22 },
-      { width: 30 },
-      { width: 28 },
-      { width: 20 },
-      { width: 8 },
-      { width: 10 },
-      { width: 6 },
-      { width: 20 },
-    ],
-  };
+  return recordTable(ROLLUP_SHEETS.taskLong, columns, records);
 }
 
 export function notesSheet(r: Rollup): SheetSpec {

@@ -113,12 +113,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   private readAtOnce(names: readonly string[]): Promise<Map<string, Grid>> {
     return this.run(async (ctx) => {
-      const reads = names.map((name) => {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("values,rowIndex,columnIndex");
-        return { name, ws, used };
-      });
+      const reads = queueUsedRanges(ctx, names, "values,rowIndex,columnIndex");
       await ctx.sync();
       const out = new Map<string, Grid>();
       for (const { name, ws, used } of reads) {
@@ -132,12 +127,7 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Large sheets: one sync for the dimensions, then one per band of rows. */
   private readInBands(names: readonly string[]): Promise<Map<string, Grid>> {
     return this.run(async (ctx) => {
-      const dims = names.map((name) => {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount");
-        return { name, ws, used };
-      });
+      const dims = queueUsedRanges(ctx, names, "rowIndex,columnIndex,rowCount,columnCount");
       await ctx.sync();
       const out = new Map<string, Grid>();
       for (const { name, ws, used } of dims) {
@@ -360,4 +350,15 @@ export class OfficeWorkbook implements WorkbookPort {
       await ctx.sync();
     });
   }
+}
+
+/** Queue a load of each named sheet's used range (values only, no formats); nothing is sent until
+ * the caller's one `context.sync()`. Missing sheets come back as null objects. */
+function queueUsedRanges(ctx: Excel.RequestContext, names: readonly string[], props: string) {
+  return names.map((name) => {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load(props);
+    return { name, ws, used };
+  });
 }
