@@ -3,7 +3,46 @@
 // 91,59% or 91,58%), so either is accepted. Comparisons are made in whole units of the last printed
 // digit, with exact integer arithmetic when the counts are integers, so float noise never decides.
 
-import { scaleToUnits } from "./text/vnNumber";
+import { isBlank, isExcelError, type CellValue } from "./cell";
+import { parseVnNumber, scaleToUnits } from "./text/vnNumber";
+
+/** The most percentage decimals read off a number cell (the fewest that reproduce it, up to this). */
+const MAX_INFERRED_DECIMALS = 8;
+
+/** A stated rate as read from a cell: the fraction and the percentage decimals it was printed with. */
+export type StatedRate =
+  | { ok: true; fraction: number; percentDecimals: number }
+  | { ok: false; reason: "blank" | "excel_error" | "not_number" };
+
+/**
+ * Read a stated rate (tỷ lệ đã ghi) from a cell — the one reading used by the validator and
+ * CCHC.CHECKRATE. Text "91,58%" is 0.9158 printed with 2 percentage decimals; text "0,9158" is a
+ * fraction with 4 decimals, i.e. 2 of a percentage; a number cell carries no printed precision, so the
+ * fewest percentage decimals that reproduce it are used (0.958 → 1, 0.5 → 0), at most 8.
+ */
+export function statedRate(cell: CellValue): StatedRate {
+  if (isBlank(cell)) return { ok: false, reason: "blank" };
+  if (isExcelError(cell)) return { ok: false, reason: "excel_error" };
+  const r = parseVnNumber(cell);
+  if (!r.ok) return { ok: false, reason: r.reason };
+  const decimals =
+    r.decimals === null
+      ? inferPercentDecimals(r.value)
+      : r.percent
+        ? r.decimals
+        : Math.max(0, r.decimals - 2);
+  return { ok: true, fraction: r.value, percentDecimals: Math.min(decimals, 10) };
+}
+
+/** The fewest percentage decimals that reproduce a fraction: 0.9158 → 2, 0.958 → 1, 0.5 → 0; at most 8. */
+export function inferPercentDecimals(fraction: number): number {
+  const pct = fraction * 100;
+  for (let d = 0; d < MAX_INFERRED_DECIMALS; d++) {
+    const scaled = Number((pct * 10 ** d).toPrecision(15));
+    if (Number.isInteger(scaled)) return d;
+  }
+  return MAX_INFERRED_DECIMALS;
+}
 
 /** Outcome of {@link checkStatedRate}. `exact` is part/whole as a fraction (null when whole is 0);
  * `expectedRounded` is the fraction the figure should have printed, rounded at the stated precision. */

@@ -1,9 +1,8 @@
 // CCHC.ONTIME, CCHC.RATE, CCHC.YOY, CCHC.CHECKRATE: shares and changes of reported figures.
 // ONTIME and RATE sum ranges first (like SUM), so a total's rate is recomputed from summed parts and
 // never averaged; YOY and CHECKRATE work cell by cell and spill.
-import { checkStatedRate, relativeChange, safeRate } from "../domain/rate";
-import { parseVnNumber } from "../domain/text/vnNumber";
-import { isBlank, isExcelError } from "../domain/cell";
+import { checkStatedRate, relativeChange, safeRate, statedRate } from "../domain/rate";
+import { isExcelError } from "../domain/cell";
 import { readCell } from "./cellInput";
 import { ErrorCode, excelError, isFunctionError, propagateError, type FunctionError } from "./excelError";
 import { lift } from "./lift";
@@ -69,11 +68,6 @@ export function yoy(current: unknown[][], previous: unknown[][]): unknown[][] {
   });
 }
 
-// Precision read off a number cell: the fewest percentage decimals that reproduce it, up to this many.
-const MAX_INFERRED_DECIMALS = 8;
-// checkStatedRate's own limit on printed decimals.
-const MAX_DECIMALS = 10;
-
 /**
  * TRUE nếu tỷ lệ đã ghi khớp với tử số / mẫu số ở độ chính xác đã in (làm tròn hoặc cắt bớt: 98/107 là 91,59% hoặc 91,58%), FALSE nếu không. — TRUE when a stated percentage agrees with its parts at its printed precision (rounded or truncated), FALSE otherwise.
  * @customfunction CHECKRATE
@@ -97,30 +91,12 @@ export function checkRate(stated: unknown[][], part: unknown[][], whole: unknown
   });
 }
 
-/** A stated rate and the percentage decimals it was printed with. */
+/** A stated rate and the percentage decimals it was printed with (the domain's one reading). */
 function readStated(v: unknown): { value: number; decimals: number } | FunctionError {
   const cell = readCell(v);
-  if (isBlank(cell)) return excelError(ErrorCode.notAvailable, "Tỷ lệ đã ghi: ô trống");
   if (isExcelError(cell)) return propagateError(cell);
-  const r = parseVnNumber(cell);
-  if (!r.ok) return excelError(ErrorCode.invalidValue, `Tỷ lệ đã ghi không phải là số: ${quote(cell)}`);
-  // "91,58%" prints 2 percentage decimals; text "0,9158" is a fraction with 4, i.e. 2 of a percentage;
-  // a number cell carries no printed precision, so use the fewest decimals that reproduce it.
-  const decimals =
-    r.decimals === null
-      ? inferPercentDecimals(r.value)
-      : r.percent
-        ? r.decimals
-        : Math.max(0, r.decimals - 2);
-  return { value: r.value, decimals: Math.min(decimals, MAX_DECIMALS) };
-}
-
-/** 0.9158 → 2 (91,58%), 0.958 → 1 (95,8%), 0.5 → 0 (50%). */
-export function inferPercentDecimals(fraction: number): number {
-  const pct = fraction * 100;
-  for (let d = 0; d < MAX_INFERRED_DECIMALS; d++) {
-    const scaled = Number((pct * 10 ** d).toPrecision(15));
-    if (Number.isInteger(scaled)) return d;
-  }
-  return MAX_INFERRED_DECIMALS;
+  const r = statedRate(cell);
+  if (r.ok) return { value: r.fraction, decimals: r.percentDecimals };
+  if (r.reason === "blank") return excelError(ErrorCode.notAvailable, "Tỷ lệ đã ghi: ô trống");
+  return excelError(ErrorCode.invalidValue, `Tỷ lệ đã ghi không phải là số: ${quote(cell)}`);
 }

@@ -1,4 +1,5 @@
-import { checkRate, inferPercentDecimals, onTimeRate, rate, yoy } from "../../src/functions/rates";
+import { checkRate, onTimeRate, rate, yoy } from "../../src/functions/rates";
+import { inferPercentDecimals } from "../../src/domain/rate";
 import { formatVnNumber } from "../../src/domain/text/vnNumber";
 import { cell, col, expectError, only } from "./helpers";
 

@@ -1,6 +1,6 @@
 // Read a rollup workbook back (its own stored tables) so that a later run merges into it exactly,
 // a higher level merges it upward, or next year compares against it. Keyed by header names.
-import { cellAt, cellText, isBlank, type CellValue, type Grid } from "../cell";
+import { cellAt, cellText, isBlank, type A1, type CellValue, type Grid } from "../cell";
 import { serialToCivil, type CivilDate } from "../civilDate";
 import type { Catalogue } from "../indicators";
 import { parsePeriod, type Period } from "../period";
@@ -14,6 +14,7 @@ import {
   LONG_HEADERS,
   PROVENANCE_HEADERS,
   ROLLUP_FORM_KIND,
+  ROLLUP_SCHEMA_VERSION,
   ROLLUP_SHEETS,
   STATUS_HEADERS,
   TASK_LONG_HEADERS,
@@ -39,6 +40,38 @@ export interface StoredRollup {
   readonly prior: PriorRollup;
 }
 
+/** Columns each stored table must have: without them contributions would be silently dropped. */
+const REQUIRED = {
+  status: ["agency", "version", "hash", "file", "submittedAt", "errors", "warnings"],
+  provenance: [
+    "file",
+    "hash",
+    "agency",
+    "period",
+    "version",
+    "mergedAt",
+    "outcome",
+    "errors",
+    "warnings",
+    "reasons",
+  ],
+  long: ["agency", "indicator", "value", "hash", "sheet", "cell"],
+  taskLong: ["agency", "task", "status", "doneDate", "evidence", "hash", "sheet", "cell"],
+} as const satisfies {
+  status: readonly (keyof typeof STATUS_HEADERS)[];
+  provenance: readonly (keyof typeof PROVENANCE_HEADERS)[];
+  long: readonly (keyof typeof LONG_HEADERS)[];
+  taskLong: readonly (keyof typeof TASK_LONG_HEADERS)[];
+};
+
+/**
+ * Migrations from older stored layouts, keyed by the version they read; each returns the grids in the
+ * next version's layout. Version 1 is the first, so there is nothing to migrate yet; a rollup whose
+ * info sheet states no version is read as version 1 (every rollup ever written states 1).
+ */
+const MIGRATIONS: Readonly<Record<number, (grids: ReadonlyMap<string, Grid>) => ReadonlyMap<string, Grid>>> =
+  {};
+
 export type ReadRollupResult = { ok: true; rollup: StoredRollup } | { ok: false; problems: Problem[] };
 
 /** Whether a workbook's sheets look like a rollup (its info sheet names the rollup form). */
@@ -47,7 +80,8 @@ export function isRollup(grids: ReadonlyMap<string, Grid>): boolean {
   return !!name && infoValue(grids.get(name)!, INFO_LABELS.formKind) === ROLLUP_FORM_KIND;
 }
 
-export function readRollup(grids: ReadonlyMap<string, Grid>): ReadRollupResult {
+export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
+  let grids = input;
   const problems: Problem[] = [];
   const sheet = (expected: string): Grid | null => {
     const name = findSheet(grids.keys(), expected);
@@ -64,14 +98,49 @@ export function readRollup(grids: ReadonlyMap<string, Grid>): ReadRollupResult {
     return null;
   };
   const info = sheet(ROLLUP_SHEETS.info);
-  const status = sheet(ROLLUP_SHEETS.status);
-  const prov = sheet(ROLLUP_SHEETS.provenance);
-  const long = sheet(ROLLUP_SHEETS.long);
-  const taskLong = sheet(ROLLUP_SHEETS.taskLong);
+  let status = sheet(ROLLUP_SHEETS.status);
+  let prov = sheet(ROLLUP_SHEETS.provenance);
+  let long = sheet(ROLLUP_SHEETS.long);
+  let taskLong = sheet(ROLLUP_SHEETS.taskLong);
   if (!info || !status || !prov || !long || !taskLong) return { ok: false, problems };
   if (infoValue(info, INFO_LABELS.formKind) !== ROLLUP_FORM_KIND) {
     return { ok: false, problems: [notRollup()] };
   }
+  const versionText = infoValue(info, INFO_LABELS.schemaVersion);
+  let version = versionText === "" ? ROLLUP_SCHEMA_VERSION : Number(versionText);
+  if (Number.isInteger(version) && version > ROLLUP_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      problems: [
+        problem({
+          code: "ROLLUP_VERSION_NEWER",
+          severity: "error",
+          sheet: ROLLUP_SHEETS.info,
+          vi: `Bảng tổng hợp được tạo bởi phiên bản mới hơn (mẫu ${version}, phần mềm này đọc mẫu ${ROLLUP_SCHEMA_VERSION}). Hãy cập nhật phần mềm rồi tổng hợp lại; tệp cũ được giữ nguyên.`,
+          en: `The rollup was written by a newer version (layout ${version}; this software reads ${ROLLUP_SCHEMA_VERSION}). Update the software and consolidate again; the file is left unchanged.`,
+          value: versionText,
+        }),
+      ],
+    };
+  }
+  while (Number.isInteger(version) && version < ROLLUP_SCHEMA_VERSION && MIGRATIONS[version]) {
+    grids = MIGRATIONS[version](grids);
+    version++;
+    [status, prov, long, taskLong] = [
+      sheet(ROLLUP_SHEETS.status)!,
+      sheet(ROLLUP_SHEETS.provenance)!,
+      sheet(ROLLUP_SHEETS.long)!,
+      sheet(ROLLUP_SHEETS.taskLong)!,
+    ];
+  }
+  if (version !== ROLLUP_SCHEMA_VERSION) return { ok: false, problems: [notRollup()] };
+  const missing = [
+    ...missingColumns(status, ROLLUP_SHEETS.status, STATUS_HEADERS, REQUIRED.status),
+    ...missingColumns(prov, ROLLUP_SHEETS.provenance, PROVENANCE_HEADERS, REQUIRED.provenance),
+    ...missingColumns(long, ROLLUP_SHEETS.long, LONG_HEADERS, REQUIRED.long),
+    ...missingColumns(taskLong, ROLLUP_SHEETS.taskLong, TASK_LONG_HEADERS, REQUIRED.taskLong),
+  ];
+  if (missing.length > 0) return { ok: false, problems: missing };
   const p = parsePeriod(infoValue(info, INFO_LABELS.period));
   if (!p.ok) return { ok: false, problems: [notRollup()] };
   const period = p.period;
@@ -188,6 +257,29 @@ function infoValue(grid: Grid, label: string): string {
   for (const row of grid)
     if (row && foldKey(cellText(row[0] ?? null)) === key) return cellText(row[1] ?? null);
   return "";
+}
+
+/** A problem per required column the stored table's header row lacks (so its data would be lost). */
+function missingColumns<K extends string>(
+  grid: Grid,
+  sheet: string,
+  headers: Record<K, string>,
+  required: readonly K[],
+): Problem[] {
+  const head = new Set((grid[0] ?? []).map((v) => foldKey(cellText(v))));
+  return required
+    .filter((k) => !head.has(foldKey(headers[k])))
+    .map((k) =>
+      problem({
+        code: "ROLLUP_COLUMN_MISSING",
+        severity: "error",
+        sheet,
+        cell: "A1" as A1,
+        vi: `Bảng tổng hợp: sheet "${sheet}" thiếu cột "${headers[k]}" (có thể tiêu đề đã bị sửa). Không tổng hợp tiếp vào tệp này để tránh mất dữ liệu; hãy khôi phục tiêu đề cột rồi chạy lại. Tệp cũ được giữ nguyên.`,
+        en: `Rollup: sheet "${sheet}" has no "${headers[k]}" column (its header may have been edited). Nothing is merged into this file, to avoid losing data; restore the column header and run again. The file is left unchanged.`,
+        value: headers[k],
+      }),
+    );
 }
 
 /** Rows of a one-header-row table as records keyed like `headers`. */

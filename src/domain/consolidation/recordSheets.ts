@@ -55,6 +55,7 @@ export function statusSheet(r: Rollup): SheetSpec {
     name: ROLLUP_SHEETS.status,
     rows,
     headerRows: 1,
+    protectHeaders: true,
     columns: [
       { width: 5 },
       { width: 16 },
@@ -116,6 +117,7 @@ export function provenanceSheet(r: Rollup): SheetSpec {
     name: ROLLUP_SHEETS.provenance,
     rows,
     headerRows: 1,
+    protectHeaders: true,
     columns: [
       { width: 5 },
       { width: 30 },
@@ -151,6 +153,7 @@ function recordTable<T>(name: string, columns: readonly RecordColumn<T>[], recor
     name,
     rows,
     headerRows: 1,
+    protectHeaders: true,
     columns: columns.map((c) => (c.format ? { width: c.width, format: c.format } : { width: c.width })),
   };
 }

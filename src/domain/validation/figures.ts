@@ -2,20 +2,11 @@
 // parts sum to wholes, a part never exceeds its whole, a stated rate agrees with its parts at its
 // printed precision (rounded or truncated). A blank rate is fine: it is computed.
 import type { A1 } from "../cell";
-import type { Catalogue, Indicator } from "../indicators";
+import { impliedLimits, type Catalogue, type Indicator } from "../indicators";
 import { problem, type Problem } from "../problem";
-import { checkStatedRate } from "../rate";
+import { checkStatedRate, statedRate } from "../rate";
 import type { ReportFigure, ReportModel } from "../report/read";
 import { formatVnNumber } from "../text/vnNumber";
-
-/** Printed decimals of a percent stored as a number (0.9979 → 2), capped at 4. */
-export function inferPercentDecimals(fraction: number): number {
-  for (let d = 0; d <= 4; d++) {
-    const scaled = fraction * 100 * 10 ** d;
-    if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return d;
-  }
-  return 4;
-}
 
 export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem[] {
   const sheet = report.sheets.figures;
@@ -99,20 +90,10 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     }
   }
 
-  const limits = [
-    ...(catalogue.limits ?? []),
-    ...catalogue.sums.flatMap((s) => s.parts.map((part) => ({ part, whole: s.whole }))),
-    ...catalogue.indicators
-      .filter((i) => i.kind === "rate" && i.numerator && i.denominator)
-      .map((i) => ({ part: i.numerator!, whole: i.denominator! })),
-  ];
-  const reported = new Set<string>();
-  for (const { part, whole } of limits) {
+  for (const { part, whole } of impliedLimits(catalogue)) {
     const p = val(part);
     const w = val(whole);
-    const key = `${part}>${whole}`;
-    if (!p || !w || reported.has(key) || p.value! <= w.value!) continue;
-    reported.add(key);
+    if (!p || !w || p.value! <= w.value!) continue;
     problems.push(
       problem({
         code: "PART_EXCEEDS_WHOLE",
@@ -132,8 +113,10 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     const num = val(ind.numerator);
     const den = val(ind.denominator);
     if (!stated || !num || !den || stated.value! > 1 || stated.value! < 0) continue;
-    const decimals = stated.decimals ?? inferPercentDecimals(stated.value!);
-    const check = checkStatedRate(stated.value!, decimals, num.value!, den.value!);
+    const read = statedRate(stated.raw);
+    if (!read.ok) continue;
+    const decimals = read.percentDecimals;
+    const check = checkStatedRate(read.fraction, decimals, num.value!, den.value!);
     if (check.ok) continue;
     const exact = check.exact;
     problems.push(

@@ -46,20 +46,30 @@ export function checkIdentity(
   const codeText = f.agencyCode?.text ?? "";
   const nameText = f.agencyName?.text ?? "";
   if (codeText || nameText) {
-    agency = resolveAgency(ctx.registry, codeText) ?? resolveAgency(ctx.registry, nameText) ?? null;
+    // The code is the identity: a name only stands in when no code was typed.
+    const byCode = codeText ? resolveAgency(ctx.registry, codeText) : undefined;
+    const byName = nameText ? resolveAgency(ctx.registry, nameText) : undefined;
+    agency = codeText ? (byCode ?? null) : (byName ?? null);
     if (!agency) {
+      const suggestion = codeText && byName ? byName : null;
       problems.push(
         problem({
           code: "AGENCY_UNKNOWN",
           severity: "error",
           sheet,
-          cell: (f.agencyCode ?? f.agencyName)!.cell,
-          vi: `Không có cơ quan "${codeText || nameText}" trong danh mục cơ quan của kế hoạch.`,
-          en: `Agency "${codeText || nameText}" is not in the plan's agency registry.`,
+          cell: (codeText ? f.agencyCode : f.agencyName)!.cell,
+          vi:
+            `Không có cơ quan "${codeText || nameText}" trong danh mục cơ quan của kế hoạch.` +
+            (suggestion ? ` Có phải ${suggestion.code} — ${suggestion.name}?` : "") +
+            ` Hãy ghi đúng mã cơ quan như trong danh mục (biểu mẫu do hệ thống tạo đã ghi sẵn).`,
+          en:
+            `Agency "${codeText || nameText}" is not in the plan's agency registry.` +
+            (suggestion ? ` Did you mean ${suggestion.code} — ${suggestion.name}?` : "") +
+            ` Type the agency code as in the registry (the generated template fills it in).`,
           value: codeText || nameText,
         }),
       );
-    } else if (codeText && nameText && resolveAgency(ctx.registry, nameText)?.code !== agency.code) {
+    } else if (codeText && nameText && byName?.code !== agency.code) {
       problems.push(
         problem({
           code: "AGENCY_NAME_MISMATCH",

@@ -6,6 +6,14 @@ import { convertLegacyToUnicode, detectLegacyEncoding } from "../text/legacyEnco
 
 const FORMULA_START = /^[=+@-]/;
 const NUMBERISH = /^[+-]?\d[\d.,\s]*%?$/;
+/** "+84 270 3823 456", "+84-270-3823-456", "+84 (270) 3823456": a phone number, not a formula. */
+const PHONE = /^\+\d[\d\s().-]{6,}$/;
+
+/** Whether text would be read as a formula by a spreadsheet (numbers and phone numbers are not). */
+export function isFormulaLike(text: string): boolean {
+  const t = text.trim();
+  return FORMULA_START.test(t) && !NUMBERISH.test(t) && !PHONE.test(t);
+}
 
 export function checkText(grids: ReadonlyMap<string, Grid>): Problem[] {
   const problems: Problem[] = [];
@@ -31,7 +39,7 @@ export function checkText(grids: ReadonlyMap<string, Grid>): Problem[] {
           );
         }
         const t = v.trim();
-        if (FORMULA_START.test(t) && !NUMBERISH.test(t)) {
+        if (isFormulaLike(t)) {
           problems.push(
             problem({
               code: "FORMULA_LIKE_TEXT",

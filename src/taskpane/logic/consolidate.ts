@@ -50,11 +50,26 @@ export async function intakeAll(
   return out;
 }
 
-/** The rollup already in the open workbook, if any (its stored tables). */
+/** A rollup in the open workbook that cannot be read back: merging over it would lose its data. */
+export class PriorRollupError extends Error {
+  constructor(
+    readonly message_vi: string,
+    readonly message_en: string,
+  ) {
+    super(message_en);
+  }
+}
+
+/** The rollup already in the open workbook, if any (its stored tables). Throws PriorRollupError when
+ * it is there but unreadable (a renamed column, a newer layout): nothing may be written over it. */
 export function priorFromGrids(grids: ReadonlyMap<string, Grid>): StoredRollup | null {
   if (!isRollup(grids)) return null;
   const read = readRollup(grids);
-  return read.ok ? read.rollup : null;
+  if (read.ok) return read.rollup;
+  throw new PriorRollupError(
+    read.problems.map((p) => p.message_vi).join(" "),
+    read.problems.map((p) => p.message_en).join(" "),
+  );
 }
 
 export const PRIOR_SHEETS = ROLLUP_STORED_SHEETS;
