@@ -601,6 +601,54 @@ async function buildFixtures(): Promise<Map<string, Buffer>> {
     sheet(specs, TASKS).rows[1][8] = text;
     files.set("long-text.xlsx", await xlsx(specs));
   }
+  // Issue 16: text no writer may store as it came. Typed through a placeholder, then the shared
+  // string is rewritten in the XML, since the product's own writer would already repair it.
+  const withSharedString = async (specs: SheetSpec[], placeholder: string, xml: string) => {
+    const buf = await xlsx(specs);
+    const sst = unzip(buf).find((p) => p.name === "xl/sharedStrings.xml")!;
+    const text = sst.data!.toString("utf8");
+    if (!text.includes(placeholder)) throw new Error(`placeholder ${placeholder} not found`);
+    return withParts(buf, [
+      {
+        name: sst.name,
+        data: Buffer.from(
+          text.replace(placeholder, () => xml),
+          "utf8",
+        ),
+      },
+    ]);
+  };
+  {
+    // OOXML escapes for characters XML 1.0 forbids: readers decode them; no writer may write them.
+    const specs = report();
+    sheet(specs, TASKS).rows[1][7] = "XML_ESCAPES_HERE"; // evidence, copied into the rollup
+    files.set(
+      "xml-forbidden-escapes.xlsx",
+      await withSharedString(specs, "XML_ESCAPES_HERE", "Minh chứng _xFFFE_ và _xFFFF_ và _x0001_ kèm theo"),
+    );
+  }
+  {
+    // A 4 MB cell holding a Latin-1 letter: once crashed the legacy-encoding check (stack overflow).
+    const specs = report();
+    sheet(specs, TASKS).rows[1][7] = "HUGE_CELL_HERE"; // evidence, copied into the rollup
+    files.set(
+      "huge-cell-latin1.xlsx",
+      await withSharedString(specs, "HUGE_CELL_HERE", "Kết quả ú " + "kÕt".repeat(1_300_000)),
+    );
+  }
+  {
+    // Past Excel's 32,767-character cell limit: cut with a marker and a warning, never copied whole.
+    const specs = report();
+    sheet(specs, TASKS).rows[1][7] = "LONG_CELL_HERE"; // evidence, copied into the rollup
+    files.set(
+      "text-40000.xlsx",
+      await withSharedString(
+        specs,
+        "LONG_CELL_HERE",
+        "Báo cáo chi tiết kết quả thực hiện nhiệm vụ. ".repeat(1000).slice(0, 40_000),
+      ),
+    );
+  }
   return files;
 }
 

@@ -99,6 +99,11 @@ const CASES: Case[] = [
   accepted("duplicate-copy-1.xlsx"),
   accepted("duplicate-copy-2.xlsx"),
   accepted("conflict-same-version.xlsx"),
+  // Issue 16: characters XML forbids (as OOXML escapes) are replaced, with a warning at the cell;
+  // text past a cell's limit is cut, with a warning (a 4 MB cell once crashed the legacy check).
+  accepted("xml-forbidden-escapes.xlsx", "TEXT_INVALID_CHARACTER"),
+  accepted("huge-cell-latin1.xlsx", "TEXT_TOO_LONG"),
+  accepted("text-40000.xlsx", "TEXT_TOO_LONG"),
   // Identity.
   { ...rejected("wrong-period.xlsx", "PERIOD_MISMATCH", "NUMBER_TEXT"), outcome: "wrong_period" },
   rejected("unknown-agency.xlsx", "AGENCY_UNKNOWN", "NUMBER_TEXT"),

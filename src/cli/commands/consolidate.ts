@@ -8,7 +8,13 @@ import { parsePeriod, type Period } from "../../domain/period";
 import { parseVnDate } from "../../domain/text/vnDate";
 import { progressFor } from "../consolidate/progress";
 import { runConsolidation } from "../consolidate/run";
-import { hasMergeProblems, outcomeTable, summaryJson, summaryText } from "../consolidate/summary";
+import {
+  hasMergeProblems,
+  outcomeTable,
+  skippedText,
+  summaryJson,
+  summaryText,
+} from "../consolidate/summary";
 import { CliError, EXIT } from "../errors";
 import { printJson } from "../output";
 import { requirePlan } from "../workbookFiles";
@@ -127,6 +133,7 @@ Ví dụ / Examples:
         bundle,
         inputs,
         output: opts.output,
+        planFile: opts.plan,
         previous: opts.previous,
         period,
         unit: opts.unit,
@@ -138,9 +145,18 @@ Ví dụ / Examples:
       });
       const r = outcome.rollup;
       if (opts.json) {
-        printJson(summaryJson(r, { dryRun: !!opts.dryRun, output: outcome.written, files: outcome.files }));
+        printJson(
+          summaryJson(r, {
+            dryRun: !!opts.dryRun,
+            output: outcome.written,
+            files: outcome.files,
+            skipped: outcome.skipped,
+          }),
+        );
       } else {
-        console.log(outcomeTable(r, program.opts().lang === "en" ? "en" : "vi"));
+        const lang = program.opts().lang === "en" ? "en" : "vi";
+        console.log(outcomeTable(r, lang));
+        if (outcome.skipped.length) console.log(`\n${skippedText(outcome.skipped, lang)}`);
         console.log("");
         if (!opts.dryRun) console.log(summaryText(r));
         console.log(

@@ -6,6 +6,7 @@ import { assignmentsFor } from "../../domain/assignment";
 import { parsePeriod, periodLabelVi } from "../../domain/period";
 import { buildReportTemplate } from "../../domain/report/template";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+import { resolveOutputTarget } from "../consolidate/outputTarget";
 import { CliError, EXIT } from "../errors";
 import { requirePlan } from "../workbookFiles";
 
@@ -52,9 +53,13 @@ export function register(program: Command): void {
           `Period "${args.period}": ${period.reason_en}`,
         );
       const tasks = assignmentsFor(plan, agency.code);
+      // Never over the plan it was made from (the same mistake as `consolidate -o` over a source).
+      const target = await resolveOutputTarget(args.output, [
+        { file: args.plan, role_vi: "tệp kế hoạch", role_en: "the plan workbook" },
+      ]);
       const wb = XlsxWorkbook.create();
       await wb.writeSheets(buildReportTemplate({ plan, agency, period: period.period, catalogue }));
-      await wb.saveAtomic(args.output);
+      await wb.saveAtomic(target.path);
       console.log(
         `${args.output}: ${agency.name} — ${periodLabelVi(period.period)} — ${tasks.length} nhiệm vụ (${tasks.filter((t) => t.role === "lead").length} chủ trì), ${catalogue.indicators.length} chỉ tiêu`,
       );

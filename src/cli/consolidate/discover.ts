@@ -1,21 +1,74 @@
 // Which files to consolidate: files as given, folders searched (recursively) for spreadsheet files.
 // Office's lock files ("~$…") and hidden files are skipped; the list is sorted so runs are repeatable.
+// Files in a folder that might be reports but are not taken (no extension, a space or dot after
+// ".xlsx") are listed with the reason, never dropped without a word.
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { CliError } from "../errors";
+import { fileIdentity, overSource, sameFile, type FileIdentity } from "./outputTarget";
 
 // Other spreadsheet files (.xls, .xlsm, .xlsb, .ods) are taken too, so that each is rejected with a
 // reason ("save it as .xlsx") instead of being silently left out of the rollup.
+const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|ods)$/i;
 const isCandidate = (name: string): boolean =>
-  /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+  SPREADSHEET.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+
+/** A file found in a folder and not taken, with why (Vietnamese, English). */
+export interface SkippedFile {
+  readonly file: string;
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** Why a folder entry that is not a candidate may still be a report someone meant to send. */
+function skipReason(name: string): { vi: string; en: string } | null {
+  if (name.startsWith("~$") || name.startsWith(".")) return null; // Office lock files, hidden files
+  if (SPREADSHEET.test(name.replace(/[\s.]+$/u, "")))
+    return {
+      vi: "tên tệp có dấu cách hoặc dấu chấm sau phần mở rộng; hãy đổi tên thành …xlsx",
+      en: "the name has a space or dot after the extension; rename it to …xlsx",
+    };
+  if (!/\.[^./\\]+$/.test(name))
+    return {
+      vi: "tệp không có phần mở rộng; nếu là báo cáo, hãy đổi tên thành …xlsx",
+      en: "the file has no extension; if it is a report, rename it to …xlsx",
+    };
+  return null;
+}
+
+export interface Discovered {
+  readonly files: string[];
+  readonly skipped: SkippedFile[];
+}
+
+export interface DiscoverOptions {
+  /** The existing output: found in a folder it is left out (it is the rollup merged into); named
+   * as an input it is refused, since writing would overwrite a source. */
+  readonly output?: { given: string; identity: FileIdentity | null };
+  /** Other files of the run that are not reports (last year's rollup), left out when found. */
+  readonly exclude?: readonly string[];
+}
 
 /** Expand the command's arguments into a sorted, de-duplicated list of file paths. */
 export async function discoverInputs(
   args: readonly string[],
-  exclude: readonly string[] = [],
-): Promise<string[]> {
+  opts: DiscoverOptions = {},
+): Promise<Discovered> {
   const out = new Set<string>();
-  const skip = new Set(exclude.map((f) => path.resolve(f)));
+  const skipped: SkippedFile[] = [];
+  const skip = new Set((opts.exclude ?? []).map((f) => path.resolve(f)));
+  const excludedIds = (await Promise.all((opts.exclude ?? []).map((f) => fileIdentity(f)))).filter(
+    (x): x is FileIdentity => x !== null,
+  );
+  const outputId = opts.output?.identity ?? null;
+  // Identity checks cost a stat per file, so they run only when there is something to compare with.
+  const isExcluded = async (f: string): Promise<"output" | "other" | null> => {
+    if (skip.has(path.resolve(f))) return "other";
+    if (!outputId && excludedIds.length === 0) return null;
+    const id = await fileIdentity(f);
+    if (sameFile(id, outputId)) return "output";
+    return excludedIds.some((x) => sameFile(id, x)) ? "other" : null;
+  };
   for (const arg of args) {
     let st;
     try {
@@ -24,20 +77,34 @@ export async function discoverInputs(
       throw new CliError(`Không tìm thấy tệp hoặc thư mục "${arg}".`, `No such file or folder "${arg}".`);
     }
     if (st.isDirectory()) {
-      for (const f of await walk(arg)) if (!skip.has(path.resolve(f))) out.add(f);
-    } else if (!skip.has(path.resolve(arg))) out.add(arg);
+      for (const f of await walk(arg, skipped)) if (!(await isExcluded(f))) out.add(f);
+    } else {
+      const why = await isExcluded(arg);
+      if (why === "output" && opts.output)
+        throw overSource(opts.output.given, {
+          file: arg,
+          role_vi: "một tệp báo cáo đầu vào",
+          role_en: "one of the input reports",
+        });
+      if (!why) out.add(arg);
+    }
   }
-  return [...out].sort();
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files: [...out].sort(), skipped };
 }
 
-async function walk(dir: string, depth = 0): Promise<string[]> {
+async function walk(dir: string, skipped: SkippedFile[], depth = 0): Promise<string[]> {
   if (depth > 8) return [];
   const entries = await fsp.readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory() && !e.name.startsWith(".")) files.push(...(await walk(p, depth + 1)));
+    if (e.isDirectory() && !e.name.startsWith(".")) files.push(...(await walk(p, skipped, depth + 1)));
     else if (e.isFile() && isCandidate(e.name)) files.push(p);
+    else if (e.isFile()) {
+      const why = skipReason(e.name);
+      if (why) skipped.push({ file: p, ...why });
+    }
   }
   return files;
 }

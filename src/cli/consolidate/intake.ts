@@ -5,7 +5,12 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync, type Stats } from "node:fs";
 import type { Grid } from "../../domain/cell";
 import { readRollup, isRollup } from "../../domain/consolidation/readRollup";
-import { toSubmission, unreadableSubmission, type Submission } from "../../domain/consolidation/submission";
+import {
+  intakeFailedProblem,
+  toSubmission,
+  unreadableSubmission,
+  type Submission,
+} from "../../domain/consolidation/submission";
 import { problem } from "../../domain/problem";
 import { validateReport } from "../../domain/validation/validateReport";
 import type { ValidationContext } from "../../domain/validation/context";
@@ -23,8 +28,27 @@ export interface IntakeResult {
   kind: "report" | "rollup" | "unreadable";
 }
 
-/** Read one file. Never throws for bad user files: they become rejected submissions with a reason. */
+/**
+ * Read one file. Never throws. Bad user files become rejected submissions with their reason; and
+ * any unexpected failure (a bug in reading or checking) is caught here, per file, so it rejects this
+ * file alone with FILE_CHECK_FAILED ("please report") and the consolidation of the others goes on.
+ * Issue 16: keep this per-file guard wherever the intake pipeline moves.
+ */
 export async function intakeFile(file: string, ctx: ValidationContext): Promise<IntakeResult> {
+  try {
+    return await intakeUnguarded(file, ctx);
+  } catch (e) {
+    const reason = intakeFailedProblem(file, e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    return {
+      file,
+      hash: "",
+      submissions: [unreadableSubmission({ file, hash: "" }, reason)],
+      kind: "unreadable",
+    };
+  }
+}
+
+async function intakeUnguarded(file: string, ctx: ValidationContext): Promise<IntakeResult> {
   let bytes: Buffer;
   let st: Stats;
   try {

@@ -1,11 +1,11 @@
 // The consolidation job behind `cchc consolidate` and `cchc demo`: discover files, take each one in
 // (hash, parse, validate, reduce), merge into the existing rollup if any, and write it atomically.
-import { promises as fsp } from "node:fs";
 import type { AgencyRegistry } from "../../domain/agencies";
 import type { CivilDate } from "../../domain/civilDate";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
 import {
+  isRollup,
   readRollup,
   ROLLUP_STORED_SHEETS,
   storedTotals,
@@ -20,8 +20,9 @@ import type { AtomicFs } from "../../workbook/xlsx/atomicWrite";
 import { isWorkbookReadError } from "../../workbook/xlsx/errors";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { CliError } from "../errors";
-import { discoverInputs } from "./discover";
+import { discoverInputs, type SkippedFile } from "./discover";
 import { acquireOutputLock } from "./outputLock";
+import { resolveOutputTarget, type OutputTarget } from "./outputTarget";
 import { intakeAll } from "./parallelIntake";
 import type { Progress } from "./progress";
 
@@ -43,6 +44,8 @@ export interface ConsolidationRun {
   inputs: readonly string[];
   /** The rollup to write (merged into when it exists); none for a pure dry run. */
   output?: string;
+  /** The plan workbook's path, so `output` can be checked not to be it. */
+  planFile?: string;
   /** Last year's rollup of the same period, for year-on-year change. */
   previous?: string;
   period?: Period;
@@ -69,6 +72,8 @@ export interface ConsolidationOutcome {
   files: number;
   written: string | null;
   mergedIntoExisting: boolean;
+  /** Files found in folders and not taken, with why (no extension, "….xlsx "). */
+  skipped: SkippedFile[];
   /** Where the time went, for the benchmark: reading the inputs (discover, read, check, validate),
    * merging (previous rollup, consolidate), writing the rollup (sheets, pack, atomic save). */
   phases: { intake: PhaseTime; merge: PhaseTime; write: PhaseTime };
@@ -93,18 +98,40 @@ function stopwatch(): () => PhaseTime {
  * it back, so two runs on one rollup cannot lose each other's files; the second stops (exit 2).
  */
 export async function runConsolidation(run: ConsolidationRun): Promise<ConsolidationOutcome> {
-  const lock = run.output && !run.dryRun ? await acquireOutputLock(run.output) : null;
+  // The output is resolved first: never a source (plan, last year's rollup, an input report), never a
+  // folder; through a symlink, the real file is locked and written (the link stays).
+  const target = run.output
+    ? await resolveOutputTarget(run.output, [
+        ...(run.planFile
+          ? [{ file: run.planFile, role_vi: "tệp kế hoạch", role_en: "the plan workbook" }]
+          : []),
+        ...(run.previous
+          ? [
+              {
+                file: run.previous,
+                role_vi: "bảng tổng hợp năm trước (--previous)",
+                role_en: "last year's rollup (--previous)",
+              },
+            ]
+          : []),
+      ])
+    : null;
+  const lock = target && !run.dryRun ? await acquireOutputLock(target.path) : null;
   try {
-    return await runLocked(run);
+    return await runLocked(run, target);
   } finally {
     await lock?.release();
   }
 }
 
-async function runLocked(run: ConsolidationRun): Promise<ConsolidationOutcome> {
+async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Promise<ConsolidationOutcome> {
   const { plan, registry, catalogue } = run.bundle;
   const lap = stopwatch();
-  const existing = run.output ? await openExisting(run.output) : null;
+  const { files, skipped } = await discoverInputs(run.inputs, {
+    ...(target ? { output: { given: target.given, identity: target.existing } } : {}),
+    exclude: run.previous ? [run.previous] : [],
+  });
+  const existing = target?.existing ? await openExisting(target.path, target.given) : null;
   let period = run.period ?? existing?.stored?.period;
   if (run.period && existing?.stored && !samePeriod(run.period, existing.stored.period)) {
     throw new CliError(
@@ -113,10 +140,6 @@ async function runLocked(run: ConsolidationRun): Promise<ConsolidationOutcome> {
     );
   }
 
-  const files = await discoverInputs(
-    run.inputs,
-    [run.output, run.previous].filter((f): f is string => !!f),
-  );
   if (files.length === 0 && !existing?.stored) {
     throw new CliError("Không có tệp .xlsx nào để tổng hợp.", "No .xlsx files to consolidate.");
   }
@@ -152,10 +175,10 @@ async function runLocked(run: ConsolidationRun): Promise<ConsolidationOutcome> {
   const merge = lap();
 
   let written: string | null = null;
-  if (!run.dryRun && run.output) {
+  if (!run.dryRun && run.output && target) {
     const wb = existing?.workbook ?? XlsxWorkbook.create();
     await wb.writeSheets(rollupSheets(rollup));
-    await wb.saveAtomic(run.output, { level: ROLLUP_DEFLATE_LEVEL, ...(run.fs ? { fs: run.fs } : {}) });
+    await wb.saveAtomic(target.path, { level: ROLLUP_DEFLATE_LEVEL, ...(run.fs ? { fs: run.fs } : {}) });
     written = run.output;
   }
   const write = lap();
@@ -164,19 +187,19 @@ async function runLocked(run: ConsolidationRun): Promise<ConsolidationOutcome> {
     files: files.length,
     written,
     mergedIntoExisting: !!existing?.stored,
+    skipped,
     phases: { intake, merge, write },
   };
 }
 
-/** The existing output: a rollup to merge into, or the consolidator's own workbook to add sheets to. */
+/**
+ * The existing output, a rollup to merge into. Anything else is refused (exit 2), nothing written:
+ * saving rollup sheets into it would overwrite someone's workbook (an agency's report, the plan).
+ */
 async function openExisting(
   file: string,
-): Promise<{ workbook: XlsxWorkbook; stored: StoredRollup | null } | null> {
-  const exists = await fsp.stat(file).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return null;
+  given: string,
+): Promise<{ workbook: XlsxWorkbook; stored: StoredRollup }> {
   let workbook: XlsxWorkbook;
   try {
     workbook = await XlsxWorkbook.open(file);
@@ -185,12 +208,17 @@ async function openExisting(
     throw new CliError(`Tệp kết quả: ${e.message_vi}`, `Output file: ${e.message_en}`);
   }
   const grids = await workbook.readSheets([...ROLLUP_STORED_SHEETS]);
-  if (grids.size === 0) return { workbook, stored: null };
+  if (!isRollup(grids)) {
+    throw new CliError(
+      `Tệp kết quả ${given} đã có và không phải bảng tổng hợp CCHC (có thể là báo cáo của một cơ quan hoặc tệp kế hoạch). Không ghi gì, để không ghi đè lên tệp đó; hãy chọn một tệp kết quả khác, ví dụ -o tong-hop.xlsx.`,
+      `The output ${given} exists and is not a CCHC rollup (perhaps an agency's report or the plan). Nothing was written, so that file is not overwritten; choose another output file, e.g. -o rollup.xlsx.`,
+    );
+  }
   const read = readRollup(grids);
   if (!read.ok) {
     throw new CliError(
-      `Tệp kết quả ${file} có sheet tổng hợp nhưng không đọc được: ${read.problems[0].message_vi}`,
-      `Output ${file} has rollup sheets that cannot be read: ${read.problems[0].message_en}`,
+      `Tệp kết quả ${given} có sheet tổng hợp nhưng không đọc được: ${read.problems[0].message_vi}`,
+      `Output ${given} has rollup sheets that cannot be read: ${read.problems[0].message_en}`,
     );
   }
   return { workbook, stored: read.rollup };

@@ -5,6 +5,7 @@ import { narrative } from "../../domain/consolidation/narrative";
 import { periodCode, periodLabelVi } from "../../domain/period";
 import { formatVnNumber } from "../../domain/text/vnNumber";
 import { formatVnDate } from "../../domain/text/vnDate";
+import type { SkippedFile } from "./discover";
 
 const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s.padEnd(n));
 
@@ -23,6 +24,15 @@ export function outcomeTable(r: Rollup, lang: "vi" | "en" = "vi"): string {
     if (o.reasons.length > 3) lines.push(`${" ".repeat(20)}… (+${o.reasons.length - 3})`);
   }
   return lines.join("\n");
+}
+
+/** Files found in folders and not taken, each with why. */
+export function skippedText(skipped: readonly SkippedFile[], lang: "vi" | "en" = "vi"): string {
+  const head =
+    lang === "en"
+      ? `Not taken (${skipped.length} file(s) found in the folders):`
+      : `Không lấy (${skipped.length} tệp tìm thấy trong thư mục):`;
+  return [head, ...skipped.map((s) => `  ${s.file}: ${lang === "en" ? s.en : s.vi}`)].join("\n");
 }
 
 /** Submission status per agency plus the key totals. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { makePeriod } from "../period";
 import { problem } from "../problem";
-import { mergeSubmissions, type MergeResult } from "./mergeRules";
+import { mergeSubmissions, type ConflictClaim, type MergeResult } from "./mergeRules";
 import type { AcceptedSubmission, Submission } from "./submission";
 
 const PERIOD = makePeriod("year", 2023);
@@ -62,6 +62,68 @@ describe("merge rules", () => {
     );
   });
 
+  it("is order-independent across runs: any split of the inputs into successive runs gives the one-run rollup", () => {
+    // Issue 16: A-then-B and B-then-A (same agency and version, different content) used to keep
+    // whichever came first. Each run merges into what the previous left: its contributions, and the
+    // conflicting claims its provenance logged.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbSubmission, fc.integer({ min: 0, max: 2 })), { maxLength: 12 }),
+        (tagged) => {
+          const all = tagged.map(([s]) => s);
+          const once = mergeSubmissions({ period: PERIOD, prior: [], incoming: all });
+          let prior: AcceptedSubmission[] = [];
+          let claims: ConflictClaim[] = [];
+          let last: MergeResult | null = null;
+          for (const run of [0, 1, 2]) {
+            const incoming = tagged.filter(([, r]) => r === run).map(([s]) => s);
+            last = mergeSubmissions({ period: PERIOD, prior, priorConflicts: claims, incoming });
+            prior = [...last.contributions.values()];
+            claims = [
+              ...claims,
+              ...last.outcomes
+                .filter((o) => o.outcome === "conflict")
+                .map((o) => ({
+                  agency: o.submission.agency!,
+                  version: o.submission.version!,
+                  hash: o.submission.hash,
+                  file: o.submission.file,
+                })),
+            ];
+          }
+          expect(contributionHashes(last!)).toEqual(contributionHashes(once));
+          expect(last!.conflicts.map((c) => [c.agency, c.version])).toEqual(
+            once.conflicts.map((c) => [c.agency, c.version]),
+          );
+        },
+      ),
+      { seed: 20231130, numRuns: 1000 },
+    );
+  });
+
+  it("a second different file with the version already accepted is a conflict in a later run too", () => {
+    const a = sub("SNV", 1, "ha") as AcceptedSubmission;
+    const b = sub("SNV", 1, "hb");
+    const run2 = mergeSubmissions({ period: PERIOD, prior: [a], incoming: [b] });
+    expect(run2.contributions.get("SNV")).toBeUndefined();
+    expect(outcomeList(run2)).toEqual([`${a.file}:conflict`, `${b.file}:conflict`]);
+    // Remembered: the first file sent again does not win back its place.
+    const claims = run2.outcomes.map((o) => ({
+      agency: "SNV",
+      version: 1,
+      hash: o.submission.hash,
+      file: o.submission.file,
+    }));
+    const run3 = mergeSubmissions({ period: PERIOD, prior: [], priorConflicts: claims, incoming: [a] });
+    expect(run3.contributions.get("SNV")).toBeUndefined();
+    expect(run3.conflicts).toHaveLength(1);
+    // A higher version resolves it.
+    const v2 = sub("SNV", 2, "h2");
+    const run4 = mergeSubmissions({ period: PERIOD, prior: [], priorConflicts: claims, incoming: [v2] });
+    expect(run4.contributions.get("SNV")?.hash).toBe("h2");
+    expect(run4.conflicts).toEqual([]);
+  });
+
   it("merging a newer version of an agency equals merging only that version", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 5 }), (v, step) => {
@@ -109,10 +171,17 @@ describe("merge rules", () => {
     const x = sub("SNV", 2, "hx");
     const y = sub("SNV", 2, "hy");
     const r = mergeSubmissions({ period: PERIOD, prior: [prior], incoming: [y, x] });
-    expect(r.contributions.get("SNV")).toBe(prior);
+    // As when all three arrive in one run: the newest version is in conflict, so nothing counts.
+    expect(r.contributions.get("SNV")).toBeUndefined();
     expect(r.conflicts).toEqual([{ agency: "SNV", version: 2, files: [x.file, y.file] }]);
-    expect(r.outcomes.map((o) => o.outcome)).toEqual(["conflict", "conflict"]);
-    expect(r.outcomes[0].reasons[0].code).toBe("SUBMISSION_CONFLICT");
+    expect(r.outcomes.map((o) => `${o.submission.hash}:${o.outcome}`)).toEqual([
+      "h0:superseded",
+      "hx:conflict",
+      "hy:conflict",
+    ]);
+    expect(r.outcomes[1].reasons[0].code).toBe("SUBMISSION_CONFLICT");
+    const once = mergeSubmissions({ period: PERIOD, prior: [], incoming: [prior, y, x] });
+    expect(contributionHashes(once)).toEqual(contributionHashes(r));
   });
 
   it("rejects workbooks with errors with their reasons, accepts those with warnings only, and rejects another period", () => {

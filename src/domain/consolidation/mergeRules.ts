@@ -8,7 +8,12 @@
 //  4. The same content again (same SHA-256) changes nothing: "unchanged", or "duplicate" for a second
 //     copy within one batch (the copy whose file name sorts first is the one recorded).
 //  5. Two different files with the same agency, period and (newest) version are a conflict: neither
-//     is picked; the agency keeps its previous contribution (if any) until someone resolves it.
+//     is picked and the agency has no counting contribution until a higher version resolves it
+//     (an earlier accepted version is withdrawn too), whichever run each file arrived in. The rollup
+//     remembers each claim (agency, version,
+//     hash: the accepted file's in its status table, the conflicting ones in its provenance log),
+//     so a different file with the version already accepted withdraws that contribution too, and a
+//     remembered conflict stays one until a higher version resolves it.
 //  6. A consolidator can return (trả lại) an agency's current submission with a reason: it stays on
 //     record but does not count. A newer version lifts the return.
 //
@@ -56,10 +61,20 @@ export interface Conflict {
   readonly files: readonly string[];
 }
 
+/** A file that claimed an agency's version in an earlier run and is in conflict (from provenance). */
+export interface ConflictClaim {
+  readonly agency: string;
+  readonly version: number;
+  readonly hash: string;
+  readonly file: string;
+}
+
 export interface MergeInput {
   readonly period: Period;
   /** Contributions already in the rollup (from its stored tables), one per agency. */
   readonly prior: readonly AcceptedSubmission[];
+  /** Conflicts remembered from earlier runs: each file that claimed a version in conflict. */
+  readonly priorConflicts?: readonly ConflictClaim[];
   readonly incoming: readonly Submission[];
   /** Returns already recorded plus those asked for now. */
   readonly returns?: readonly ReturnMark[];
@@ -105,19 +120,32 @@ export function mergeSubmissions(input: MergeInput): MergeResult {
     }
   }
 
+  // Remembered conflict claims, by agency; their agencies are looked at even with no new file.
+  const remembered = new Map<string, ConflictClaim[]>();
+  for (const c of input.priorConflicts ?? [])
+    remembered.set(c.agency, [...(remembered.get(c.agency) ?? []), c]);
+  for (const agency of remembered.keys()) if (!groups.has(agency)) groups.set(agency, []);
+
   const conflicts: Conflict[] = [];
-  for (const [agency, list] of groups) {
+  for (const [agency, list] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const prior = contributions.get(agency);
     list.sort(byFile);
-    // One representative per content hash: the prior contribution, else the first file by name.
-    const reps = new Map<string, AcceptedSubmission>();
-    if (prior) reps.set(prior.hash, prior);
-    for (const s of list) if (!reps.has(s.hash)) reps.set(s.hash, s);
+    // One claim per content hash: the prior contribution, remembered conflicting files, new files.
+    type Claim = { hash: string; version: number; file: string; sub: AcceptedSubmission | null };
+    const reps = new Map<string, Claim>();
+    if (prior) reps.set(prior.hash, { ...prior, sub: prior });
+    for (const c of remembered.get(agency) ?? [])
+      if (!reps.has(c.hash)) reps.set(c.hash, { ...c, sub: null });
+    for (const s of list) {
+      const r = reps.get(s.hash);
+      if (!r) reps.set(s.hash, { hash: s.hash, version: s.version, file: s.file, sub: s });
+      else if (!r.sub) reps.set(s.hash, { ...r, sub: s }); // a remembered file sent again
+    }
     const maxVersion = Math.max(...[...reps.values()].map((s) => s.version));
     const top = [...reps.values()].filter((s) => s.version === maxVersion);
 
-    if (top.length === 1) {
-      const winner = top[0];
+    if (top.length === 1 && top[0].sub) {
+      const winner = top[0].sub;
       if (winner !== prior) contributions.set(agency, winner);
       for (const s of list) {
         let outcome: MergeOutcome;
@@ -127,19 +155,28 @@ export function mergeSubmissions(input: MergeInput): MergeResult {
         else outcome = "duplicate";
         outcomes.push({ submission: s, outcome, reasons: [] });
       }
+    } else if (top.length === 1) {
+      // The newest claim is a remembered file not sent again: nothing new decides anything.
+      for (const s of list) outcomes.push({ submission: s, outcome: "superseded", reasons: [] });
     } else {
-      const files = top.map((s) => s.file).sort();
+      const files = [...new Set(top.map((s) => s.file))].sort();
       conflicts.push({ agency, version: maxVersion, files });
+      const reason = conflictProblem(agency, maxVersion, files);
+      // Nothing counts for the agency, exactly as when all the files arrive in one run: an accepted
+      // contribution is withdrawn — in conflict itself when it has that version (and logged so, so
+      // later runs remember its claim), else superseded by the versions in conflict.
+      if (prior) {
+        contributions.delete(agency);
+        if (!list.some((s) => s.hash === prior.hash))
+          outcomes.push(
+            prior.version === maxVersion
+              ? { submission: prior, outcome: "conflict", reasons: [reason] }
+              : { submission: prior, outcome: "superseded", reasons: [] },
+          );
+      }
       for (const s of list) {
         if (s.version !== maxVersion) outcomes.push({ submission: s, outcome: "superseded", reasons: [] });
-        else if (prior && s.hash === prior.hash)
-          outcomes.push({ submission: s, outcome: "unchanged", reasons: [] });
-        else
-          outcomes.push({
-            submission: s,
-            outcome: "conflict",
-            reasons: [conflictProblem(agency, maxVersion, files)],
-          });
+        else outcomes.push({ submission: s, outcome: "conflict", reasons: [reason] });
       }
     }
   }

@@ -15,6 +15,7 @@ import { isDone, type TaskStatus } from "../taskStatus";
 import {
   mergeSubmissions,
   type Conflict,
+  type ConflictClaim,
   type MergeOutcome,
   type MergeResult,
   type ReturnMark,
@@ -233,6 +234,7 @@ export function consolidate(
   const merge = mergeSubmissions({
     period,
     prior: opts.prior?.contributions ?? [],
+    priorConflicts: conflictClaims(opts.prior?.provenance ?? []),
     incoming: submissions,
     returns: [...(opts.prior?.returns ?? []), ...(opts.returns ?? [])],
   });
@@ -374,6 +376,13 @@ export function consolidate(
     registry,
     sectionTitles: new Map(plan.sections.map((s) => [s.code, s.title])),
   };
+}
+
+/** The files logged in conflict by earlier runs: each remembered as a claim on its version. */
+function conflictClaims(provenance: readonly ProvenanceEntry[]): ConflictClaim[] {
+  return provenance
+    .filter((e) => e.outcome === "conflict" && e.agency !== "" && e.hash !== "" && e.version !== null)
+    .map((e) => ({ agency: e.agency, version: e.version!, hash: e.hash, file: e.file }));
 }
 
 /** On time or late from the deadline, not from the typed status. */

@@ -4,7 +4,7 @@
 import { a1 } from "../cell";
 import type { CivilDate } from "../civilDate";
 import type { Period } from "../period";
-import { countBySeverity, hasErrors, type Problem } from "../problem";
+import { countBySeverity, hasErrors, problem, type Problem } from "../problem";
 import type { TaskStatus } from "../taskStatus";
 import type { ValidationResult } from "../validation/validateReport";
 
@@ -129,4 +129,19 @@ export function unreadableSubmission(source: SubmissionSource, reason: Problem):
     figures: [],
     tasks: [],
   };
+}
+
+/**
+ * The reason for a file whose intake failed unexpectedly (a bug, not the file's fault as far as we
+ * know): that file alone is rejected, the run goes on, and the message asks people to report it.
+ * `detail` is the failure's one-line text.
+ */
+export function intakeFailedProblem(file: string, detail: string): Problem {
+  const d = detail.split("\n")[0].slice(0, 200);
+  return problem({
+    code: "FILE_CHECK_FAILED",
+    severity: "error",
+    vi: `Không kiểm tra được tệp ${file} do lỗi của chương trình (${d}). Tệp này không được tổng hợp lần này; các tệp khác vẫn được tổng hợp. Xin báo lỗi cho bộ phận hỗ trợ, gửi kèm tệp này.`,
+    en: `Could not check ${file} because of a program error (${d}). This file was left out of this consolidation; the other files were consolidated. Please report the error to support, with this file.`,
+  });
 }

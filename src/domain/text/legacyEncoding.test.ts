@@ -168,3 +168,17 @@ describe("legacy round trips", () => {
     );
   });
 });
+
+describe("bounded work on huge text (issue 16)", () => {
+  it("a 4 MB run of legacy letters neither overflows the stack nor is taken as a word", () => {
+    const huge = "Kết quả ú " + "kÕt".repeat(1_300_000);
+    expect(() => detectLegacyEncoding(huge)).not.toThrow();
+    expect(detectLegacyEncoding(huge)).toBeNull();
+    expect(() => convertLegacyToUnicode(huge, "tcvn3")).not.toThrow();
+  });
+
+  it("long text of real legacy words is still detected", () => {
+    const text = unicodeToLegacy("Đã hoàn thành kết quả cải cách ", "tcvn3").repeat(1000);
+    expect(detectLegacyEncoding(text)).toBe("tcvn3");
+  });
+});

@@ -141,12 +141,35 @@ export function convertLegacyToUnicode(s: string, enc: LegacyEncoding): string {
 
 // .VnTimeH text typed in capitals ("NéI" for "NỘI") decodes to lower-case toned letters inside
 // upper-case words; a word whose ASCII letters are all capitals (at least two) is taken as capitals.
+// A scan, not a regex replace over `[\p{L}\p{M}]+`: V8 runs that regex recursively per character of a
+// word and overflowed the stack on a 4 MB run of letters (issue 16); this is linear in the text.
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 function capitaliseShoutedWords(converted: string): string {
-  return converted.replace(/[\p{L}\p{M}]+/gu, (word) => {
-    const ascii = word.match(/[A-Za-z]/g) ?? [];
-    const allCaps = ascii.length >= 2 && ascii.every((c) => c >= "A" && c <= "Z");
-    return allCaps ? word.toUpperCase() : word;
-  });
+  let out = "";
+  let word = "";
+  const flush = (): void => {
+    if (!word) return;
+    let ascii = 0;
+    let lower = false;
+    for (const c of word) {
+      if (c >= "A" && c <= "Z") ascii += 1;
+      else if (c >= "a" && c <= "z") {
+        ascii += 1;
+        lower = true;
+      }
+    }
+    out += ascii >= 2 && !lower ? word.toUpperCase() : word;
+    word = "";
+  };
+  for (const ch of converted) {
+    if (LETTER_OR_MARK.test(ch)) word += ch;
+    else {
+      flush();
+      out += ch;
+    }
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -189,10 +212,15 @@ const VIETNAMESE_LETTERS = new Set([...UNICODE_ROWS.join(""), ..."bcdđfghjklmnp
 // Abbreviations such as "QĐ", "HĐND", "TTHC": capitals only.
 const ABBREVIATION = /^[A-ZĐ]{2,6}$/u;
 
+/** The longest Vietnamese syllable is 7 letters ("nghiêng"); with combining marks and VNI's two-byte
+ * letters, a legacy word is at most twice that. Longer "words" are not syllables in any encoding. */
+const MAX_SYLLABLE_CHARS = 16;
+
 /** Is this word shaped like Vietnamese: one syllable (onset, vowel cluster, final; at most one tone)
  * in lower case, Title case or capitals, or an abbreviation in capitals? Legacy text usually fails
  * this as it stands: TCVN3 writes many lower-case letters with capital Latin-1 bytes ("kÕt"). */
 function isVietnameseWord(word: string): boolean {
+  if (word.length > MAX_SYLLABLE_CHARS) return false;
   if (ABBREVIATION.test(word)) return true;
   const lower = word.toLowerCase();
   const title = lower.charAt(0).toUpperCase() + lower.slice(1);
@@ -219,7 +247,9 @@ function isVietnameseWord(word: string): boolean {
 export function detectLegacyEncoding(s: string): LegacyEncoding | null {
   const text = s.normalize("NFC");
   if (!LATIN1.test(text) || UNICODE_ONLY.test(text)) return null;
-  const words = (text.match(WORD) ?? []).filter((w) => LATIN1.test(w));
+  // Words too long to be a syllable carry no evidence either way and are never converted: the work
+  // per word stays bounded, whatever the cell holds.
+  const words = (text.match(WORD) ?? []).filter((w) => w.length <= MAX_SYLLABLE_CHARS && LATIN1.test(w));
   const score = (enc: LegacyEncoding): number => {
     let converts = 0;
     let fails = 0;

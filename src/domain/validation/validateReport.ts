@@ -7,6 +7,7 @@ import { REPORT_FORM_KIND, REPORT_SHEETS } from "../report/layout";
 import { findSheet, readReport, type ReportModel } from "../report/read";
 import { foldKey } from "../text/normalize";
 import type { ValidationContext } from "./context";
+import { cleanGrids } from "./cells";
 import { checkFigures } from "./figures";
 import { checkIdentity } from "./identity";
 import { checkTasks } from "./tasks";
@@ -28,7 +29,10 @@ export interface WorkbookInput {
   merged?: ReadonlyMap<string, readonly string[]>;
 }
 
-export function validateReport(input: WorkbookInput, ctx: ValidationContext): ValidationResult {
+export function validateReport(raw: WorkbookInput, ctx: ValidationContext): ValidationResult {
+  // Before anything reads the cells: text made storable and cut to one cell's limit (warnings).
+  const cleaned = cleanGrids(raw.grids);
+  const input: WorkbookInput = { grids: cleaned.grids, ...(raw.merged ? { merged: raw.merged } : {}) };
   if (input.grids.size === 0 || [...input.grids.values()].every((g) => g.length === 0)) {
     return {
       report: null,
@@ -47,6 +51,7 @@ export function validateReport(input: WorkbookInput, ctx: ValidationContext): Va
   const foreign = foreignForm(input.grids);
   if (foreign) return { report: null, agency: null, period: null, problems: [foreign] };
   const { report, problems } = readReport(input.grids);
+  problems.push(...cleaned.problems);
   problems.push(...mergedHeaderProblems(report, input.merged));
   const { agency, problems: idProblems } = checkIdentity(report, ctx);
   problems.push(...idProblems);

@@ -3,7 +3,12 @@
 // as input yields the contributions it carries. Bad files become rejected submissions, never throws.
 import { civil } from "../../domain/civilDate";
 import { isRollup, readRollup } from "../../domain/consolidation/readRollup";
-import { toSubmission, unreadableSubmission, type Submission } from "../../domain/consolidation/submission";
+import {
+  intakeFailedProblem,
+  toSubmission,
+  unreadableSubmission,
+  type Submission,
+} from "../../domain/consolidation/submission";
 import { problem } from "../../domain/problem";
 import type { ValidationContext } from "../../domain/validation/context";
 import { validateReport, type ValidationResult } from "../../domain/validation/validateReport";
@@ -26,7 +31,27 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * Take one picked file in. Never throws: an unexpected failure (a bug) rejects this file alone with
+ * FILE_CHECK_FAILED ("please report"), and the other files are still consolidated (issue 16; keep
+ * this per-file guard wherever the intake pipeline moves).
+ */
 export async function intakePicked(file: PickedFile, ctx: ValidationContext): Promise<Intake> {
+  try {
+    return await intakeUnguarded(file, ctx);
+  } catch (e) {
+    const reason = intakeFailedProblem(file.name, e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    return {
+      file: file.name,
+      hash: "",
+      kind: "unreadable",
+      submissions: [unreadableSubmission({ file: file.name, hash: "" }, reason)],
+      validation: null,
+    };
+  }
+}
+
+async function intakeUnguarded(file: PickedFile, ctx: ValidationContext): Promise<Intake> {
   const hash = await sha256Hex(file.bytes);
   const source = { file: file.name, hash };
   let read: Awaited<ReturnType<typeof readXlsxBytes>>;

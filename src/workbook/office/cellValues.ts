@@ -6,6 +6,7 @@
 // rest as text, is not part of the value read back and, unlike a "@" format, leaves the cell's
 // number format alone for what people type later.
 import type { CellValue } from "../../domain/cell";
+import { cellSafeText } from "../../domain/text/cellSafety";
 
 /** What `range.values` accepts for one cell. */
 export type OfficeValue = string | number | boolean;
@@ -30,7 +31,8 @@ export function toOfficeValue(v: CellValue): OfficeValue {
   if (v === null) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
   if (typeof v === "boolean") return v;
-  const s = v.normalize("NFC");
+  // Only text a workbook can store: characters XML 1.0 forbids replaced, cut to Excel's cell limit.
+  const s = cellSafeText(v.normalize("NFC"));
   return needsQuotePrefix(s) ? QUOTE_PREFIX + s : s;
 }
 

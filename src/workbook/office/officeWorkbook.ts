@@ -5,6 +5,7 @@
 // Sheets are written to hidden staging sheets and swapped in at the end, so a failure leaves the
 // previous sheets (e.g. the last rollup) intact.
 import { columnLetters, type A1, type Grid } from "../../domain/cell";
+import { cellSafeText } from "../../domain/text/cellSafety";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import type { SheetInfo, WorkbookPort } from "../port";
 import { fromOfficeValue } from "./cellValues";
@@ -299,7 +300,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const inline = inlineListSource(items);
       if (inline !== undefined) return inline;
       const col = nextCol++;
-      pending.push({ col, items: items.map((s) => s.normalize("NFC")) });
+      pending.push({ col, items: items.map((s) => cellSafeText(s.normalize("NFC"))) });
       const L = columnLetters(col);
       return `='${listsName.replace(/'/g, "''")}'!$${L}$1:$${L}$${items.length}`;
     };

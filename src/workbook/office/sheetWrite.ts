@@ -4,6 +4,7 @@
 // values go in row bands sized under Excel on the web's request limit, number formats are one
 // command per column run, and protection comes last (a protected sheet refuses further writes).
 import { columnLetters } from "../../domain/cell";
+import { cellSafeText } from "../../domain/text/cellSafety";
 import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
 import { toOfficeValue, type OfficeValue } from "./cellValues";
 import { valueBytes, type RowBand } from "./payload";
@@ -127,7 +128,7 @@ function runs(rows: readonly number[]): [number, number][] {
 
 /** An inline dropdown source, or undefined when the list must live in cells. */
 export function inlineListSource(items: readonly string[]): string | undefined {
-  const clean = items.map((s) => s.normalize("NFC"));
+  const clean = items.map((s) => cellSafeText(s.normalize("NFC")));
   if (clean.some((s) => s.includes(","))) return undefined;
   const source = clean.join(",");
   return source.length <= MAX_INLINE_LIST ? source : undefined;

@@ -5,6 +5,7 @@
 // the rows below the headers carry exactly the style ExcelJS gives such cells: their column's.
 import type { CellValue } from "../../domain/cell";
 import { columnLetters } from "../../domain/cell";
+import { storedText } from "./storedText";
 
 /** Data rows kept aside for one sheet until the workbook is saved. */
 export interface BulkRows {
@@ -18,7 +19,9 @@ export interface BulkRows {
 /** Below this many data rows a sheet is written cell by cell through ExcelJS, as before. */
 export const BULK_MIN_ROWS = 1000;
 
-// What ExcelJS's xmlEncode drops or escapes: characters XML 1.0 forbids, and markup.
+// Markup, escaped; and what ExcelJS's xmlEncode drops (\x7F and the C0 controls XML 1.0 forbids).
+// Texts arrive through storedText, which has already replaced every character XML forbids (U+FFFE,
+// U+FFFF, lone surrogates too); dropping the controls again here keeps this function safe alone.
 // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
 const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const XML_ESCAPE: Record<string, string> = {
@@ -97,7 +100,7 @@ function cellXml(ref: string, style: string, v: CellValue, strings: SharedString
       : `<c r="${ref}"${style} t="e"><v>#NUM!</v></c>`;
   }
   if (typeof v === "boolean") return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
-  return strings.cell(ref, style, v.normalize("NFC"));
+  return strings.cell(ref, style, storedText(v));
 }
 
 /** Column number (1-based) → its `s` attribute, from the `<col … style="N"/>` ExcelJS wrote. */

@@ -1,6 +1,7 @@
 // Dropdown sources. Excel keeps an inline list ("a,b,c") only up to 255 characters and cannot
 // quote a comma inside an item, so longer lists live as a column on a hidden "_lists" sheet.
 import type ExcelJS from "exceljs";
+import { cellSafeText } from "../../domain/text/cellSafety";
 import { columnLetters } from "../../domain/cell";
 
 export const LISTS_SHEET = "_lists";
@@ -36,6 +37,6 @@ function rangeFormula(wb: ExcelJS.Workbook, items: readonly string[]): string {
 
 /** The data-validation formula for a dropdown of `items` (without a leading "="). */
 export function listFormula(wb: ExcelJS.Workbook, items: readonly string[]): string {
-  const clean = items.map((s) => s.normalize("NFC"));
+  const clean = items.map((s) => cellSafeText(s.normalize("NFC")));
   return inlineFormula(clean) ?? rangeFormula(wb, clean);
 }

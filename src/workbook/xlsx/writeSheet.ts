@@ -5,6 +5,7 @@ import { a1, columnLetters, type CellValue } from "../../domain/cell";
 import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
 import { BULK_MIN_ROWS, type BulkRows } from "./bulkRows";
 import { listFormula } from "./lists";
+import { storedText } from "./storedText";
 
 const HEADER_FILL = "FFDDEBF7"; // light blue
 const HIGHLIGHT_FILL = "FFFCE4D6"; // light orange
@@ -16,9 +17,10 @@ function solidFill(argb: string): ExcelJS.Fill {
 }
 
 /** The value ExcelJS should store. Strings stay strings (never `{ formula }`), so "=1+1" typed by
- * a user is written back as text; non-finite numbers, which would corrupt the XML, become #NUM!. */
+ * a user is written back as text, and only text a cell can hold (storedText.ts); non-finite
+ * numbers, which would corrupt the XML, become #NUM!. */
 function toExcelValue(v: CellValue): ExcelJS.CellValue {
-  if (typeof v === "string") return v.normalize("NFC");
+  if (typeof v === "string") return storedText(v);
   if (typeof v === "number" && !Number.isFinite(v)) return { error: "#NUM!" } as ExcelJS.CellErrorValue;
   return v;
 }
