@@ -9,7 +9,8 @@
 //
 // ADDIN_PUBLIC_URL (or --env publicUrl=…) is where dist/ will be hosted, e.g.
 // https://cchc.example.gov.vn/addin/ : every https://localhost:3000/ in the copied manifest becomes it.
-// Help links in functions.json point at HELP_URL_PLACEHOLDER; the build rewrites them to
+// Help links in functions.json point at HELP_URL_PLACEHOLDER; the build rewrites them (and sets
+// allowErrorForDataTypeAny, so error cells reach the functions) to
 // functions-help.html (docs/FUNCTIONS.md rendered into dist/, served with the add-in), or to
 // CCHC_DOCS_URL (or --env docsUrl=…) when the docs are published elsewhere.
 const path = require("node:path");
@@ -68,21 +69,33 @@ const entries = {
   commands: "./src/commands/index.ts",
 };
 
-/** Replaces the placeholder help URL base in functions.json. */
-class HelpUrlPlugin {
-  constructor(base) {
-    this.base = base;
+/**
+ * functions.json as shipped: the generator's output with the help URL base replaced and
+ * `allowErrorForDataTypeAny` set. Without that flag Excel never calls a function whose argument
+ * holds an error (it answers the error itself), so the functions could not turn `#REF!` into
+ * `#VALUE!` naming it as docs/FUNCTIONS.md promises; every parameter is of type `any`, which is
+ * what the flag applies to. The generator has no JSDoc tag for it, hence this step.
+ */
+function finishFunctionsMetadata(text, helpBase) {
+  const replaced = helpBase ? text.split(HELP_URL_PLACEHOLDER).join(helpBase) : text;
+  const metadata = JSON.parse(replaced);
+  return JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4);
+}
+
+/** Finishes functions.json (see finishFunctionsMetadata). */
+class FunctionsMetadataPlugin {
+  constructor(helpBase) {
+    this.helpBase = helpBase;
   }
   apply(compiler) {
-    if (!this.base) return;
     const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("HelpUrlPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "HelpUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        { name: "FunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
-          const text = asset.source.source().toString().split(HELP_URL_PLACEHOLDER).join(this.base);
+          const text = finishFunctionsMetadata(asset.source.source().toString(), this.helpBase);
           compilation.updateAsset("functions.json", new sources.RawSource(text));
         },
       );
@@ -166,6 +179,8 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // ES5, unbundled: it must parse in Internet Explorer 11 (see the file).
+          { from: "src/compat/compat.js", to: "compat.js" },
           {
             from: "docs/FUNCTIONS.md",
             to: FUNCTIONS_HELP_PAGE,
@@ -182,7 +197,7 @@ module.exports = (env = {}, argv = {}) => {
         output: "functions.json",
         input: functionSources.map((file) => path.resolve(__dirname, file)),
       }),
-      new HelpUrlPlugin(
+      new FunctionsMetadataPlugin(
         env.docsUrl ||
           process.env.CCHC_DOCS_URL ||
           `${publicUrl ? withSlash(publicUrl) : DEV_URL}${FUNCTIONS_HELP_PAGE}`,
@@ -216,4 +231,5 @@ function devHttpsOptions() {
 
 module.exports.HELP_URL_PLACEHOLDER = HELP_URL_PLACEHOLDER;
 module.exports.manifestFor = manifestFor;
+module.exports.finishFunctionsMetadata = finishFunctionsMetadata;
 module.exports.DEV_URL = DEV_URL;

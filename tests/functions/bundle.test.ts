@@ -101,4 +101,32 @@ describe("webpack build of the custom functions", () => {
       expect(page).toContain(`id="${anchor}"`);
     }
   });
+
+  it("lets error cells reach the functions (allowErrorForDataTypeAny) and names them in #VALUE!", () => {
+    const meta = JSON.parse(readFileSync(join(prod, "functions.json"), "utf8")) as {
+      allowErrorForDataTypeAny?: boolean;
+      functions: { id: string; parameters: { type?: string }[] }[];
+    };
+    // The flag covers parameters of type any: every parameter must be one.
+    expect(meta.allowErrorForDataTypeAny).toBe(true);
+    expect(meta.functions.flatMap((f) => f.parameters.filter((p) => p.type !== "any"))).toEqual([]);
+    // What Excel passes for an error cell once the flag is set: an error cell value.
+    const ref = { type: "Error", basicValue: "#REF!", errorType: "Ref" };
+    const div = { type: "Error", basicValue: "#DIV/0!", errorType: "Div0" };
+    const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flat(2) : [v]);
+    const fns = load(prod);
+    for (const f of meta.functions) {
+      const fn = fns.get(f.id)!;
+      const rest = f.parameters.slice(1).map(() => null);
+      const refOut = flat(fn([[ref]], ...rest));
+      expect({ id: f.id, out: refOut }).toEqual({
+        id: f.id,
+        out: [expect.objectContaining({ code: "#VALUE!", message: expect.stringContaining("#REF!") })],
+      });
+      expect({ id: f.id, out: flat(fn([[div]], ...rest)) }).toEqual({
+        id: f.id,
+        out: [expect.objectContaining({ code: "#DIV/0!" })],
+      });
+    }
+  });
 });

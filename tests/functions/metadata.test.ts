@@ -86,6 +86,18 @@ describe("custom functions metadata", () => {
     expect(result.associate.map((a) => a.id).sort()).toEqual(functions.map((f) => f.id).sort());
   });
 
+  it("ships with allowErrorForDataTypeAny, set by the build step that finishes functions.json", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { finishFunctionsMetadata } = require(join(ROOT, "webpack.config.js")) as {
+      finishFunctionsMetadata: (text: string, helpBase: string) => string;
+    };
+    expect(JSON.parse(cli.stdout).allowErrorForDataTypeAny).toBeUndefined(); // the generator omits it
+    const shipped = JSON.parse(finishFunctionsMetadata(cli.stdout, "https://docs.example.org/F.md"));
+    expect(shipped.allowErrorForDataTypeAny).toBe(true);
+    expect(shipped.functions.map((f: FunctionMeta) => f.id)).toEqual(functions.map((f) => f.id));
+    expect(shipped.functions[0].helpUrl).toMatch(/^https:\/\/docs\.example\.org\/F\.md#/);
+  });
+
   it.each(REQUIRED)("declares %s", (id) => {
     expect(byId.get(id)?.name).toBe(id);
   });

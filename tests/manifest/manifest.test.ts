@@ -6,6 +6,8 @@ import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { EXCEL_API_MIN } from "../../src/workbook/office/apiSets";
+
 const ROOT = join(__dirname, "../..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestFor, DEV_URL } = require(join(ROOT, "webpack.config.js")) as {
@@ -86,6 +88,13 @@ describe("manifest.xml", () => {
     const show = all(doc, "Action").find((a) => attr(a, "xsi:type") === "ShowTaskpane")!;
     expect(attr(show.getElementsByTagName("SourceLocation")[0] as Element, "resid")).toBe("Taskpane.Url");
     expect(res.get("Taskpane.Url")).toBe(`${DEV_URL}taskpane.html`);
+  });
+
+  test("declares the ExcelApi minimum the adapter relies on (the one named in apiSets.ts)", () => {
+    expect(all(doc, "Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")])).toContainEqual([
+      "ExcelApi",
+      EXCEL_API_MIN,
+    ]);
   });
 
   test("a ribbon group with a button that opens the taskpane; Vietnamese names with English overrides", () => {

@@ -1,7 +1,18 @@
 // A fake Excel request context for the Office.js adapter: commands are queued on proxy objects and
-// applied in order at `sync()`, like Office.js. It counts syncs, measures each request's payload
-// (refusing requests over Excel on the web's 5 MB, as the web does), and can fail on demand, so
-// tests can check batching, chunking and the staging swap without Excel.
+// applied in order at `sync()`, like Office.js. It counts syncs and can fail on demand, so tests can
+// check batching, chunking and the commit without Excel. It is strict where Office.js is documented
+// to be (so the adapter cannot lean on kindness Excel does not have):
+// - `load()` honours the properties asked for; reading any other throws PropertyNotLoaded;
+// - a whole request and a whole response are each limited to 5 MB, counted in UTF-8 bytes;
+// - in a written array `null` leaves the cell unchanged and `""` clears it;
+// - written text is parsed as typed in a vi-VN Excel ("1.704" → 1704, "1,5" → 1.5, "50%" → 0.5,
+//   "01/02/2023" → a date, "TRUE" → true, "#REF!" → an error, "=…" → a formula) unless it starts
+//   with an apostrophe; formula cells read back their computed value;
+// - sheets keep their identity through renames; deleting a sheet turns formulas that point at it
+//   into #REF! (as Excel does), renaming one rewrites them;
+// - activating a hidden sheet, a sheet name over 31 characters (or with : \ / ? * [ ]), and a cell
+//   over 32,767 characters are refused; with `editMode` set every sync fails with
+//   InvalidOperationInCellEditMode, as Excel does while the user is typing in a cell.
 /// <reference types="office-js" />
 import { columnLetters } from "../../src/domain/cell";
 
@@ -9,7 +20,10 @@ export const WEB_LIMIT = 5 * 1024 * 1024;
 const MAX_ROW = 1048575;
 const MAX_COL = 16383;
 
-export type Stored = string | number | boolean | { formula: string };
+export type Stored = string | number | boolean | { formula: string } | { error: string };
+/** Excel's limits on a sheet name and on the text of one cell. */
+export const MAX_SHEET_NAME = 31;
+export const MAX_CELL_CHARS = 32_767;
 
 export interface FakeSheet {
   id: number;
@@ -39,7 +53,10 @@ export interface Op {
 
 export interface SyncRecord {
   ops: number;
+  /** Request bytes (UTF-8). */
   bytes: number;
+  /** Response bytes (UTF-8) of what the sync's loads returned. */
+  response: number;
   kinds: string[];
 }
 
@@ -74,17 +91,51 @@ export function parseBox(address: string): Box {
   };
 }
 
+const inside = (a: Box, b: Box): boolean => a.r0 >= b.r0 && a.r1 <= b.r1 && a.c0 >= b.c0 && a.c1 <= b.c1;
+const quoteSheet = (n: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`;
 const boxAddress = (b: Box): string => `${letters(b.c0)}${b.r0 + 1}:${letters(b.c1)}${b.r1 + 1}`;
 const key = (r: number, c: number): string => `${r},${c}`;
-const bytesOf = (v: unknown): number => (v === undefined ? 0 : JSON.stringify(v).length);
+/** UTF-8 bytes of a value as JSON: how a request or response is measured. */
+export const bytesOf = (v: unknown): number =>
+  v === undefined ? 0 : Buffer.byteLength(JSON.stringify(v), "utf8");
 
-/** How Excel stores a value written through `range.values` (the parts that matter here). */
-function store(v: unknown): Stored | undefined {
+const ERROR_TEXTS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"];
+
+/** A vi-VN number as typed: "." groups thousands, "," is the decimal mark; "(5)" is -5; "x%" a share. */
+function viNumber(t: string): number | undefined {
+  const m = /^([+-]?)(\()?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\))?(%)?$/.exec(t);
+  if (!m || !!m[2] !== !!m[5]) return undefined;
+  let n = Number(`${m[3].replace(/\./g, "")}.${m[4] ?? "0"}`);
+  if (m[1] === "-" || m[2]) n = -n;
+  return m[6] ? n / 100 : n;
+}
+
+/** A vi-VN date as typed (d/m/yyyy) as an Excel serial. */
+function viDate(t: string): number | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return undefined;
+  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** How Excel stores a value written through `range.values`, as typed in a vi-VN Excel. */
+export function store(v: unknown): Stored | undefined {
   if (v === "" || v === null || v === undefined) return undefined;
   if (typeof v !== "string") return v as Stored;
-  if (v.startsWith("'")) return v.slice(1);
-  if (/^[=+-]/.test(v) && v.length > 1) return { formula: v };
-  if (/^\d+([.,]\d+)?$/.test(v)) return Number(v.replace(",", "."));
+  if (v.startsWith("'")) return v.slice(1); // the quote prefix: the rest is text
+  const t = v.trim();
+  if (/^=/.test(t) && t.length > 1) return { formula: t };
+  const n = viNumber(t);
+  if (n !== undefined) return n;
+  const d = viDate(t);
+  if (d !== undefined) return d;
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  if (ERROR_TEXTS.includes(t.toUpperCase())) return { error: t.toUpperCase() };
+  if (/^[+-]/.test(t) && t.length > 1) return { formula: `=${t}` }; // "+84 90" typed is a formula
   return v;
 }
 
@@ -95,6 +146,10 @@ function officeError(code: string, message: string): Error {
 /** A workbook's state plus a factory of request contexts over it. */
 export class FakeExcel {
   sheets: FakeSheet[] = [];
+  /** While true, every sync fails as Excel does while a cell is being edited. */
+  editMode = false;
+  /** The newest ExcelApi version this fake Excel supports. */
+  apiVersion = "1.13";
   syncs: SyncRecord[] = [];
   calls = { suspendCalc: 0, suspendScreen: 0, calculate: 0 };
   /** Throw (as Excel would) when this returns true for an op about to run. */
@@ -158,6 +213,75 @@ export class FakeExcel {
     return out;
   }
 
+  /** Whether an ExcelApi version is supported (pass as the adapter's `apiSupport`). */
+  supportsApi = (version: string): boolean =>
+    Number(version.split(".")[1] ?? 0) <= Number(this.apiVersion.split(".")[1] ?? 0);
+
+  /** A sheet's used range from A1 as Excel's `values` would show it (formulas computed). */
+  values(name: string): unknown[][] {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    const b = usedBox(s);
+    if (!b) return [];
+    const out: unknown[][] = [];
+    for (let r = 0; r <= b.r1; r++) {
+      const row: unknown[] = [];
+      for (let c = 0; c <= b.c1; c++) row.push(this.valueAt(s, r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** What `values` shows for one cell: "" when empty, a formula's computed value, an error's text. */
+  valueAt(s: FakeSheet, r: number, c: number, depth = 0): unknown {
+    const v = s.cells.get(key(r, c));
+    if (v === undefined) return "";
+    if (typeof v !== "object") return v;
+    if ("error" in v) return v.error;
+    return this.evaluate(v.formula, s, depth);
+  }
+
+  /** A small formula evaluator: a cell reference (on this or another sheet), or arithmetic. */
+  private evaluate(formula: string, at: FakeSheet, depth: number): unknown {
+    if (depth > 20) return "#REF!";
+    const body = formula.replace(/^=/, "").trim();
+    if (body.includes("#REF!")) return "#REF!";
+    const ref = /^(?:'((?:[^']|'')+)'|([^'!:\s]+))?!?\$?([A-Z]+)\$?(\d+)$/i.exec(body);
+    if (ref && (ref[1] || ref[2] || /^\$?[A-Z]+\$?\d+$/i.test(body))) {
+      const sheetName = ref[1]?.replace(/''/g, "'") ?? ref[2];
+      const target = sheetName ? this.sheet(sheetName) : at;
+      if (!target) return "#REF!";
+      const v = this.valueAt(target, Number(ref[4]) - 1, colIndex(ref[3]), depth + 1);
+      return v === "" ? 0 : v;
+    }
+    if (/^[\d.+\-*/() ]+$/.test(body)) {
+      const n = Number(new Function(`return (${body});`)());
+      return Number.isFinite(n) ? n : "#DIV/0!";
+    }
+    return "#NAME?";
+  }
+
+  /** Formulas elsewhere follow a renamed sheet, as Excel rewrites them. */
+  renameReferences(from: string, to: string): void {
+    const quoted = (n: string) => `'${n.replace(/'/g, "''")}'`;
+    for (const s of this.sheets)
+      for (const [k, v] of s.cells)
+        if (typeof v === "object" && "formula" in v && v.formula.includes(`${quoted(from)}!`))
+          s.cells.set(k, { formula: v.formula.split(`${quoted(from)}!`).join(`${quoted(to)}!`) });
+  }
+
+  /** Formulas elsewhere pointing at a deleted sheet become #REF!, as in Excel. */
+  breakReferences(name: string): void {
+    const quoted = `'${name.replace(/'/g, "''")}'!`;
+    for (const s of this.sheets)
+      for (const [k, v] of s.cells)
+        if (typeof v === "object" && "formula" in v && v.formula.includes(quoted))
+          s.cells.set(k, { formula: v.formula.split(quoted).join("#REF!") });
+  }
+
+  /** The sheet last activated. */
+  active?: FakeSheet;
+
   /** Run a batch as Excel.run would: a fresh context over this workbook. */
   run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
     this.queue = [];
@@ -168,21 +292,33 @@ export class FakeExcel {
     this.queue.push({ bytes: 40, ...op });
   }
 
+  /** Bytes of the response being built by the current sync (loads add to it). */
+  responseBytes = 0;
+
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
     const bytes = ops.reduce((n, o) => n + o.bytes, 0);
     const index = this.syncs.length;
-    this.syncs.push({ ops: ops.length, bytes, kinds: ops.map((o) => o.kind) });
+    const record: SyncRecord = { ops: ops.length, bytes, response: 0, kinds: ops.map((o) => o.kind) };
+    this.syncs.push(record);
+    if (this.editMode) throw officeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
     if (bytes > WEB_LIMIT)
       throw officeError(
         "RequestPayloadSizeLimitExceeded",
         "The request payload size has exceeded the limit.",
       );
+    this.responseBytes = 0;
     for (const op of ops) {
       if (this.failWhen?.(op, index)) throw officeError("GeneralException", `injected failure at ${op.kind}`);
       op.run();
     }
+    record.response = this.responseBytes;
+    if (this.responseBytes > this.responseLimit)
+      throw officeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit.",
+      );
   }
 
   private context() {
@@ -195,6 +331,23 @@ export class FakeExcel {
     const worksheets = new WorksheetCollectionProxy(fx);
     return { workbook: { worksheets, application }, sync: () => fx.sync() };
   }
+}
+
+/** The properties a load asked for: "a,b" or "items/a,items/b" (for a collection) → ["a", "b"]. */
+function requested(props: string | undefined, prefix = ""): Set<string> {
+  return new Set(
+    (props ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p.startsWith(prefix))
+      .map((p) => p.slice(prefix.length)),
+  );
+}
+
+/** Excel's rules for a sheet name. */
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > MAX_SHEET_NAME || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name))
+    throw officeError("InvalidArgument", `invalid sheet name "${name}"`);
 }
 
 function usedBox(s: FakeSheet): Box | undefined {
@@ -247,13 +400,15 @@ class WorksheetCollectionProxy extends Loadable {
   get items(): WorksheetProxy[] {
     return this.requireLoaded("items") as WorksheetProxy[];
   }
-  load(_props?: string): this {
+  load(props?: string): this {
+    const wanted = requested(props, "items/");
     this.fx.enqueue({
       kind: "load:worksheets",
       run: () => {
         this.loaded.items = this.fx.sheets.map((s, i) => {
           const p = new WorksheetProxy(this.fx, () => s);
-          p.snapshot(s, i);
+          p.snapshot(s, i, wanted);
+          this.fx.responseBytes += bytesOf(s.name) + 20;
           return p;
         });
       },
@@ -278,6 +433,7 @@ class WorksheetCollectionProxy extends Loadable {
       kind: "add:worksheet",
       sheet: name,
       run: () => {
+        checkSheetName(name);
         if (this.fx.sheet(name)) throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
         created = this.fx.addSheet(name);
       },
@@ -288,9 +444,18 @@ class WorksheetCollectionProxy extends Loadable {
 
 class WorksheetProxy extends Loadable {
   private bound?: FakeSheet | null;
-  freezePanes: { freezeRows: (n: number) => void };
-  protection: { protect: (opts?: unknown) => void };
-  charts: { add: (type: string, range: RangeProxy, by?: string) => Record<string, unknown> };
+  freezePanes: { freezeRows: (n: number) => void; unfreeze: () => void };
+  protection: {
+    protect: (opts?: unknown) => void;
+    unprotect: () => void;
+    load: (props?: string) => void;
+    readonly protected: boolean;
+  };
+  charts: {
+    add: (type: string, range: RangeProxy, by?: string) => Record<string, unknown>;
+    load: (props?: string) => void;
+    readonly items: { name: string; delete: () => void }[];
+  };
 
   constructor(
     private readonly fx: FakeExcel,
@@ -298,18 +463,60 @@ class WorksheetProxy extends Loadable {
     private readonly nullable = false,
   ) {
     super();
+    const self = this; // eslint-disable-line @typescript-eslint/no-this-alias
     this.freezePanes = {
       freezeRows: (n) => this.op("freezeRows", () => (this.sheet().frozenRows = n)),
+      unfreeze: () => this.op("unfreeze", () => (this.sheet().frozenRows = 0)),
     };
-    this.protection = {
-      protect: (opts) =>
+    const protection = new (class extends Loadable {
+      get protected(): boolean {
+        return this.requireLoaded("protected") as boolean;
+      }
+      load(_props?: string) {
+        fx.enqueue({ kind: "load:protection", run: () => (this.loaded.protected = self.sheet().protected) });
+      }
+    })();
+    this.protection = Object.assign(protection, {
+      protect: (opts?: unknown) =>
         this.op("protect", () => {
           const s = this.sheet();
+          if (s.protected) throw officeError("InvalidOperation", "the sheet is already protected");
           s.protected = true;
           s.protectOptions = opts;
         }),
-    };
-    this.charts = { add: (type, range, _by) => this.addChart(type, range) };
+      unprotect: () =>
+        this.op("unprotect", () => {
+          const s = this.sheet();
+          s.protected = false;
+          s.protectOptions = undefined;
+        }),
+    });
+    const charts = new (class extends Loadable {
+      get items() {
+        return this.requireLoaded("items") as { name: string; delete: () => void }[];
+      }
+      load(props?: string) {
+        const wanted = requested(props, "items/");
+        fx.enqueue({
+          kind: "load:charts",
+          run: () =>
+            (this.loaded.items = self.sheet().charts.map((chart) => ({
+              get name(): string {
+                if (!wanted.has("name")) throw officeError("PropertyNotLoaded", "name not loaded");
+                return String(chart.props.name ?? "");
+              },
+              delete: () =>
+                self.op("chart:delete", () => {
+                  const s = self.sheet();
+                  s.charts = s.charts.filter((c) => c !== chart);
+                }),
+            }))),
+        });
+      }
+    })();
+    this.charts = Object.assign(charts, {
+      add: (type: string, range: RangeProxy, _by?: string) => this.addChart(type, range),
+    });
   }
 
   /** The sheet this proxy refers to (bound on first use, like Office's object paths). */
@@ -322,18 +529,29 @@ class WorksheetProxy extends Loadable {
     this.bound = this.resolver() ?? null;
     this.resolvedNull(this.bound === null);
   }
-  snapshot(s: FakeSheet, position: number): void {
+  snapshot(s: FakeSheet, position: number, wanted?: Set<string>): void {
     this.bound = s;
-    this.loaded = { name: s.name, visibility: s.visibility, position };
+    const all: Record<string, unknown> = {
+      name: s.name,
+      visibility: s.visibility,
+      position,
+      id: String(s.id),
+    };
+    this.loaded = {};
+    for (const k of Object.keys(all))
+      if (!wanted || wanted.size === 0 || wanted.has(k)) this.loaded[k] = all[k];
   }
-  private op(kind: string, run: () => void, bytes = 40, detail?: string): void {
+  op(kind: string, run: () => void, bytes = 40, detail?: string): void {
     this.fx.enqueue({
       kind,
       detail,
       bytes,
       run: () => {
         const s = this.sheet();
-        if (s.protected && /^(values|numberFormat|format|validation)/.test(kind))
+        if (
+          s.protected &&
+          /^(values|numberFormat|format|validation|clear|copyFrom|conditionalFormat)/.test(kind)
+        )
           throw officeError("AccessDenied", "The sheet is protected");
         run();
       },
@@ -346,8 +564,10 @@ class WorksheetProxy extends Loadable {
   set name(v: string) {
     this.op("rename", () => {
       const s = this.sheet();
+      checkSheetName(v);
       const clash = this.fx.sheet(v);
       if (clash && clash !== s) throw officeError("ItemAlreadyExists", `sheet ${v} exists`);
+      this.fx.renameReferences(s.name, v);
       s.name = v;
     });
   }
@@ -368,10 +588,10 @@ class WorksheetProxy extends Loadable {
       this.fx.sheets = list;
     });
   }
-  load(_props?: string): this {
+  load(props?: string): this {
     this.fx.enqueue({
       kind: "load:worksheet",
-      run: () => this.snapshot(this.sheet(), this.fx.sheets.indexOf(this.sheet())),
+      run: () => this.snapshot(this.sheet(), this.fx.sheets.indexOf(this.sheet()), requested(props)),
     });
     return this;
   }
@@ -381,10 +601,15 @@ class WorksheetProxy extends Loadable {
       const visible = this.fx.sheets.filter((x) => x.visibility === "Visible" && x !== s);
       if (visible.length === 0) throw officeError("InvalidOperation", "cannot delete the last visible sheet");
       this.fx.sheets = this.fx.sheets.filter((x) => x !== s);
+      this.fx.breakReferences(s.name);
     });
   }
   activate(): void {
-    this.op("activate", () => undefined);
+    this.op("activate", () => {
+      if (this.sheet().visibility !== "Visible")
+        throw officeError("InvalidOperation", "a hidden sheet cannot be activated");
+      this.fx.active = this.sheet();
+    });
   }
   getRange(address = ""): RangeProxy {
     return new RangeProxy(this.fx, this, () => parseBox(address));
@@ -428,7 +653,11 @@ class WorksheetProxy extends Loadable {
     });
     const props = (root: string) =>
       recorder((path, value) => this.op(`chart:${path}`, () => (chart.props[path] = value)), root);
+    const op = (kind: string, run: () => void) => this.op(kind, run);
     return {
+      set name(v: string) {
+        op("chart:name", () => (chart.props.name = v));
+      },
       title: props("title"),
       legend: props("legend"),
       axes: props("axes"),
@@ -441,8 +670,8 @@ class WorksheetProxy extends Loadable {
 class RangeProxy extends Loadable {
   private resolved?: Box | null;
   format: Record<string, unknown>;
-  dataValidation: Record<string, unknown>;
-  conditionalFormats: { add: (type: string) => Record<string, unknown> };
+  dataValidation: Record<string, unknown> & { clear: () => void };
+  conditionalFormats: { add: (type: string) => Record<string, unknown>; clearAll: () => void };
 
   constructor(
     private readonly fx: FakeExcel,
@@ -455,11 +684,19 @@ class RangeProxy extends Loadable {
         this.ws.sheet().formats.push({ address: this.address1(), key: path, value }),
       ),
     );
-    this.dataValidation = recorder((path, value) =>
+    const validation = recorder((path, value) =>
       this.ws.queue(`validation:${path}`, () =>
         this.ws.sheet().validations.push({ address: this.address1(), key: path, value }),
       ),
     );
+    const clearValidation = () =>
+      this.ws.queue("validation:clear", () => {
+        const s = this.ws.sheet();
+        s.validations = s.validations.filter((v) => !inside(parseBox(v.address), this.box()));
+      });
+    this.dataValidation = new Proxy(validation, {
+      get: (t, prop) => (prop === "clear" ? clearValidation : Reflect.get(t, prop)),
+    }) as Record<string, unknown> & { clear: () => void };
     this.conditionalFormats = {
       add: (type) => {
         const entry = { address: "", type, props: {} as Record<string, unknown> };
@@ -471,6 +708,11 @@ class RangeProxy extends Loadable {
           this.ws.queue(`conditionalFormat:${path}`, () => (entry.props[path] = value)),
         );
       },
+      clearAll: () =>
+        this.ws.queue("conditionalFormat:clearAll", () => {
+          const s = this.ws.sheet();
+          s.conditionalFormats = s.conditionalFormats.filter((f) => !inside(parseBox(f.address), this.box()));
+        }),
     };
   }
 
@@ -511,6 +753,10 @@ class RangeProxy extends Loadable {
         const cells = this.ws.sheet().cells;
         v.forEach((row, i) =>
           row.forEach((x, j) => {
+            if (x === null) return; // null leaves the cell as it is
+            // The quote prefix is not part of the cell's text.
+            if (typeof x === "string" && x.replace(/^'/, "").length > MAX_CELL_CHARS)
+              throw officeError("InvalidArgument", `a cell holds at most ${MAX_CELL_CHARS} characters`);
             const st = store(x);
             if (st === undefined) cells.delete(key(b.r0 + i, b.c0 + j));
             else cells.set(key(b.r0 + i, b.c0 + j), st);
@@ -519,6 +765,63 @@ class RangeProxy extends Loadable {
       },
       bytesOf(v),
     );
+  }
+  /** Clear contents and formats (not data validation or conditional formats: they have their own). */
+  clear(applyTo = "All"): void {
+    this.ws.queue(`clear:${applyTo}`, () => {
+      const b = this.box();
+      const s = this.ws.sheet();
+      const drop = (m: Map<string, unknown>) => {
+        for (const k of [...m.keys()]) {
+          const [r, c] = k.split(",").map(Number);
+          if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) m.delete(k);
+        }
+      };
+      if (applyTo === "All" || applyTo === "Contents") drop(s.cells);
+      if (applyTo === "All" || applyTo === "Formats") {
+        drop(s.numberFormats);
+        s.formats = s.formats.filter((f) => !inside(parseBox(f.address), b) || f.key === "columnWidth");
+      }
+    });
+  }
+  /** Copy cells, number formats, formats, validations and conditional formats (ExcelApi 1.9); column
+   * widths, frozen panes and charts do not travel with copied cells. */
+  copyFrom(source: RangeProxy, copyType = "All"): void {
+    this.ws.queue("copyFrom", () => {
+      const from = source.box();
+      const to = this.box();
+      const src = source.ws.sheet();
+      const dst = this.ws.sheet();
+      const dr = to.r0 - from.r0;
+      const dc = to.c0 - from.c0;
+      const shift = (a: string): string => {
+        const x = parseBox(a);
+        return boxAddress({ r0: x.r0 + dr, c0: x.c0 + dc, r1: x.r1 + dr, c1: x.c1 + dc });
+      };
+      const within = (k: string) => {
+        const [r, c] = k.split(",").map(Number);
+        return r >= from.r0 && r <= from.r1 && c >= from.c0 && c <= from.c1 ? [r + dr, c + dc] : undefined;
+      };
+      if (copyType === "All" || copyType === "Values")
+        for (const [k, v] of [...src.cells]) {
+          const at = within(k);
+          if (at) dst.cells.set(key(at[0], at[1]), v);
+        }
+      if (copyType === "All" || copyType === "Formats") {
+        for (const [k, v] of [...src.numberFormats]) {
+          const at = within(k);
+          if (at) dst.numberFormats.set(key(at[0], at[1]), v);
+        }
+        for (const f of src.formats.filter((f) => inside(parseBox(f.address), from)))
+          dst.formats.push({ ...f, address: shift(f.address) });
+      }
+      if (copyType === "All") {
+        for (const v of src.validations.filter((v) => inside(parseBox(v.address), from)))
+          dst.validations.push({ ...v, address: shift(v.address) });
+        for (const f of src.conditionalFormats.filter((f) => inside(parseBox(f.address), from)))
+          dst.conditionalFormats.push({ ...f, address: shift(f.address) });
+      }
+    });
   }
   get values(): unknown[][] {
     return this.requireLoaded("values") as unknown[][];
@@ -555,35 +858,34 @@ class RangeProxy extends Loadable {
     return this.requireLoaded("address") as string;
   }
   load(props = ""): this {
+    const wanted = requested(props);
     this.fx.enqueue({
       kind: "load:range",
       run: () => {
         if (this.resolved === null) return;
         const b = this.box();
         const s = this.ws.sheet();
-        this.loaded = {
-          rowIndex: b.r0,
-          columnIndex: b.c0,
-          rowCount: b.r1 - b.r0 + 1,
-          columnCount: b.c1 - b.c0 + 1,
-          address: `${s.name}!${boxAddress(b)}`,
-        };
-        if (props.includes("values")) {
-          const values: unknown[][] = [];
-          for (let r = b.r0; r <= b.r1; r++) {
-            const row: unknown[] = [];
-            for (let c = b.c0; c <= b.c1; c++) {
-              const v = s.cells.get(key(r, c));
-              row.push(v === undefined ? "" : typeof v === "object" ? "#FORMULA" : v);
+        const all: Record<string, () => unknown> = {
+          rowIndex: () => b.r0,
+          columnIndex: () => b.c0,
+          rowCount: () => b.r1 - b.r0 + 1,
+          columnCount: () => b.c1 - b.c0 + 1,
+          address: () => `${quoteSheet(s.name)}!${boxAddress(b)}`,
+          values: () => {
+            const values: unknown[][] = [];
+            for (let r = b.r0; r <= b.r1; r++) {
+              const row: unknown[] = [];
+              for (let c = b.c0; c <= b.c1; c++) row.push(this.fx.valueAt(s, r, c));
+              values.push(row);
             }
-            values.push(row);
-          }
-          if (bytesOf(values) > this.fx.responseLimit)
-            throw officeError(
-              "ResponsePayloadSizeLimitExceeded",
-              "The response payload size has exceeded the limit.",
-            );
-          this.loaded.values = values;
+            return values;
+          },
+        };
+        this.loaded = {};
+        for (const p of wanted) {
+          if (!(p in all)) continue;
+          this.loaded[p] = all[p]();
+          this.fx.responseBytes += bytesOf(this.loaded[p]);
         }
       },
     });

@@ -5,7 +5,8 @@ import type { SheetSpec } from "../../src/domain/sheetSpec";
 import { OfficeWorkbook, STAGING_PREFIX, BACKUP_PREFIX } from "../../src/workbook/office";
 import { FakeExcel, WEB_LIMIT } from "./fakeExcel";
 
-const wbOver = (fx: FakeExcel, chunkBytes?: number) => new OfficeWorkbook({ run: fx.run, chunkBytes });
+const wbOver = (fx: FakeExcel, chunkBytes?: number) =>
+  new OfficeWorkbook({ run: fx.run, chunkBytes, apiSupport: fx.supportsApi });
 
 /** A figures-table shaped sheet: code, name, count, rate, date, with a header row. */
 function figuresSheet(name: string, rows: number): SheetSpec {

@@ -31,7 +31,8 @@ export function toOfficeValue(v: CellValue): OfficeValue {
   if (v === null) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
   if (typeof v === "boolean") return v;
-  // Only text a workbook can store: characters XML 1.0 forbids replaced, cut to Excel's cell limit.
+  // Only text a workbook can store: characters XML 1.0 forbids replaced, cut to Excel's cell limit
+  // (a longer cell would make Excel refuse the whole batch).
   const s = cellSafeText(v.normalize("NFC"));
   return needsQuotePrefix(s) ? QUOTE_PREFIX + s : s;
 }

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 // Native Excel charts on rollup sheets (where people would rather look than read). A chart reads
-// ranges of the sheet it sits on, so it travels with the sheet through the staging swap.
+// ranges of the sheet it sits on, so it is drawn on the
+// final sheet in the commit batch (a chart does not travel with copied cells).
 
 /** A chart the domain-side shell asks for; ranges are A1 ranges on `sheet`. */
 export interface ChartSpec {
@@ -18,12 +19,16 @@ export interface ChartSpec {
   percent?: boolean;
 }
 
+/** Names of the charts the add-in draws: a re-run deletes these (and only these) before redrawing. */
+export const CHART_PREFIX = "CCHC_";
+
 /** Queue one chart onto its worksheet (ExcelApi 1.7+ for series, 1.8 for the axis format). */
-export function queueChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+export function queueChart(ws: Excel.Worksheet, spec: ChartSpec, index = 0): void {
   const [first, ...rest] = spec.series;
   if (!first) return;
   const categories = ws.getRange(spec.categories);
   const chart = ws.charts.add(spec.type, ws.getRange(first.values), "Columns");
+  chart.name = `${CHART_PREFIX}${index + 1}`;
   chart.title.text = spec.title;
   const s0 = chart.series.getItemAt(0);
   s0.name = first.name;

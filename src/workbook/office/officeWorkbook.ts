@@ -1,37 +1,46 @@
 /// <reference types="office-js" />
 // The workbook port over Office.js, for the add-in. Every operation batches: reading any number of
 // sheets is one load and one sync; writing sheets is a fixed number of syncs per 4 MB of cell values
-// (1 inspect + 1 structure and first band + 1 per further band + 1 formats, charts and swap).
-// Sheets are written to hidden staging sheets and swapped in at the end, so a failure leaves the
-// previous sheets (e.g. the last rollup) intact.
+// (1 inspect [+1 when sheets are replaced] + 1 structure and first band + 1 per further band + 1 commit).
+// New content is first written to hidden staging sheets; an existing sheet is then updated in place
+// (cleared and filled from its staging copy inside Excel, in one batch) so it keeps its identity and
+// every formula, chart or PivotTable elsewhere that points at it survives a re-run. A failure before
+// the commit leaves the previous sheets untouched; a failure inside it restores them from a backup
+// copy taken inside Excel: a reader never sees a half-written rollup.
 import { columnLetters, type A1, type Grid } from "../../domain/cell";
 import { cellSafeText } from "../../domain/text/cellSafety";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import type { SheetInfo, WorkbookPort } from "../port";
 import { fromOfficeValue } from "./cellValues";
-import { queueChart, type ChartSpec } from "./charts";
-import { DEFAULT_CHUNK_BYTES } from "./payload";
-import { excelRun, toOfficeError, type ExcelRunner } from "./runner";
+import { CHART_PREFIX, queueChart, type ChartSpec } from "./charts";
+import { officeApiSupport, supports, type ApiSupport } from "./apiSets";
+import { DEFAULT_CHUNK_BYTES, jsonBytes } from "./payload";
+import { excelRun, OfficeWorkbookError, toOfficeError, type ExcelRunner } from "./runner";
 import {
   chunkPlans,
   inlineListSource,
   planSheet,
   queueBand,
   queueFormats,
+  queueLayout,
   queueProtection,
   queueStructure,
+  SPARE_ROWS,
   type SheetPlan,
   type TextHighlight,
 } from "./sheetWrite";
 
 /** Names of sheets being written (hidden until the swap). */
 export const STAGING_PREFIX = "~cchc~new~";
-/** Names the previous sheets carry during the swap. */
+/** Hidden copies of the previous content of sheets updated in place, until the commit succeeds. */
 export const BACKUP_PREFIX = "~cchc~old~";
 /** Hidden sheet holding dropdown lists too long to be inline (as the .xlsx adapter). */
 export const LISTS_SHEET = "_lists";
-/** Cells per read when a sheet is too large for one response (about 40 bytes a cell). */
+/** Cells in the first band when a sheet is too large for one response; later bands are sized by
+ * the UTF-8 bytes of what was actually read. */
 export const READ_CELLS_PER_SYNC = 100_000;
+/** Response bytes a band aims at: a margin under the web's 5 MB for rows longer than those seen. */
+export const READ_BAND_BYTES = 4 * 1024 * 1024;
 
 /** Office-only extras for a write: charts and conditional highlights on the written sheets. */
 export interface WriteExtras {
@@ -47,13 +56,47 @@ export interface OfficeWorkbookOptions {
   run?: ExcelRunner;
   /** Cell payload per sync, in estimated bytes (default 4 MB, under the web's 5 MB cap). */
   chunkBytes?: number;
-  /** Cells per sync when reading a sheet too large for one response. */
+  /** Cells in the first band when reading a sheet too large for one response. */
   readCellsPerSync?: number;
+  /** Response bytes (UTF-8) each later band aims at. */
+  readBandBytes?: number;
+  /** Which ExcelApi versions this Excel supports (default: Office's isSetSupported). */
+  apiSupport?: ApiSupport;
 }
 
 interface ExistingSheet {
   name: string;
   position: number;
+}
+
+/** What a write did so far, for recovery after a failure. */
+interface WriteState {
+  staging: string[];
+  /** Backup sheet name per plan, for sheets updated in place. */
+  backups: (string | undefined)[];
+  /** The existing sheet each plan replaces, if any. */
+  replaced: (ExistingSheet | undefined)[];
+  /** The used range of each replaced sheet before the write ("A1:F20"), copied to its backup. */
+  oldUsed: (string | undefined)[];
+  /** The commit batch was sent: sheets may be partly updated. */
+  committing: boolean;
+}
+
+/** The area a plan's staging sheet fills: data and spare rows, every column, highlight ranges. */
+function extentOf(plan: SheetPlan, highlights: readonly TextHighlight[]): string {
+  let rows = Math.max(plan.values.length, plan.headerRows) + SPARE_ROWS;
+  let cols = plan.width;
+  for (const h of highlights) {
+    for (const part of h.range.split(":")) {
+      const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(part.trim());
+      if (!m) continue;
+      let c = 0;
+      for (const ch of m[1].toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
+      cols = Math.max(cols, c);
+      rows = Math.max(rows, Number(m[2]));
+    }
+  }
+  return `A1:${columnLetters(cols - 1)}${rows}`;
 }
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -81,11 +124,15 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRunner;
   private readonly chunkBytes: number;
   private readonly readCellsPerSync: number;
+  private readonly readBandBytes: number;
+  private readonly apiSupport: ApiSupport;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     this.run = opts.run ?? excelRun;
     this.chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     this.readCellsPerSync = opts.readCellsPerSync ?? READ_CELLS_PER_SYNC;
+    this.readBandBytes = opts.readBandBytes ?? READ_BAND_BYTES;
+    this.apiSupport = opts.apiSupport ?? officeApiSupport;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -125,7 +172,12 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /** Large sheets: one sync for the dimensions, then one per band of rows. */
+  /**
+   * Large sheets: one sync for the dimensions, then one per band of rows. The first band is a guess
+   * in cells; each later band is sized from the UTF-8 bytes of the longest row read so far, so long
+   * Vietnamese text (3 bytes a character) cannot push a band past Excel's 5 MB response limit; a band
+   * that still overflows is halved and read again.
+   */
   private readInBands(names: readonly string[]): Promise<Map<string, Grid>> {
     return this.run(async (ctx) => {
       const dims = queueUsedRanges(ctx, names, "rowIndex,columnIndex,rowCount,columnCount");
@@ -137,14 +189,27 @@ export class OfficeWorkbook implements WorkbookPort {
           out.set(name, []);
           continue;
         }
-        const step = Math.max(1, Math.floor(this.readCellsPerSync / Math.max(1, used.columnCount)));
-        const grid = gridFrom([], used.rowIndex, 0);
-        for (let r = 0; r < used.rowCount; r += step) {
-          const rows = Math.min(step, used.rowCount - r);
-          const band = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
+        const { rowIndex, columnIndex, rowCount, columnCount } = used;
+        let step = Math.max(1, Math.floor(this.readCellsPerSync / Math.max(1, columnCount)));
+        let widestRow = 0;
+        const grid = gridFrom([], rowIndex, 0);
+        for (let r = 0; r < rowCount;) {
+          const rows = Math.min(step, rowCount - r);
+          const band = ws.getRangeByIndexes(rowIndex + r, columnIndex, rows, columnCount);
           band.load("values");
-          await ctx.sync();
-          grid.push(...gridFrom(band.values, 0, used.columnIndex));
+          try {
+            await ctx.sync();
+          } catch (e) {
+            if (rows > 1 && toOfficeError(e).code === "PAYLOAD_TOO_LARGE") {
+              step = Math.ceil(rows / 2);
+              continue;
+            }
+            throw e;
+          }
+          for (const row of band.values) widestRow = Math.max(widestRow, jsonBytes(row) + 1);
+          grid.push(...gridFrom(band.values, 0, columnIndex));
+          r += rows;
+          step = Math.max(1, Math.floor(this.readBandBytes / Math.max(1, widestRow)));
         }
         out.set(name, grid);
       }
@@ -156,8 +221,11 @@ export class OfficeWorkbook implements WorkbookPort {
     return (await this.mergedRangesOf([sheet])).get(sheet) ?? [];
   }
 
-  /** Merged ranges of several sheets in one sync (ExcelApi 1.13), by sheet name. */
+  /** Merged ranges of several sheets in one sync, by sheet name. Needs ExcelApi 1.13: without it,
+   * an API_UNSUPPORTED error before anything is sent (callers skip the merged-cell check). */
   async mergedRangesOf(sheets: readonly string[]): Promise<Map<string, string[]>> {
+    if (!supports("mergedAreas", this.apiSupport))
+      throw new OfficeWorkbookError("API_UNSUPPORTED", "ExcelApi 1.13: getMergedAreasOrNullObject");
     return this.run(async (ctx) => {
       const reads = sheets.map((name) => {
         const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
@@ -185,18 +253,24 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Write (replace) sheets through hidden staging sheets swapped in at the end. Syncs: 1 to
-   * inspect the workbook (+1 when a long dropdown list must be appended to an existing lists
-   * sheet), 1 for structure and the first band of cells, 1 per further band, 1 for charts,
-   * protection and the swap. On failure the staging sheets are removed and the old sheets kept.
+   * Write (replace) sheets. Syncs: 1 to inspect the workbook (+1 to look at the sheets being
+   * replaced, +1 when a long dropdown list must be appended to an existing lists sheet), 1 for
+   * structure, backups and the first band of cells, 1 per further band, 1 commit.
+   *
+   * Never half-written: all values go to hidden staging sheets first (many syncs), and the previous
+   * content of each sheet being replaced is copied to a hidden backup sheet inside Excel (no payload).
+   * Only then does one commit batch update the real sheets in place: clear, copy from staging
+   * (Range.copyFrom, values and formats), column widths, frozen rows, charts, protection. Sheets
+   * new in this write are staging sheets renamed. A failure before the commit leaves every previous
+   * sheet untouched; a failure inside it restores all replaced sheets from their backups. Updated
+   * sheets keep their identity (same sheet, name and position), so references to them survive.
    */
   async writeSheets(specs: readonly SheetSpec[], extras: WriteExtras = {}): Promise<void> {
     if (specs.length === 0) return;
     const plans = specs.map(planSheet);
     const chunks = chunkPlans(plans, this.chunkBytes);
-    const staging: string[] = [];
-    const backups: string[] = [];
-    let replacedFlags: boolean[] = [];
+    const state: WriteState = { staging: [], backups: [], replaced: [], oldUsed: [], committing: false };
+    const highlightsOf = (plan: SheetPlan) => extras.highlights?.get(plan.spec.name) ?? [];
     try {
       await this.run(async (ctx) => {
         const app = ctx.workbook.application;
@@ -214,63 +288,102 @@ export class OfficeWorkbook implements WorkbookPort {
           taken.add(`${prefix}${i}`.toLowerCase());
           return `${prefix}${i}`;
         };
+        state.replaced = plans.map((plan) => existing.find((s) => sameName(s.name, plan.spec.name)));
         for (let i = 0; i < plans.length; i++) {
-          staging.push(fresh(STAGING_PREFIX));
-          backups.push(fresh(BACKUP_PREFIX));
+          state.staging.push(fresh(STAGING_PREFIX));
+          state.backups.push(state.replaced[i] ? fresh(BACKUP_PREFIX) : undefined);
         }
+
+        // What the sheets being replaced hold: used range (for the backup), our charts, protection.
+        const olds = state.replaced.map((old) => (old ? sheets.getItem(old.name) : undefined));
+        const looks = olds.map((ws) => {
+          if (!ws) return undefined;
+          const used = ws.getUsedRangeOrNullObject();
+          used.load("address");
+          ws.charts.load("items/name");
+          ws.protection.load("protected");
+          return { ws, used };
+        });
+        if (looks.some(Boolean)) await ctx.sync();
+        state.oldUsed = looks.map((l) =>
+          l && !l.used.isNullObject ? localAddress(l.used.address) : undefined,
+        );
         const listSource = await this.listSources(ctx, plans, existing);
 
-        // Structure and the first band.
+        // Structure, backups and the first band.
         app.suspendApiCalculationUntilNextSync();
         app.suspendScreenUpdatingUntilNextSync();
-        for (const s of existing) if (s.name.startsWith(STAGING_PREFIX)) sheets.getItem(s.name).delete();
-        const targets = plans.map((plan, i) => {
-          const ws = sheets.add(staging[i]);
+        for (const s of existing)
+          if (s.name.startsWith(STAGING_PREFIX) || s.name.startsWith(BACKUP_PREFIX))
+            sheets.getItem(s.name).delete();
+        const staged = plans.map((plan, i) => {
+          const ws = sheets.add(state.staging[i]);
           ws.visibility = "Hidden";
-          queueStructure(ws, plan, listSource, extras.highlights?.get(plan.spec.name) ?? []);
+          queueStructure(ws, plan, listSource, highlightsOf(plan));
           return ws;
         });
+        olds.forEach((old, i) => {
+          const name = state.backups[i];
+          if (!old || !name) return;
+          const backup = sheets.add(name);
+          backup.visibility = "Hidden";
+          const used = state.oldUsed[i];
+          if (used) backup.getRange(used).copyFrom(old.getRange(used), "All");
+        });
         listSource.flush();
-        for (const { sheet, band } of chunks[0]) queueBand(targets[sheet], plans[sheet], band);
+        for (const { sheet, band } of chunks[0]) queueBand(staged[sheet], plans[sheet], band);
         await ctx.sync();
 
         // Further bands, one sync each.
         for (const chunk of chunks.slice(1)) {
           app.suspendApiCalculationUntilNextSync();
           app.suspendScreenUpdatingUntilNextSync();
-          for (const { sheet, band } of chunk) queueBand(targets[sheet], plans[sheet], band);
+          for (const { sheet, band } of chunk) queueBand(staged[sheet], plans[sheet], band);
           await ctx.sync();
         }
 
-        // Number formats, charts, protection, then the swap.
+        // The commit: one batch.
         app.suspendScreenUpdatingUntilNextSync();
-        for (const chart of extras.charts ?? []) {
+        plans.forEach((plan, i) => queueFormats(staged[i], plan));
+        const targets = plans.map((plan, i) => {
+          const look = looks[i];
+          if (!look) {
+            staged[i].name = plan.spec.name; // new in this write
+            return staged[i];
+          }
+          const ws = look.ws;
+          if (ws.protection.protected) ws.protection.unprotect();
+          for (const chart of ws.charts.items) if (chart.name.startsWith(CHART_PREFIX)) chart.delete();
+          const all = ws.getRange();
+          all.conditionalFormats.clearAll();
+          all.dataValidation.clear();
+          all.clear("All");
+          ws.freezePanes.unfreeze();
+          const extent = extentOf(plan, highlightsOf(plan));
+          ws.getRange(extent).copyFrom(staged[i].getRange(extent), "All");
+          queueLayout(ws, plan);
+          return ws;
+        });
+        (extras.charts ?? []).forEach((chart, n) => {
           const i = plans.findIndex((p) => sameName(p.spec.name, chart.sheet));
-          if (i >= 0) queueChart(targets[i], chart);
-        }
-        plans.forEach((plan, i) => queueFormats(targets[i], plan));
+          if (i >= 0) queueChart(targets[i], chart, n);
+        });
         plans.forEach((plan, i) => queueProtection(targets[i], plan));
         plans.forEach((plan, i) => (targets[i].visibility = plan.spec.hidden ? "Hidden" : "Visible"));
-        const replaced = plans.map((plan) => existing.find((s) => sameName(s.name, plan.spec.name)));
-        replacedFlags = replaced.map((r) => !!r);
-        replaced.forEach((old, i) => old && (sheets.getItem(old.name).name = backups[i]));
-        plans.forEach((plan, i) => (targets[i].name = plan.spec.name));
-        replaced.forEach((old, i) => old && sheets.getItem(backups[i]).delete());
-        replaced
-          .map((old, i) => ({ old, i }))
-          .filter((x): x is { old: ExistingSheet; i: number } => !!x.old)
-          .sort((a, b) => a.old.position - b.old.position)
-          .forEach(({ old, i }) => (targets[i].position = old.position));
+        plans.forEach((_, i) => state.replaced[i] && staged[i].delete());
+        for (const name of state.backups) if (name) sheets.getItem(name).delete();
         const show = plans.findIndex((p) =>
           extras.activate ? sameName(p.spec.name, extras.activate) : !p.spec.hidden,
         );
         if (show >= 0) targets[show].activate();
         app.calculate("Recalculate");
+        state.committing = true;
         await ctx.sync();
+        state.committing = false;
       });
     } catch (e) {
       const err = toOfficeError(e);
-      await this.recover(plans, staging, backups, replacedFlags).catch(() => undefined);
+      await this.recover(plans, state).catch(() => undefined);
       throw err;
     }
   }
@@ -321,33 +434,47 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * After a failed write: while any staging or set-aside sheet remains, the swap did not finish, so
-   * restore the previous state — old sheets back under their names, staging and brand-new sheets
-   * removed. When neither remains the swap had completed and the new sheets stay.
+   * After a failed write. Before the commit nothing visible changed: remove the staging and backup
+   * sheets. Inside the commit some sheets may be partly updated: restore every replaced sheet from
+   * its backup copy (cleared, then copied back inside Excel), remove sheets new in this write, then
+   * the staging and backup sheets.
    */
-  private async recover(
-    plans: readonly SheetPlan[],
-    staging: readonly string[],
-    backups: readonly string[],
-    replaced: readonly boolean[],
-  ): Promise<void> {
-    if (staging.length === 0) return;
+  private async recover(plans: readonly SheetPlan[], state: WriteState): Promise<void> {
+    if (state.staging.length === 0) return;
     await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
+      const prot = state.committing
+        ? state.replaced.map((old) => {
+            if (!old) return undefined;
+            const ws = sheets.getItem(old.name);
+            ws.protection.load("protected");
+            return ws;
+          })
+        : [];
       await ctx.sync();
       const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const has = (n: string) => present.has(n.toLowerCase());
-      if (![...staging, ...backups].some(has)) return;
-      plans.forEach((plan, i) => {
-        if (has(backups[i])) {
-          if (has(plan.spec.name)) sheets.getItem(plan.spec.name).delete();
-          sheets.getItem(backups[i]).name = plan.spec.name;
-        } else if (replaced.length > 0 && !replaced[i] && has(plan.spec.name)) {
-          sheets.getItem(plan.spec.name).delete(); // new in this write: not there before
-        }
-      });
-      for (const name of staging) if (has(name)) sheets.getItem(name).delete();
+      if (state.committing) {
+        plans.forEach((plan, i) => {
+          const ws = prot[i];
+          const backup = state.backups[i];
+          if (!ws) {
+            if (has(plan.spec.name)) sheets.getItem(plan.spec.name).delete(); // new in this write
+            return;
+          }
+          if (!backup || !has(backup)) return;
+          if (ws.protection.protected) ws.protection.unprotect();
+          const all = ws.getRange();
+          all.conditionalFormats.clearAll();
+          all.dataValidation.clear();
+          all.clear("All");
+          const used = state.oldUsed[i];
+          if (used) ws.getRange(used).copyFrom(sheets.getItem(backup).getRange(used), "All");
+        });
+      }
+      for (const name of [...state.staging, ...state.backups])
+        if (name && has(name)) sheets.getItem(name).delete();
       await ctx.sync();
     });
   }

@@ -23,3 +23,23 @@ export interface RowBand {
   start: number;
   end: number;
 }
+
+/** UTF-8 bytes of a string (what a request or response is counted in). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** UTF-8 bytes of values as JSON (a response's `values`). */
+export function jsonBytes(v: unknown): number {
+  return utf8Length(JSON.stringify(v) ?? "");
+}

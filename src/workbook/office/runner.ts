@@ -7,7 +7,8 @@ export type ExcelBatch<T> = (ctx: Excel.RequestContext) => Promise<T>;
 /** Runs a batch (Excel.run inside Excel, a fake context in tests). */
 export type ExcelRunner = <T>(batch: ExcelBatch<T>) => Promise<T>;
 
-export type OfficeErrorCode = "PAYLOAD_TOO_LARGE" | "API_UNSUPPORTED" | "PROTECTED" | "OFFICE_FAILED";
+export type OfficeErrorCode =
+  "PAYLOAD_TOO_LARGE" | "API_UNSUPPORTED" | "PROTECTED" | "CELL_EDIT_MODE" | "OFFICE_FAILED";
 
 /** A failure inside Excel, with a code and bilingual message for the taskpane. */
 export class OfficeWorkbookError extends Error {
@@ -40,6 +41,10 @@ const MESSAGES: Record<OfficeErrorCode, { vi: string; en: string }> = {
     vi: "Sheet hoặc workbook đang bị khóa (bảo vệ); hãy bỏ bảo vệ rồi thử lại",
     en: "The sheet or workbook is protected; unprotect it and try again",
   },
+  CELL_EDIT_MODE: {
+    vi: "Hãy thoát chế độ sửa ô rồi thử lại",
+    en: "Leave cell editing (press Enter or Esc) and try again",
+  },
   OFFICE_FAILED: { vi: "Excel báo lỗi khi thực hiện thao tác", en: "Excel reported an error" },
 };
 
@@ -53,6 +58,9 @@ export function toOfficeError(e: unknown): OfficeWorkbookError {
   const code =
     typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
   const msg = e instanceof Error ? e.message : String(e);
+  // Excel refuses every API call while the user is typing in a cell.
+  if (/InvalidOperationInCellEditMode/i.test(code + msg))
+    return new OfficeWorkbookError("CELL_EDIT_MODE", "", e);
   if (/PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code + msg))
     return new OfficeWorkbookError("PAYLOAD_TOO_LARGE", code || msg, e);
   if (/ApiNotFound|NotImplemented|Unsupported/i.test(code))

@@ -149,17 +149,15 @@ export function queueStructure(
   const columns = spec.columns ?? [];
   const last = lastColumn(plan);
   const dataEnd = Math.max(plan.values.length, headerRows); // 1-based last data row
+  queueLayout(ws, plan);
   for (let c = 0; c < width; c++) {
     const cs = columns[c];
     if (!cs) continue;
     const L = columnLetters(c);
-    if ((cs.width !== undefined && cs.width > 0) || cs.wrap) {
+    if (cs.wrap) {
       const col = ws.getRange(`${L}:${L}`);
-      if (cs.width !== undefined && cs.width > 0) col.format.columnWidth = charsToPoints(cs.width);
-      if (cs.wrap) {
-        col.format.wrapText = true;
-        col.format.verticalAlignment = "Top";
-      }
+      col.format.wrapText = true;
+      col.format.verticalAlignment = "Top";
     }
     if (cs.list && cs.list.length > 0) {
       const target = ws.getRange(`${L}${headerRows + 1}:${L}${dataEnd + SPARE_ROWS}`);
@@ -178,7 +176,6 @@ export function queueStructure(
     header.format.fill.color = HEADER_FILL;
     header.format.wrapText = true;
     header.format.verticalAlignment = "Center";
-    ws.freezePanes.freezeRows(headerRows);
   }
   for (const [from, to] of runs((spec.highlightRows ?? []).filter((r) => r >= 0 && r < plan.values.length))) {
     ws.getRange(`A${from + 1}:${last}${to + 1}`).format.fill.color = HIGHLIGHT_FILL;
@@ -189,6 +186,17 @@ export function queueStructure(
     if (h.fontColor) cf.textComparison.format.font.color = h.fontColor;
     cf.textComparison.rule = { operator: "Contains", text: h.contains };
   }
+}
+
+/** Queue what copying cells does not carry: column widths and frozen header rows. */
+export function queueLayout(ws: Excel.Worksheet, plan: SheetPlan): void {
+  const columns = plan.spec.columns ?? [];
+  for (let c = 0; c < plan.width; c++) {
+    const w = columns[c]?.width;
+    if (w !== undefined && w > 0)
+      ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = charsToPoints(w);
+  }
+  if (plan.headerRows > 0) ws.freezePanes.freezeRows(plan.headerRows);
 }
 
 /** Queue one band of values. */
