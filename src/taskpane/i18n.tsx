@@ -15,6 +15,11 @@ export const STRINGS = {
     en: "No plan yet. Open the Plan tab to choose one.",
   },
   planFrom: { vi: "Kế hoạch", en: "Plan" },
+  ribbonWaiting: { vi: "Đang tải kế hoạch để kiểm tra…", en: "Loading the plan to validate…" },
+  ribbonNoPlan: {
+    vi: "Chưa thể kiểm tra: chưa có kế hoạch. Mở thẻ Kế hoạch để chọn, rồi bấm Kiểm tra lại.",
+    en: "Cannot validate yet: no plan. Open the Plan tab to choose one, then click Validate again.",
+  },
   planSourceWorkbook: { vi: "từ workbook này", en: "from this workbook" },
   planSourceFile: { vi: "từ tệp", en: "from file" },
   planSourceExample: { vi: "mẫu kèm theo (Vĩnh Long 2023)", en: "bundled example (Vĩnh Long 2023)" },
@@ -89,6 +94,19 @@ export const STRINGS = {
   tplDownload: { vi: "Tải về", en: "Download" },
   tplNewWorkbook: { vi: "Mở trong workbook mới", en: "Open in a new workbook" },
   tplDone: { vi: "Đã tạo {n} biểu mẫu.", en: "Created {n} templates." },
+  tplOpened: {
+    vi: "Đã mở biểu mẫu trong một workbook mới: lưu nó bằng Tệp › Lưu thành.",
+    en: "The template is open in a new workbook: save it with File › Save As.",
+  },
+  tplOpenedCombined: {
+    vi: "Đã mở một workbook mới gồm biểu mẫu của {n} cơ quan (sheet Danh sách liệt kê các sheet của từng cơ quan).",
+    en: "Opened one new workbook with the templates of {n} agencies (the Danh sách sheet lists each agency's sheets).",
+  },
+  tplNoDownload: {
+    vi: "Excel này không tải tệp về được từ ngăn bổ trợ; để có từng tệp riêng, chọn từng cơ quan, hoặc dùng Excel trên web hay trên Windows.",
+    en: "This Excel cannot download files from an add-in pane; for separate files choose one agency at a time, or use Excel on the web or on Windows.",
+  },
+
   badPeriod: { vi: "Kỳ báo cáo không hợp lệ", en: "Invalid period" },
 } as const;
 

@@ -36,6 +36,8 @@ export interface TaskpaneOps {
   openAsNewWorkbook?(name: string, bytes: Uint8Array): Promise<void>;
   /** Save bytes as a download. */
   download(name: string, bytes: Uint8Array, mime: string): void;
+  /** False where a download from the pane silently does nothing (Excel for Mac's webview). */
+  readonly canDownload?: boolean;
   /** The clock (passed in so tests are repeatable). */
   now(): Date;
 }

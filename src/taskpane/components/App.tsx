@@ -2,6 +2,9 @@
 // toggle. Every workbook operation arrives through `ops`.
 import {
   FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
   Switch,
   Tab,
   TabList,
@@ -10,7 +13,9 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
+import { validateRequests, type ValidateRequests } from "../../commands/commands";
+import { useRibbonValidate } from "../hooks/useRibbonValidate";
 import { LangContext, STRINGS, type Lang } from "../i18n";
 import { usePlan } from "../hooks/usePlan";
 import type { LoadedPlan } from "../logic/planSources";
@@ -35,13 +40,36 @@ export interface AppProps {
   initialPlan?: LoadedPlan;
   initialTab?: TabId;
   initialLang?: Lang;
+  /** Where the ribbon's "Kiểm tra" requests arrive (default: the runtime's queue). */
+  ribbon?: ValidateRequests;
 }
 
-export function App({ ops, initialPlan, initialTab = "validate", initialLang = "vi" }: AppProps) {
+export function App({
+  ops,
+  initialPlan,
+  initialTab = "validate",
+  initialLang = "vi",
+  ribbon = validateRequests,
+}: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabId>(initialTab);
   const plan = usePlan(ops, initialPlan);
+  // The ribbon's Kiểm tra: an app-level action, whatever tab is open and whether the plan has loaded.
+  const [validateRun, setValidateRun] = useState(0);
+  const [ribbonNoPlan, setRibbonNoPlan] = useState(false);
+  const onAsk = useCallback(() => {
+    setTab("validate");
+    setRibbonNoPlan(false);
+  }, []);
+  const onReady = useCallback((hasPlan: boolean) => {
+    if (hasPlan) setValidateRun((n) => n + 1);
+    else setRibbonNoPlan(true);
+  }, []);
+  const waitingForPlan = useRibbonValidate(ribbon, plan.loaded !== null, plan.bundle !== null, {
+    onAsk,
+    onReady,
+  });
   const s = (k: keyof typeof STRINGS) => STRINGS[k][lang];
   const select = (sheet: string, cell: Parameters<TaskpaneOps["selectCell"]>[1]) =>
     void ops.selectCell(sheet, cell);
@@ -68,7 +96,13 @@ export function App({ ops, initialPlan, initialTab = "validate", initialLang = "
           <Tab value="plan">{s("tabPlan")}</Tab>
         </TabList>
         <div className={styles.panel} role="tabpanel">
-          {tab === "validate" && <ValidateTab ops={ops} bundle={plan.bundle} />}
+          {tab === "validate" && waitingForPlan && <Spinner size="tiny" label={s("ribbonWaiting")} />}
+          {tab === "validate" && ribbonNoPlan && !plan.bundle && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{s("ribbonNoPlan")}</MessageBarBody>
+            </MessageBar>
+          )}
+          {tab === "validate" && <ValidateTab ops={ops} bundle={plan.bundle} runRequest={validateRun} />}
           {tab === "consolidate" && <ConsolidateTab ops={ops} bundle={plan.bundle} />}
           {tab === "templates" && <TemplatesTab ops={ops} bundle={plan.bundle} />}
           {tab === "plan" && <PlanTab plan={plan} onSelect={select} />}

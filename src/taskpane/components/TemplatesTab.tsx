@@ -14,12 +14,19 @@ import { useMemo, useState } from "react";
 import { parsePeriod } from "../../domain/period";
 import { useLang, useT } from "../i18n";
 import type { PlanBundle } from "../logic/consolidate";
-import { agenciesWithTasks, templateBytes, templateFileName, zipFiles } from "../logic/templates";
-import { XLSX_MIME, ZIP_MIME, type TaskpaneOps } from "../ops";
+import {
+  agenciesWithTasks,
+  combinedTemplateSpecs,
+  deliverTemplates,
+  templateBytes,
+  templateFileName,
+  workbookBytes,
+} from "../logic/templates";
+import type { TaskpaneOps } from "../ops";
 import { messageOf } from "./ValidateTab";
 
 export interface TemplatesTabProps {
-  ops: Pick<TaskpaneOps, "download" | "openAsNewWorkbook">;
+  ops: Pick<TaskpaneOps, "download" | "openAsNewWorkbook" | "canDownload">;
   bundle: PlanBundle | null;
 }
 
@@ -48,11 +55,13 @@ export function TemplatesTab({ ops, bundle }: TemplatesTabProps) {
       const files = [];
       for (const a of chosen)
         files.push({ name: templateFileName(a, p.period), bytes: await templateBytes(bundle, a, p.period) });
-      if (target === "workbook" && ops.openAsNewWorkbook) {
-        for (const f of files) await ops.openAsNewWorkbook(f.name, f.bytes);
-      } else if (files.length === 1) ops.download(files[0].name, files[0].bytes, XLSX_MIME);
-      else ops.download(`bieu-mau-${periodText.trim()}.zip`, await zipFiles(files), ZIP_MIME);
-      setNote({ intent: "success", text: t("tplDone", { n: files.length }) });
+      const how = await deliverTemplates(ops, files, `bieu-mau-${periodText.trim()}.zip`, target, () =>
+        workbookBytes(combinedTemplateSpecs(bundle, chosen, p.period)),
+      );
+      const done =
+        how === "openedCombined" ? "tplOpenedCombined" : how === "opened" ? "tplOpened" : "tplDone";
+      const why = how === "openedCombined" && target === "download" ? ` ${t("tplNoDownload")}` : "";
+      setNote({ intent: "success", text: t(done, { n: files.length }) + why });
     } catch (e) {
       setNote({ intent: "error", text: messageOf(e, lang) });
     } finally {

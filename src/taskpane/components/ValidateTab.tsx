@@ -1,7 +1,6 @@
 // Kiểm tra: validate the open workbook against the plan; problems by sheet; click to jump; re-run.
 import { Body1, Button, Field, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { VALIDATE_EVENT } from "../../commands/commands";
 import type { A1 } from "../../domain/cell";
 import type { Problem } from "../../domain/problem";
 import { validateReport } from "../../domain/validation/validateReport";
@@ -15,9 +14,11 @@ export interface ValidateTabProps {
   /** `openFile` (the web page) adds a picker for the workbook to validate. */
   ops: Pick<TaskpaneOps, "readOpenWorkbook" | "selectCell"> & Partial<Pick<TaskpaneOps, "openFile">>;
   bundle: PlanBundle | null;
+  /** Validate whenever this number changes (the ribbon's Kiểm tra, through the app). */
+  runRequest?: number;
 }
 
-export function ValidateTab({ ops, bundle }: ValidateTabProps) {
+export function ValidateTab({ ops, bundle, runRequest = 0 }: ValidateTabProps) {
   const t = useT();
   const lang = useLang();
   const [problems, setProblems] = useState<Problem[] | null>(null);
@@ -38,14 +39,15 @@ export function ValidateTab({ ops, bundle }: ValidateTabProps) {
       setBusy(false);
     }
   };
-  // The ribbon's "Kiểm tra" button asks for a run through an event (same runtime).
   const runRef = useRef(run);
   runRef.current = run;
+  // A run asked for by the app (the ribbon button); a remount does not repeat the last one.
+  const lastRequest = useRef(runRequest);
   useEffect(() => {
-    const onRequest = () => void runRef.current();
-    globalThis.addEventListener?.(VALIDATE_EVENT, onRequest);
-    return () => globalThis.removeEventListener?.(VALIDATE_EVENT, onRequest);
-  }, []);
+    if (runRequest === lastRequest.current) return;
+    lastRequest.current = runRequest;
+    void runRef.current();
+  }, [runRequest]);
 
   const openAndRun = async (files: PickedFile[]) => {
     if (!ops.openFile || files.length === 0) return;
