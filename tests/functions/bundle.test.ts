@@ -55,7 +55,7 @@ describe("webpack build of the custom functions", () => {
       build("production"),
       build("development", { docsUrl: "https://docs.example.org/FUNCTIONS.md" }),
     ]);
-  });
+  }, 240_000); // two webpack builds: well over jest's default 60 s on a loaded machine
 
   it("emits functions.js and functions.json", () => {
     expect(existsSync(join(prod, "functions.js"))).toBe(true);
