@@ -167,8 +167,10 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // The shared runtime: the custom functions load in the taskpane's page.
-        chunks: ["taskpane", "functions"],
+        // The shared runtime: the custom functions load in the taskpane's page, first, so they
+        // register before anything else runs (the taskpane entry is small; the rest loads on demand).
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

@@ -1,14 +1,13 @@
 /// <reference types="office-js" />
-// Entry of taskpane.html: the shared runtime's page. It renders the taskpane over the Office.js
-// adapter and registers the ribbon commands (they run in this same runtime).
-import { createRoot } from "react-dom/client";
+// Entry of taskpane.html: the shared runtime's page, which Excel also loads (hidden) when a workbook
+// uses CCHC.* functions. functions.js, before this script, registers the functions; this entry stays
+// tiny: it registers the ribbon commands and loads the taskpane (React, Fluent UI, the plan read
+// through Excel.run) only once the pane is shown — never when Excel needs only the functions.
+// ExcelJS, the consolidation tab and its charts load later still, on demand.
 import { registerCommands } from "../commands/commands";
-import { App } from "./components/App";
-import { createOfficeOps } from "./officeOps";
+import { whenPaneShown } from "./paneShown";
 
 Office.onReady(() => {
-  const ops = createOfficeOps();
   registerCommands();
-  const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App ops={ops} />);
+  whenPaneShown(() => void import("./boot").then((m) => m.boot()));
 });

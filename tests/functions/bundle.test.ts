@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import webpack from "webpack";
+import { GOAL_BYTES, measure } from "../../scripts/benchAddin";
 
 const ROOT = resolve(__dirname, "../..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -128,5 +129,16 @@ describe("webpack build of the custom functions", () => {
         out: [expect.objectContaining({ code: "#DIV/0!" })],
       });
     }
+  });
+
+  it("registers the functions before anything heavy loads: the page's own scripts are ≤ 150 KB", () => {
+    const m = measure(prod);
+    expect(m.beforeAssociate.map((b) => b.file)).toEqual(["compat.js", "functions.js", "taskpane.js"]);
+    expect(m.totalBefore).toBeLessThanOrEqual(GOAL_BYTES);
+    // ExcelJS, React and the consolidation UI are chunks loaded on demand.
+    expect(m.onDemand.map((b) => b.file)).toContain("exceljs.js");
+    expect(m.onDemand[0].bytes).toBeGreaterThan(GOAL_BYTES);
+    const page = readFileSync(join(prod, "taskpane.js"), "utf8");
+    expect(page).not.toMatch(/ExcelJS|createRoot/);
   });
 });

@@ -13,14 +13,13 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { Suspense, lazy, useCallback, useState } from "react";
 import { validateRequests, type ValidateRequests } from "../../commands/commands";
 import { useRibbonValidate } from "../hooks/useRibbonValidate";
 import { LangContext, STRINGS, type Lang } from "../i18n";
 import { usePlan } from "../hooks/usePlan";
 import type { LoadedPlan } from "../logic/planSources";
 import type { TaskpaneOps } from "../ops";
-import { ConsolidateTab } from "./ConsolidateTab";
 import { PlanTab } from "./PlanTab";
 import { TemplatesTab } from "./TemplatesTab";
 import { ValidateTab } from "./ValidateTab";
@@ -31,6 +30,9 @@ const useStyles = makeStyles({
   panel: { paddingTop: "12px" },
   plan: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
+
+// The consolidation UI (with its charts and ExcelJS) loads when its tab is first opened.
+const ConsolidateTab = lazy(() => import("./ConsolidateTab").then((m) => ({ default: m.ConsolidateTab })));
 
 export type TabId = "validate" | "consolidate" | "templates" | "plan";
 
@@ -103,7 +105,11 @@ export function App({
             </MessageBar>
           )}
           {tab === "validate" && <ValidateTab ops={ops} bundle={plan.bundle} runRequest={validateRun} />}
-          {tab === "consolidate" && <ConsolidateTab ops={ops} bundle={plan.bundle} />}
+          {tab === "consolidate" && (
+            <Suspense fallback={<Spinner size="tiny" label={s("working")} />}>
+              <ConsolidateTab ops={ops} bundle={plan.bundle} />
+            </Suspense>
+          )}
           {tab === "templates" && <TemplatesTab ops={ops} bundle={plan.bundle} />}
           {tab === "plan" && <PlanTab plan={plan} onSelect={select} />}
         </div>

@@ -11,7 +11,6 @@ import {
   type PlanWorkbookInput,
 } from "../../domain/planWorkbook";
 import { isWorkbookReadError } from "../../workbook/xlsx/errors";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { problem } from "../../domain/problem";
 import type { PickedFile } from "../ops";
 
@@ -35,6 +34,8 @@ export function examplePlan(): LoadedPlan {
 
 /** Every sheet of an .xlsx file's bytes as grids (with merged ranges). */
 export async function readXlsxBytes(file: PickedFile) {
+  // ExcelJS loads on demand (its own chunk): not on the page's start, where the functions register.
+  const { XlsxWorkbook } = await import("../../workbook/xlsx/xlsxWorkbook");
   const wb = await XlsxWorkbook.fromBuffer(file.bytes, { name: file.name });
   const names = (await wb.listSheets()).map((s) => s.name);
   const grids = await wb.readSheets(names);

@@ -6,12 +6,10 @@
 // the first. So inside Excel one agency opens as a new workbook (Excel.createWorkbook, ExcelApi 1.8),
 // several go as a .zip where the pane can download (Windows, the web) and otherwise open as ONE new
 // workbook holding every agency's sheets (see deliverTemplates).
-import JSZip from "jszip";
 import type { Agency } from "../../domain/agencies";
 import { assignedAgencies } from "../../domain/assignment";
 import { periodCode, type Period } from "../../domain/period";
 import { buildReportTemplate } from "../../domain/report/template";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import { XLSX_MIME, ZIP_MIME, type TaskpaneOps } from "../ops";
 import type { PlanBundle } from "./consolidate";
@@ -27,15 +25,14 @@ export const templateFileName = (agency: Pick<Agency, "code">, period: Period): 
 
 /** One agency's report workbook as .xlsx bytes. */
 export async function templateBytes(bundle: PlanBundle, agency: Agency, period: Period): Promise<Uint8Array> {
-  const wb = XlsxWorkbook.create();
-  await wb.writeSheets(
+  return workbookBytes(
     buildReportTemplate({ plan: bundle.plan, agency, period, catalogue: bundle.catalogue }),
   );
-  return new Uint8Array(await wb.toBuffer());
 }
 
 /** Several files in one .zip (stored: .xlsx files are already compressed). */
 export async function zipFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<Uint8Array> {
+  const { default: JSZip } = await import("jszip"); // on demand, like ExcelJS
   const zip = new JSZip();
   for (const f of files) zip.file(f.name, f.bytes);
   return zip.generateAsync({ type: "uint8array", compression: "STORE" });
@@ -105,6 +102,7 @@ export async function deliverTemplates(
 
 /** Bytes of a workbook from sheet specs. */
 export async function workbookBytes(specs: readonly SheetSpec[]): Promise<Uint8Array> {
+  const { XlsxWorkbook } = await import("../../workbook/xlsx/xlsxWorkbook"); // ExcelJS on demand
   const wb = XlsxWorkbook.create();
   await wb.writeSheets(specs);
   return new Uint8Array(await wb.toBuffer());
