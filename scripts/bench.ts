@@ -1,21 +1,28 @@
-// The benchmark (SPEC §7, issue 8): N generated agency workbooks, measured in child processes so
-// each figure has its own peak RSS.
-//   (a) parse only: every file loaded with ExcelJS (`new Workbook().xlsx.load(bytes)`, one at a time)
-//   (b) the real pipeline: runConsolidation = read + validate + consolidate + write the rollup,
-//       on one thread and with worker threads
+// The benchmark (SPEC §7, issues 8 and 15): N generated agency workbooks.
+//   whole process, side by side: `cchc consolidate` against the plain openpyxl script a provincial IT
+//       officer would write instead (scripts/consolidate_openpyxl.py), alternating runs, same files,
+//       totals checked equal; wall time, CPU time and peak RSS of each process
+//   floors: reading the files' bytes; unzipping every part and scanning its XML
+//   (b) the pipeline in-process: runConsolidation = read + validate + consolidate + write the
+//       rollup, on one thread and with worker threads, split by phase; per-workbook CPU against the floor
+//   (a) ExcelJS's load alone (the reader before issue 15), for reference
 //   (c) peak RSS of each child   (d) (b) per workbook
 //   (e) rate custom functions, evaluations per second   (f) context.sync() counts (fake context)
 //
 //   npm run bench                      # N = 200
-//   npm run bench -- --n 200,1000,2000 # several sizes (the flat-memory check)
+//   npm run bench -- --n 200,1000      # several sizes
 //   npm run bench -- --n 3 --no-docs   # quick check; leaves docs/PERFORMANCE.md alone
-import { fork } from "node:child_process";
-import { existsSync, promises as fsp, readFileSync } from "node:fs";
+//   --rounds 3                         # alternating whole-process runs per tool (default 2; the best counts)
+import { execFileSync, fork, spawnSync } from "node:child_process";
+import { existsSync, promises as fsp, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import * as prettier from "prettier";
-import { benchBundle, BENCH_PERIOD, ensureWorkload } from "../src/cli/bench/workload";
+import * as zlib from "node:zlib";
+import { benchBundle, BENCH_PERIOD, ensurePlanWorkbook, ensureWorkload } from "../src/cli/bench/workload";
+import { periodCode } from "../src/domain/period";
+import { readZipDirectory } from "../src/workbook/xlsx/sniff";
 import { runConsolidation } from "../src/cli/consolidate/run";
 import { onTimeRate, rate } from "../src/functions/rates";
 import { measureSyncs, SYNC_SIZES, type SyncRow } from "./benchSyncs";
@@ -45,6 +52,32 @@ interface SizeResult {
   parse: ChildResult;
   one: ChildResult;
   multi: ChildResult | null;
+  whole: WholeResult;
+  floor: FloorResult;
+}
+
+/** One process run from the outside: wall and CPU seconds, peak RSS. */
+interface ProcessRun {
+  wallS: number;
+  cpuS: number;
+  maxRssMb: number;
+}
+
+interface WholeResult {
+  cchc: ProcessRun[];
+  /** Null when /usr/bin/python3 has no openpyxl: the comparison is skipped, and the report says so. */
+  python: ProcessRun[] | null;
+  /** "identical (57 indicators, 199 agencies)" or what differed. */
+  totals: string;
+}
+
+interface FloorResult {
+  /** Reading every file's bytes, ms (wall) and CPU ms. */
+  readMs: number;
+  readCpuMs: number;
+  /** Inflating every part and scanning its XML, ms (wall) and CPU ms. */
+  unzipScanMs: number;
+  unzipScanCpuMs: number;
 }
 
 // ---------------------------------------------------------------- child side
@@ -105,6 +138,149 @@ function inChild(args: string[]): Promise<ChildResult> {
   });
 }
 
+// ---------------------------------------------------------------- floors
+
+/**
+ * The least any reader must do, in one process after a warm-up over 20 files: (1) read every file's
+ * bytes; (2) that, plus inflate every part (native zlib, `inflateRawSync`), decode it as UTF-8 and
+ * find every tag start ("<", with `indexOf`) — unzipping and scanning the XML, nothing built.
+ */
+function childFloor(dir: string): FloorResult {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .map((f) => path.join(dir, f));
+  const utf8 = new TextDecoder();
+  let sink = 0;
+  const scan = (bytes: Buffer): void => {
+    for (const e of readZipDirectory(bytes) ?? []) {
+      const at = e.localOffset;
+      const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+      const data = bytes.subarray(start, start + e.compressedSize);
+      const xml = utf8.decode(e.method === 8 ? zlib.inflateRawSync(data) : data);
+      for (let i = xml.indexOf("<"); i >= 0; i = xml.indexOf("<", i + 1)) sink++;
+    }
+  };
+  for (const f of files.slice(0, 20)) scan(readFileSync(f));
+  let t = process.hrtime.bigint();
+  let c = process.cpuUsage();
+  for (const f of files) sink += readFileSync(f).length & 1;
+  const readMs = msSince(t);
+  const readCpuMs = cpuSince(c);
+  t = process.hrtime.bigint();
+  c = process.cpuUsage();
+  for (const f of files) scan(readFileSync(f));
+  const unzipScanMs = msSince(t);
+  const unzipScanCpuMs = cpuSince(c);
+  if (sink < 0) console.log(sink);
+  return { readMs, readCpuMs, unzipScanMs, unzipScanCpuMs };
+}
+
+// ---------------------------------------------------------------- whole process, side by side
+
+const PYTHON = "/usr/bin/python3";
+const TIME = "/usr/bin/time";
+
+function hasOpenpyxl(): boolean {
+  return spawnSync(PYTHON, ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0;
+}
+
+/** Run a command to completion; wall, CPU and peak RSS from GNU time when present (else wall only). */
+function timeProcess(cmd: string, args: string[]): { run: ProcessRun; stdout: string } {
+  const gnuTime = existsSync(TIME);
+  const t = process.hrtime.bigint();
+  const r = gnuTime
+    ? spawnSync(TIME, ["-f", "@@time %e %U %S %M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 28 })
+    : spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+  const wall = msSince(t) / 1000;
+  if (r.status !== 0 && r.status !== 1) {
+    throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}): ${String(r.stderr).slice(-2000)}`);
+  }
+  const m = /@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(String(r.stderr));
+  const run = m
+    ? { wallS: Number(m[1]), cpuS: Number(m[2]) + Number(m[3]), maxRssMb: Number(m[4]) / 1024 }
+    : { wallS: wall, cpuS: NaN, maxRssMb: NaN };
+  return { run, stdout: String(r.stdout) };
+}
+
+/** Compare the totals both tools printed: every indicator, and the agencies counted. */
+function compareTotals(cchc: string, python: string | null): string {
+  const a = JSON.parse(cchc) as { totals: Record<string, number | null>; counts: { accepted: number } };
+  if (python === null)
+    return `— (${Object.keys(a.totals).length} indicators, ${a.counts.accepted} agencies in cchc's rollup)`;
+  const b = JSON.parse(python) as { totals: Record<string, number | null>; agencies: number };
+  const codes = Object.keys(b.totals);
+  const same = (x: number | null | undefined, y: number | null | undefined) =>
+    x === y || (typeof x === "number" && typeof y === "number" && Math.abs(x - y) <= 1e-12 * Math.abs(y));
+  const differ = codes.filter((c) => !same(a.totals[c], b.totals[c]));
+  if (
+    differ.length === 0 &&
+    a.counts.accepted === b.agencies &&
+    codes.length === Object.keys(a.totals).length
+  )
+    return `identical (${codes.length} indicators, ${b.agencies} agencies)`;
+  return `DIFFER: ${differ.slice(0, 5).join(", ") || "agency counts"}`;
+}
+
+/** `cchc consolidate` (the built CLI) and the openpyxl script on the same files, alternating. */
+function wholeProcess(
+  dir: string,
+  plan: string,
+  rounds: number,
+  python: boolean,
+  log: (m: string) => void,
+): WholeResult {
+  const cli = path.join(ROOT, "bin", "cchc.js");
+  const period = periodCode(BENCH_PERIOD);
+  const out = (tool: string) => path.join(path.dirname(dir), `whole-${path.basename(dir)}-${tool}.xlsx`);
+  const cchc: ProcessRun[] = [];
+  const py: ProcessRun[] = [];
+  let cchcJson = "";
+  let pyJson: string | null = null;
+  for (let i = 0; i < rounds; i++) {
+    // Alternate which tool goes first, so neither always meets a warmer (or busier) machine.
+    const order = i % 2 === 0 ? ["cchc", "python"] : ["python", "cchc"];
+    for (const tool of order) {
+      if (tool === "python" && !python) continue;
+      execFileSync("rm", ["-f", out(tool)]);
+      log(`  whole process, round ${i + 1}: ${tool} …`);
+      if (tool === "cchc") {
+        const r = timeProcess(process.execPath, [
+          cli,
+          "consolidate",
+          "--plan",
+          plan,
+          "--period",
+          period,
+          dir,
+          "-o",
+          out(tool),
+          "--json",
+        ]);
+        cchc.push(r.run);
+        cchcJson = r.stdout;
+      } else {
+        const script = path.join(ROOT, "scripts", "consolidate_openpyxl.py");
+        const r = timeProcess(PYTHON, [
+          script,
+          "--plan",
+          plan,
+          "--period",
+          period,
+          dir,
+          "-o",
+          out(tool),
+          "--json",
+        ]);
+        py.push(r.run);
+        pyJson = r.stdout;
+      }
+      execFileSync("rm", ["-f", out(tool)]);
+    }
+  }
+  return { cchc, python: python ? py : null, totals: compareTotals(cchcJson, pyJson) };
+}
+
 // ---------------------------------------------------------------- (e) rate functions
 
 function evalsPerSecond(run: () => unknown, ms: number): number {
@@ -142,29 +318,12 @@ function cpuModel(): string {
   return os.cpus()[0]?.model?.trim() || "unknown CPU";
 }
 
-/** The ratio for the workbooks added between the smallest and the largest size: what each further
- * workbook costs, without the fixed costs (start-up, JIT warm-up, writing the rollup). */
-function marginal(sizes: SizeResult[]): string[] {
-  if (sizes.length < 2) return [];
-  const [lo, hi] = [sizes[0], sizes[sizes.length - 1]];
-  const ratio = (b: (r: SizeResult) => number | undefined) => {
-    const bh = b(hi);
-    const bl = b(lo);
-    if (bh === undefined || bl === undefined) return "—";
-    return ((bh - bl) / (hi.parse.ms - lo.parse.ms)).toFixed(2);
-  };
-  const label = `N = ${fmtInt(lo.n)} → ${fmtInt(hi.n)}`;
-  return [
-    `| (b)/(a) for the workbooks added, ${label}, 1 thread | ${sizes.map((r) => (r === hi ? ratio((x) => x.one.ms) : "")).join(" | ")} |`,
-    `| (b)/(a) for the workbooks added, ${label}, worker threads | ${sizes.map((r) => (r === hi ? ratio((x) => x.multi?.ms) : "")).join(" | ")} |`,
-  ];
-}
-
 export function renderReport(
   sizes: SizeResult[],
   funcs: { name: string; input: string; rate: number }[],
   syncs: SyncRow[],
   workers: number,
+  loadBefore: number,
 ): string {
   const head = `| measure | ${sizes.map((r) => `N = ${fmtInt(r.n)}`).join(" | ")} |`;
   const rule = `| --- | ${sizes.map(() => "---:").join(" | ")} |`;
@@ -176,15 +335,43 @@ export function renderReport(
     const p = r.one.phases?.[k];
     return p ? `${s(p.ms)} (${s(p.cpuMs)})` : "—";
   };
+  const best = (runs: ProcessRun[]) => runs.reduce((a, b) => (b.wallS < a.wallS ? b : a));
+  const secs = (runs: ProcessRun[] | null) =>
+    runs
+      ? `${runs.map((x) => x.wallS.toFixed(2)).join(", ")} (CPU ${best(runs).cpuS.toFixed(2)})`
+      : "skipped";
+  const ratio = (r: SizeResult, k: "wallS" | "cpuS") =>
+    r.whole.python ? `${(best(r.whole.python)[k] / best(r.whole.cchc)[k]).toFixed(1)}×` : "—";
+  const perWorkbook = (r: SizeResult) => (r.one.phases ? r.one.phases.intake.cpuMs / r.n : NaN);
+  const floorPer = (r: SizeResult) => r.floor.unzipScanCpuMs / r.n;
   const lines = [
     `Machine: ${os.cpus().length} cores (\`nproc\`), ${cpuModel()}, Node ${process.version}, ${os.type()} ${os.release()}; ` +
-      `load average before the run ${os.loadavg()[0].toFixed(2)}; measured ${new Date().toISOString().slice(0, 10)}.`,
+      `load average before the run ${loadBefore.toFixed(2)}, after ${os.loadavg()[0].toFixed(2)}; measured ${new Date().toISOString().slice(0, 10)}.`,
     "",
     head,
     rule,
-    row("(a) parse only, ExcelJS load, s", (r) => s(r.parse.ms)),
+    row("`cchc consolidate`, whole process, s (CPU s of the best)", (r) => secs(r.whole.cchc)),
+    row("Python openpyxl script, whole process, s (CPU s of the best)", (r) => secs(r.whole.python)),
+    row("**script ÷ cchc**, best wall time of each", (r) => ratio(r, "wallS")),
+    row("script ÷ cchc, CPU time", (r) => ratio(r, "cpuS")),
+    row("totals of the two rollups", (r) => r.whole.totals),
+    row(
+      "peak RSS, cchc / script, MB",
+      (r) =>
+        `${mb(best(r.whole.cchc).maxRssMb)} / ${r.whole.python ? mb(best(r.whole.python).maxRssMb) : "—"}`,
+    ),
+    row("floor: read every file's bytes, s", (r) => s(r.floor.readMs)),
+    row(
+      "floor: unzip every part + scan its XML, s (CPU s)",
+      (r) => `${s(r.floor.unzipScanMs)} (${s(r.floor.unzipScanCpuMs)})`,
+    ),
+    row("read, check, validate one workbook: CPU ms (intake phase ÷ N)", (r) => perWorkbook(r).toFixed(2)),
+    row("floor per workbook: CPU ms", (r) => floorPer(r).toFixed(2)),
+    row("**per-workbook CPU ÷ floor**", (r) => `${(perWorkbook(r) / floorPer(r)).toFixed(1)}×`),
+    "",
+    head,
+    rule,
     row("(b) validate + consolidate + write rollup, 1 thread, s", (r) => s(r.one.ms)),
-    row("(b)/(a), 1 thread", (r) => (r.one.ms / r.parse.ms).toFixed(2)),
     row("(b) 1 thread: read, check, validate the inputs, s (CPU s)", phase("intake")),
     row("(b) 1 thread: merge, s (CPU s)", phase("merge")),
     row("(b) 1 thread: write the rollup, s (CPU s)", phase("write")),
@@ -192,10 +379,7 @@ export function renderReport(
       `(b) with ${workers} worker threads, s`,
       multi((m) => s(m.ms)),
     ),
-    row(
-      `(b)/(a), ${workers} worker threads`,
-      multi((m, r) => (m.ms / r.parse.ms).toFixed(2)),
-    ),
+    row("(a) ExcelJS load alone (the reader before issue 15), for reference, s", (r) => s(r.parse.ms)),
     row("(c) peak RSS (a), MB", (r) => mb(r.parse.maxRssMb)),
     row("(c) peak RSS (b), 1 thread, MB", (r) => mb(r.one.maxRssMb)),
     row(
@@ -204,7 +388,6 @@ export function renderReport(
     ),
     row("(a) CPU time, s", (r) => s(r.parse.cpuMs)),
     row("(b) CPU time, 1 thread, s", (r) => s(r.one.cpuMs)),
-    row("(b)/(a) by CPU time, 1 thread", (r) => (r.one.cpuMs / r.parse.cpuMs).toFixed(2)),
     row("(d) time per workbook (b), 1 thread, ms", (r) => (r.one.ms / r.n).toFixed(1)),
     row(
       `(d) time per workbook (b), ${workers} worker threads, ms`,
@@ -212,7 +395,6 @@ export function renderReport(
     ),
     row("files valid / read", (r) => `${r.one.valid ?? 0} / ${r.one.files}`),
     row("agencies in the rollup", (r) => String(r.one.agencies ?? 0)),
-    ...marginal(sizes),
     "",
     "| rate function | input | evaluations/s (one core) |",
     "| --- | --- | ---: |",
@@ -252,7 +434,12 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   if (process.argv.includes("--child")) {
     const [mode, dir, w] = process.argv.slice(process.argv.indexOf("--child") + 1);
-    const r = mode === "parse" ? await childParse(dir) : await childConsolidate(dir, Number(w));
+    const r =
+      mode === "parse"
+        ? await childParse(dir)
+        : mode === "floor"
+          ? childFloor(dir)
+          : await childConsolidate(dir, Number(w));
     console.log(JSON.stringify(r));
     return;
   }
@@ -264,13 +451,32 @@ async function main(): Promise<void> {
   const work = argValue("--dir") ?? path.join(ROOT, "out", "bench");
   const log = (m: string) => process.stderr.write(`${m}\n`);
 
+  const rounds = Number(argValue("--rounds") ?? 2);
+  const loadBefore = os.loadavg()[0];
+  log("building the CLI (npm run build:cli) …");
+  execFileSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.build.json")],
+    {
+      stdio: "inherit",
+    },
+  );
+  const python = hasOpenpyxl();
+  if (!python) {
+    log(`skipping the Python comparison: ${PYTHON} has no openpyxl (Debian: apt install python3-openpyxl)`);
+  }
   const bundle = benchBundle(ROOT);
+  const plan = await ensurePlanWorkbook(ROOT, path.join(work, "plan-bench.xlsx"));
   const results: SizeResult[] = [];
   for (const n of sizes) {
     const dir = path.join(work, `n${n}`);
     log(`N = ${n}: generating workbooks in ${dir} (reused when present) …`);
     await ensureWorkload(bundle, dir, n);
-    log(`N = ${n}: (a) parse only …`);
+    log(`N = ${n}: whole process, cchc and the openpyxl script alternating …`);
+    const whole = wholeProcess(dir, plan, rounds, python, log);
+    log(`N = ${n}: floors …`);
+    const floor = (await inChild(["floor", dir])) as unknown as FloorResult;
+    log(`N = ${n}: (a) ExcelJS load alone …`);
     const parse = await inChild(["parse", dir]);
     log(`N = ${n}: (b) consolidate, 1 thread …`);
     const one = await inChild(["consolidate", dir, "1"]);
@@ -279,13 +485,14 @@ async function main(): Promise<void> {
       log(`N = ${n}: (b) consolidate, ${workers} worker threads …`);
       multi = await inChild(["consolidate", dir, String(workers)]);
     }
-    results.push({ n, parse, one, multi });
+    results.push({ n, parse, one, multi, whole, floor });
   }
   log("(e) rate functions …");
   const funcs = measureFunctions(fnMs);
   log("(f) context.sync() counts …");
   const syncs = await measureSyncs();
-  const report = renderReport(results, funcs, syncs, workers);
+  const report = renderReport(results, funcs, syncs, workers, loadBefore);
+  if (!python) log(`(the Python comparison was skipped: ${PYTHON} has no openpyxl)`);
   console.log(report);
   if (!process.argv.includes("--no-docs")) {
     await updateDocs(report, `npm run bench -- --n ${sizes.join(",")}`);

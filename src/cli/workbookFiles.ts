@@ -4,7 +4,7 @@ import type { PlanWorkbook } from "../domain/planWorkbook";
 import { readPlanWorkbook } from "../domain/planWorkbook";
 import { problem, type Problem } from "../domain/problem";
 import { isWorkbookReadError } from "../workbook/xlsx/errors";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { XlsxReader } from "../workbook/xlsx/xlsxReader";
 import { CliError } from "./errors";
 
 export interface LoadedWorkbook {
@@ -12,10 +12,10 @@ export interface LoadedWorkbook {
   merged: Map<string, string[]>;
 }
 
-/** Read every sheet of an .xlsx file (read-only: parts nothing reads are skipped). Throws
- * WorkbookReadError for unreadable files. */
+/** Read every sheet of an .xlsx file (values only, no ExcelJS). Throws WorkbookReadError for
+ * unreadable files. */
 export async function readWorkbookFile(file: string): Promise<LoadedWorkbook> {
-  const wb = await XlsxWorkbook.open(file, { readOnly: true });
+  const wb = await XlsxReader.open(file);
   const names = (await wb.listSheets()).map((s) => s.name);
   const grids = await wb.readSheets(names);
   const merged = new Map<string, string[]>();

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { civil, civilToSerial, serialToCivil } from "../../src/domain/civilDate";
-import { dateToSerial } from "../../src/workbook/xlsx/cellValue";
+import { dateToSerial } from "../../src/workbook/xlsx/xlsxReader";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 
 // A zone east of UTC, where reading local date fields would slide 31/12 to 30/12.

@@ -22,8 +22,8 @@ export const SYNTHETIC_COMMUNES = 170;
 export const BENCH_PERIOD = DEMO_PERIOD;
 const SEED = 20231213;
 
-/** The example plan, registry and catalogue with the synthetic communes, read like a plan workbook. */
-export function benchBundle(root = repoRoot()): PlanBundle {
+/** The example plan, registry and catalogue with the synthetic communes, as plan workbook input. */
+export function benchPlanInput(root = repoRoot()): PlanWorkbookInput {
   const data = path.join(root, "examples", "data");
   const read = (n: string) => JSON.parse(readFileSync(path.join(data, n), "utf8"));
   const registry = read("agencies.json") as PlanWorkbookInput["registry"];
@@ -41,11 +41,12 @@ export function benchBundle(root = repoRoot()): PlanBundle {
     };
   });
   registry.agencies = [...registry.agencies, ...communes];
-  const sheets = planWorkbookSheets({
-    plan: read("plan-2023.json"),
-    registry,
-    catalogue: read("indicators.json"),
-  });
+  return { plan: read("plan-2023.json"), registry, catalogue: read("indicators.json") };
+}
+
+/** The example plan, registry and catalogue with the synthetic communes, read like a plan workbook. */
+export function benchBundle(root = repoRoot()): PlanBundle {
+  const sheets = planWorkbookSheets(benchPlanInput(root));
   const pw = readPlanWorkbook(new Map(sheets.map((s) => [s.name, s.rows])));
   if (!pw.plan || !pw.registry || !pw.catalogue) {
     throw new Error(`bench bundle: ${pw.problems.find((p) => p.severity === "error")?.message_en}`);
@@ -97,6 +98,16 @@ export async function workloadBytes(bundle: PlanBundle, f: WorkloadFile, i: numb
   const wb = XlsxWorkbook.create();
   await wb.writeSheets(sheets);
   return wb.toBuffer();
+}
+
+/** Write the bench plan workbook (what `cchc consolidate --plan` reads) to `file`, unless present. */
+export async function ensurePlanWorkbook(root: string, file: string): Promise<string> {
+  if (existsSync(file)) return file;
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  const wb = XlsxWorkbook.create();
+  await wb.writeSheets(planWorkbookSheets(benchPlanInput(root)));
+  await wb.saveAtomic(file);
+  return file;
 }
 
 /**

@@ -16,7 +16,7 @@ import { validateReport } from "../../domain/validation/validateReport";
 import type { ValidationContext } from "../../domain/validation/context";
 import { WorkbookReadError, isWorkbookReadError } from "../../workbook/xlsx/errors";
 import { DEFAULT_LIMITS } from "../../workbook/xlsx/sniff";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
 
 export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
@@ -90,7 +90,7 @@ async function intakeUnguarded(file: string, ctx: ValidationContext): Promise<In
   let grids: Map<string, Grid>;
   const merged = new Map<string, string[]>();
   try {
-    const wb = await XlsxWorkbook.fromBuffer(bytes, { name: file, readOnly: true });
+    const wb = await XlsxReader.fromBuffer(bytes, { name: file });
     const names = (await wb.listSheets()).map((s) => s.name);
     grids = await wb.readSheets(names);
     for (const n of names) merged.set(n, await wb.mergedRanges(n));

@@ -18,6 +18,7 @@ import { periodCode, periodLabelVi, samePeriod, type Period } from "../../domain
 import type { Plan } from "../../domain/plan";
 import type { AtomicFs } from "../../workbook/xlsx/atomicWrite";
 import { isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { CliError } from "../errors";
 import { discoverInputs, type SkippedFile } from "./discover";
@@ -225,9 +226,9 @@ async function openExisting(
 }
 
 async function readPrevious(file: string, catalogue: Catalogue): Promise<Map<string, number | null>> {
-  let wb: XlsxWorkbook;
+  let wb: XlsxReader;
   try {
-    wb = await XlsxWorkbook.open(file);
+    wb = await XlsxReader.open(file);
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
     throw new CliError(`Bảng tổng hợp năm trước: ${e.message_vi}`, `Previous rollup: ${e.message_en}`);

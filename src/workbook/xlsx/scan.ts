@@ -1,11 +1,11 @@
-// A pass over the package before ExcelJS sees it. The zip directory can lie (a zip bomb declares
-// small sizes) and a sheet of a million rows is small once zipped, so each part is inflated with its
-// output bounded by its declared size, and counted: the pass stops at the first limit crossed, long
-// before ExcelJS would have built a million row objects or run out of memory.
+// A pass over the package before anything is built from it. The zip directory can lie (a zip bomb
+// declares small sizes) and a sheet of a million rows is small once zipped, so each part is inflated
+// with its output bounded by its declared size, and counted: the pass stops at the first limit
+// crossed, long before a reader would have built a million rows or run out of memory.
 // Two ways to inflate, same checks: a package whose declared total is small (every real report) is
-// inflated in one go by native zlib with `maxOutputLength`, and its parts can be kept so ExcelJS gets
-// them stored instead of inflating them again in JavaScript; a larger one (or a host without native
-// zlib, the browser build) is inflated chunk by chunk through a stream and dropped as it goes.
+// inflated in one go by native zlib with `maxOutputLength`; a larger one (or a host without native
+// zlib, the browser build) is inflated chunk by chunk through a stream. Either way the parts asked
+// for (`keep`: the ones the reader needs) are handed back inflated, so nothing is inflated twice.
 import * as zlib from "node:zlib";
 import { WorkbookReadError } from "./errors";
 import { isWorksheetPart, type ReadLimits, type ZipEntry } from "./sniff";
@@ -26,13 +26,13 @@ export interface ScanReport {
   /** Cells (`<c>` elements) over all sheets. */
   cells: number;
   sheets: { part: string; name: string; rows: number; columns: number; cells: number }[];
-  /** The inflated parts chosen by {@link ScanOptions.keep}, when the package was inflated in one go. */
+  /** The inflated parts chosen by {@link ScanOptions.keep}. */
   parts?: ZipPart[];
 }
 
 /** Options for {@link scanXlsxParts}. */
 export interface ScanOptions {
-  /** Keep these parts' inflated bytes in the report (one-go inflation only), e.g. to repack them. */
+  /** Keep these parts' inflated bytes in the report, e.g. to read or repack them. */
   keep?: (part: string) => boolean;
 }
 
@@ -336,7 +336,7 @@ export async function scanXlsxParts(
   // The declared total was checked against the limit; a part may not inflate past its declared size.
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   const oneGo = declared <= ONE_GO_BYTES && nativeZip();
-  const kept: ZipPart[] | undefined = oneGo && opts.keep ? [] : undefined;
+  const kept: ZipPart[] | undefined = opts.keep ? [] : undefined;
   const names = await sheetNames(buf, byName, deadline, oneGo).catch(() => new Map<string, string>());
   try {
     for (const e of entries) {
@@ -386,6 +386,23 @@ export async function scanXlsxParts(
         const out = inflatePartOnce(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
         size = out.length;
         if (kept && opts.keep!(e.name)) kept.push({ name: e.name, data: out });
+      } else if (kept && opts.keep!(e.name)) {
+        // Streamed (a large package, or no native zlib): a kept part is collected chunk by chunk.
+        const chunks: Buffer[] = [];
+        const count = onChunk;
+        size = await inflatePart(
+          data,
+          e.method,
+          budget,
+          deadline,
+          (chunk) => {
+            count(chunk);
+            chunks.push(Buffer.from(chunk));
+          },
+          e.uncompressedSize,
+          e.name,
+        );
+        kept.push({ name: e.name, data: Buffer.concat(chunks) });
       } else {
         size = await inflatePart(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
       }

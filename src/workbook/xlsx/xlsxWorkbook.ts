@@ -1,54 +1,21 @@
-// The workbook port over .xlsx files, with ExcelJS: the CLI and the browser page use this where the
-// add-in uses Office.js. Reading never modifies the source; saving replaces the file atomically.
+// The workbook port over .xlsx files for the CLI and the browser page (where the add-in uses Office.js).
+// Values are read by the one reader, XlsxReader (xlsxReader.ts); ExcelJS is the writer, loaded from
+// the file's bytes only when a workbook read from a file is written to (a rollup merged into).
+// Reading never modifies the source; saving replaces the file atomically.
 import { promises as fsp } from "node:fs";
 import ExcelJS from "exceljs";
-import type { A1, CellValue, Grid } from "../../domain/cell";
+import type { A1, Grid } from "../../domain/cell";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import type { SheetInfo, WorkbookPort } from "../port";
 import { writeFileAtomic, type AtomicFs } from "./atomicWrite";
-import { readCellValue } from "./cellValue";
 import { WorkbookReadError, isWorkbookReadError } from "./errors";
-import { scanXlsxParts } from "./scan";
-import { DEFAULT_LIMITS, assertXlsxBytes, type ReadLimits } from "./sniff";
+import { DEFAULT_LIMITS, type ReadLimits } from "./sniff";
 import { SharedStrings, spliceBulkRows, type BulkRows } from "./bulkRows";
 import { findSheet, writeRows, writeSheet } from "./writeSheet";
+import { XlsxReader, type XlsxReadOptions } from "./xlsxReader";
 import { nativeZip, storedParts, writeZip } from "./zipWrite";
 
-/** Options for reading a workbook file. */
-export interface XlsxReadOptions extends Partial<ReadLimits> {
-  /** File name used in error messages. */
-  name?: string;
-  /**
-   * The workbook is only read, never written back (an agency report): the parts and sheet elements
-   * no reading of values needs are left out (`NOT_FOR_READING`, `IGNORED_SHEET_NODES`). The limits
-   * are checked on every part all the same.
-   */
-  readOnly?: boolean;
-}
-
-/**
- * What a read-only load leaves out. Parts ExcelJS parses or keeps only to write them back (document
- * properties, theme, printer settings, calculation chain, custom XML) or for pictures and charts; and
- * the sheet elements pointing at pictures, tables and links, plus presentation (validations,
- * conditional formats, page setup), so nothing left looks for a part that was dropped. Values, merges,
- * number formats (dates), comments and sheet visibility are all still read.
- */
-const NOT_FOR_READING =
-  /^(docProps\/|customXml\/|xl\/theme\/|xl\/printerSettings\/|xl\/calcChain\.xml$|xl\/media\/|xl\/charts\/|xl\/drawings\/(?!vmlDrawing)[^/]+\.xml$|xl\/drawings\/_rels\/(?!vmlDrawing))/i;
-const IGNORED_SHEET_NODES = [
-  "drawing",
-  "picture",
-  "tableParts",
-  "hyperlinks",
-  "dataValidations",
-  "conditionalFormatting",
-  "extLst",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "printOptions",
-  "rowBreaks",
-];
+export type { XlsxReadOptions } from "./xlsxReader";
 
 /** Deflate level of written workbooks: zlib's default, what JSZip used too. */
 const WRITE_LEVEL = 6;
@@ -65,78 +32,44 @@ function loadError(e: unknown, file?: string): WorkbookReadError {
   return new WorkbookReadError("UNREADABLE", { file, detail: msg.slice(0, 120), cause: e });
 }
 
-function coveredByMerge(cell: ExcelJS.Cell): boolean {
-  try {
-    return cell.type === ExcelJS.ValueType.Merge && readCellValue(cell.master) !== null;
-  } catch {
-    return false;
-  }
-}
-
-/** The used range from A1 as a rectangular grid, trailing empty rows and columns trimmed. */
-function readGrid(ws: ExcelJS.Worksheet): Grid {
-  const cells: { r: number; c: number; v: CellValue }[] = [];
-  let rows = 0;
-  let cols = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const v = readCellValue(cell);
-      if (v !== null) cells.push({ r: rowNumber - 1, c: colNumber - 1, v });
-      // A merge area belongs to the used range as Excel reports it, even though only its master holds the value.
-      else if (!coveredByMerge(cell)) return;
-      rows = Math.max(rows, rowNumber);
-      cols = Math.max(cols, colNumber);
-    });
-  });
-  const grid: Grid = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
-  for (const { r, c, v } of cells) grid[r][c] = v;
-  return grid;
-}
-
 /** A workbook held in memory, read from or written to an .xlsx file. */
 export class XlsxWorkbook implements WorkbookPort {
   /** Long sheets' data rows not built as ExcelJS cells, by lower-case sheet name (bulkRows.ts). */
   private readonly bulk = new Map<string, BulkRows>();
+  /** The values as last read or saved; dropped when the workbook changes, re-read from its bytes. */
+  private reader: XlsxReader | undefined;
+  /** The ExcelJS model, for writing: built at once for a new workbook, from the bytes when needed. */
+  private wb: ExcelJS.Workbook | undefined;
 
   private constructor(
-    private readonly wb: ExcelJS.Workbook,
+    init: { wb: ExcelJS.Workbook } | { reader: XlsxReader; bytes: Uint8Array; opts: XlsxReadOptions },
     /** The file name given when reading, for messages. */
     readonly name?: string,
-  ) {}
+  ) {
+    if ("wb" in init) this.wb = init.wb;
+    else {
+      this.reader = init.reader;
+      this.source = { bytes: init.bytes, opts: init.opts };
+    }
+  }
+
+  /** The bytes read, until ExcelJS has loaded them. */
+  private source: { bytes: Uint8Array; opts: XlsxReadOptions } | undefined;
 
   /** A new, empty workbook. */
   static create(): XlsxWorkbook {
     const wb = new ExcelJS.Workbook();
     wb.creator = "cchc-reporting";
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook({ wb });
   }
 
   /**
    * Read an .xlsx from bytes. Bad input (empty, .xls, encrypted, not a zip, truncated, too large,
-   * damaged) throws only WorkbookReadError; the bytes are checked before ExcelJS sees them.
+   * damaged) throws only WorkbookReadError; the bytes are checked before anything is built.
    */
   static async fromBuffer(buf: Buffer | Uint8Array, opts: XlsxReadOptions = {}): Promise<XlsxWorkbook> {
-    const limits: ReadLimits = { ...DEFAULT_LIMITS, ...definedLimits(opts) };
-    const deadline = Date.now() + limits.maxMillis;
-    const entries = assertXlsxBytes(buf, limits, opts.name);
-    // Inflate and count before ExcelJS builds anything: sizes, rows, columns and cells within limits.
-    // A package inflated in one go reaches ExcelJS stored, so JSZip does not inflate it a second time.
-    const keep = opts.readOnly ? (part: string) => !NOT_FOR_READING.test(part) : () => true;
-    const scan = await scanXlsxParts(buf, entries, limits, opts.name, deadline, { keep });
-    const wb = new ExcelJS.Workbook();
-    try {
-      const bytes = scan.parts
-        ? writeZip(scan.parts)
-        : Buffer.isBuffer(buf)
-          ? buf
-          : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-      // ExcelJS's typings want its own Buffer alias; a Node Buffer is what it uses at runtime.
-      const load = opts.readOnly ? { ignoreNodes: IGNORED_SHEET_NODES } : undefined;
-      await withDeadline(wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, load), deadline, limits, opts.name);
-    } catch (e) {
-      throw loadError(e, opts.name);
-    }
-    return new XlsxWorkbook(wb, opts.name);
+    const reader = await XlsxReader.fromBuffer(buf, opts);
+    return new XlsxWorkbook({ reader, bytes: buf, opts }, opts.name);
   }
 
   /** Read an .xlsx file; the size limit is checked from the file's size before reading it. */
@@ -160,53 +93,75 @@ export class XlsxWorkbook implements WorkbookPort {
     return XlsxWorkbook.fromBuffer(buf, { ...opts, name });
   }
 
-  /** The underlying ExcelJS workbook, for adapter-level extras (charts are not supported by ExcelJS). */
+  /**
+   * The underlying ExcelJS workbook, for adapter-level extras (charts are not supported by ExcelJS).
+   * Only for a workbook created here or already written to (`writeSheets` loads the model).
+   */
   get exceljs(): ExcelJS.Workbook {
+    if (!this.wb)
+      throw new Error("XlsxWorkbook.exceljs: the workbook was read, not written; call writeSheets first");
     for (const name of [...this.bulk.keys()]) this.materialize(name);
+    this.reader = undefined; // the caller may change it
     return this.wb;
   }
 
-  /** Build a long sheet's pending data rows as ExcelJS cells, for a caller that reads them back. */
+  /** The ExcelJS model, loaded from the bytes read on first need (ExcelJS is the writer only). */
+  private async model(): Promise<ExcelJS.Workbook> {
+    if (this.wb) return this.wb;
+    const { bytes, opts } = this.source!;
+    const limits: ReadLimits = { ...DEFAULT_LIMITS, ...definedLimits(opts) };
+    const deadline = Date.now() + limits.maxMillis;
+    const wb = new ExcelJS.Workbook();
+    try {
+      // The reader has checked every limit on these bytes already.
+      const buf = Buffer.isBuffer(bytes)
+        ? bytes
+        : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      // ExcelJS's typings want its own Buffer alias; a Node Buffer is what it uses at runtime.
+      await withDeadline(wb.xlsx.load(buf as unknown as ExcelJS.Buffer), deadline, limits, opts.name);
+    } catch (e) {
+      throw loadError(e, opts.name);
+    }
+    this.wb = wb;
+    this.source = undefined;
+    return wb;
+  }
+
+  /** Build a long sheet's pending data rows as ExcelJS cells, for a caller that changes them. */
   private materialize(name: string): void {
     const key = name.toLowerCase();
     const pending = this.bulk.get(key);
-    if (!pending) return;
+    if (!pending || !this.wb) return;
     this.bulk.delete(key);
     const ws = findSheet(this.wb, pending.sheet);
     if (ws) writeRows(ws, pending.rows, pending.firstRow - 1);
   }
 
+  /** The one reader over this workbook's current content: the bytes read, or what it would save. */
+  private async values(): Promise<XlsxReader> {
+    this.reader ??= await XlsxReader.fromBuffer(await this.toBuffer({ level: 1 }), { name: this.name });
+    return this.reader;
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
-    return this.wb.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? "visible" }));
+    return (await this.values()).listSheets();
   }
 
   async readSheets(names: readonly string[]): Promise<Map<string, Grid>> {
-    const out = new Map<string, Grid>();
-    for (const name of names) {
-      this.materialize(name);
-      const ws = findSheet(this.wb, name);
-      if (ws) out.set(name, readGrid(ws));
-    }
-    return out;
+    return (await this.values()).readSheets(names);
   }
 
   async mergedRanges(sheet: string): Promise<string[]> {
-    this.materialize(sheet);
-    const ws = findSheet(this.wb, sheet);
-    if (!ws || !ws.hasMerges) return [];
-    // `ws.model` would build a model of every row and cell only to hand back the merges: read
-    // ExcelJS's own merge list instead, when it has the shape ExcelJS 4 gives it.
-    const own = (ws as unknown as { _merges?: Record<string, { range?: unknown }> })._merges;
-    const ranges = own && typeof own === "object" ? Object.values(own).map((m) => m?.range) : [];
-    if (ranges.length > 0 && ranges.every((r): r is string => typeof r === "string")) return ranges;
-    return [...ws.model.merges];
+    return (await this.values()).mergedRanges(sheet);
   }
 
   async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
+    const wb = await this.model();
+    this.reader = undefined;
     for (const spec of specs) {
       this.bulk.delete(spec.name.toLowerCase()); // the sheet is replaced, pending rows with it
       // Rows can only be spliced into the saved XML where native zlib packs the file.
-      const bulk = await writeSheet(this.wb, spec, { bulk: nativeZip() });
+      const bulk = await writeSheet(wb, spec, { bulk: nativeZip() });
       if (bulk) this.bulk.set(spec.name.toLowerCase(), bulk);
     }
   }
@@ -220,17 +175,18 @@ export class XlsxWorkbook implements WorkbookPort {
    * packs the file; elsewhere JSZip's default applies.
    */
   async toBuffer(opts: { level?: number } = {}): Promise<Buffer> {
+    const wb = await this.model();
     this.activateVisibleSheet();
     if (nativeZip()) {
       // JSZip only packs the parts (stored); native zlib deflates them, several times faster than
       // pako, after the long sheets' data rows are written into their XML.
-      const stored = await this.wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+      const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
       const parts = storedParts(Buffer.isBuffer(stored) ? stored : Buffer.from(stored as ArrayBuffer));
       const utf8 = (data: Uint8Array): string => Buffer.from(data).toString("utf8");
       const sst = parts.find((p) => p.name === "xl/sharedStrings.xml");
       const strings = SharedStrings.after(sst && utf8(sst.data));
       for (const pending of this.bulk.values()) {
-        const ws = findSheet(this.wb, pending.sheet);
+        const ws = findSheet(wb, pending.sheet);
         // ExcelJS names each sheet's part after the sheet's id.
         const part = ws && parts.find((p) => p.name === `xl/worksheets/sheet${ws.id}.xml`);
         if (!part) throw new Error(`toBuffer: no part for sheet ${pending.sheet}`);
@@ -239,7 +195,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (sst) sst.data = Buffer.from(strings.finish(utf8(sst.data)), "utf8");
       return writeZip(parts, { level: opts.level ?? WRITE_LEVEL });
     }
-    const out = await this.wb.xlsx.writeBuffer();
+    const out = await wb.xlsx.writeBuffer();
     return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
   }
 
@@ -253,8 +209,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Excel misbehaves when the active tab is a hidden sheet (e.g. "_lists" placed first). */
   private activateVisibleSheet(): void {
-    const sheets = this.wb.worksheets;
-    const view = this.wb.views?.[0];
+    const book = this.wb!;
+    const sheets = book.worksheets;
+    const view = book.views?.[0];
     const active = view?.activeTab ?? 0;
     if (!sheets[active] || sheets[active].state === "visible" || sheets[active].state === undefined) return;
     const idx = sheets.findIndex((s) => (s.state ?? "visible") === "visible");
@@ -266,7 +223,7 @@ export class XlsxWorkbook implements WorkbookPort {
       height: 24000,
       visibility: "visible",
     };
-    this.wb.views = [{ ...base, activeTab: idx, firstSheet: Math.min(base.firstSheet ?? 0, idx) }];
+    book.views = [{ ...base, activeTab: idx, firstSheet: Math.min(base.firstSheet ?? 0, idx) }];
   }
 }
 

@@ -1,0 +1,661 @@
+// The one reader of values in .xlsx files (issue 15): agency reports, plan workbooks, rollups read
+// back, in the CLI and the browser page alike. Bytes → limits (sniff.ts: the zip directory;
+// scan.ts: every part inflated with its output bounded, rows, columns and cells counted) → the parts
+// a value needs (workbook, its relationships, shared strings, styles, sheets) tokenized by xml.ts →
+// grids of the domain's CellValues, merged ranges, sheet names and visibility. Nothing else is built:
+// no cell objects, no styles beyond "is this number a date".
+//
+// It reads values exactly as the previous ExcelJS path did (tests/xlsx/readerDifferential.test.ts
+// compares both on every corpus file): shared, inline and rich strings (runs joined, phonetic runs
+// left out, `_xHHHH_` escapes decoded where ExcelJS decodes them), NFC; numbers, and dates as Excel
+// serials (1904 workbooks rebased) through the same millisecond rounding; booleans; error values as
+// their text; formulas as their cached result; cells covered by a merge read as empty, the merge area
+// counting in the used range when its first cell holds a value.
+import { promises as fsp } from "node:fs";
+import type { CellValue, Grid } from "../../domain/cell";
+import type { SheetInfo, WorkbookPort } from "../port";
+import { WorkbookReadError, isWorkbookReadError } from "./errors";
+import { scanXlsxParts } from "./scan";
+import { DEFAULT_LIMITS, assertXlsxBytes, isWorksheetPart, type ReadLimits } from "./sniff";
+import { attr, attrs as readAttrs, decodeText, scanXml, XmlError } from "./xml";
+
+/** Options for reading a workbook file. */
+export interface XlsxReadOptions extends Partial<ReadLimits> {
+  /** File name used in error messages. */
+  name?: string;
+  /** Kept for callers of the ExcelJS path: every read is read-only now. */
+  readOnly?: boolean;
+}
+
+/** What a reader of values offers: the reading half of the workbook port. */
+export type WorkbookValues = Pick<WorkbookPort, "listSheets" | "readSheets" | "mergedRanges">;
+
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+// Excel serial of 1970-01-01 in the 1900 date system.
+const UNIX_EPOCH_SERIAL = 25569;
+/** Days between the 1900 and 1904 date systems. */
+const DAYS_1904 = 1462;
+
+/**
+ * The Excel serial of a Date made from one, as ExcelJS makes it: UTC milliseconds
+ * `(serial - 25569) * 86400000`, rounded. For days from 1900-03-01 on, the whole part equals
+ * `civilToSerial` of the Date's UTC calendar day; reading UTC fields (never local ones) keeps
+ * "31/12/2022" from sliding to the day before in UTC+7.
+ */
+export function dateToSerial(d: Date): number | null {
+  const ms = d.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const days = Math.floor(ms / MS_PER_DAY);
+  const fraction = (ms - days * MS_PER_DAY) / MS_PER_DAY;
+  return days + UNIX_EPOCH_SERIAL + fraction;
+}
+
+/** A date cell's number as the domain sees it: the serial through the same millisecond rounding. */
+function dateSerial(v: number, date1904: boolean): number | null {
+  return dateToSerial(
+    new Date(Math.round((v - UNIX_EPOCH_SERIAL + (date1904 ? DAYS_1904 : 0)) * MS_PER_DAY)),
+  );
+}
+
+/** Built-in number formats (ECMA-376 §18.8.30) that have a fixed code; the others are locale-bound. */
+const BUILT_IN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** A number format shows a date or time: it has y, m, d, h, s or b outside quotes and brackets. */
+export function isDateFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  return /[ymdhMsb]/.test(bare);
+}
+
+const fmt = (n: number): string => n.toLocaleString("vi-VN");
+
+/** "AB12" → [row 12, column 28] (1-based); undefined when it is not a cell reference. */
+function parseRef(ref: string): [number, number] | undefined {
+  let col = 0;
+  let i = 0;
+  const n = ref.length;
+  while (i < n) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36 /* $ */) break;
+    i++;
+  }
+  let row = 0;
+  const digits = i;
+  while (i < n) {
+    const c = ref.charCodeAt(i);
+    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
+    else if (c !== 36 || i !== digits) return undefined;
+    i++;
+  }
+  return col > 0 && row > 0 ? [row, col] : undefined;
+}
+
+function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** `_x000D_`-style escapes of characters XML cannot hold, as ExcelJS decodes them in `<t>` texts. */
+function unescapeOoxml(s: string): string {
+  return s.indexOf("_x") >= 0
+    ? s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : s;
+}
+
+/** A text as the domain sees it: NFC, empty → null. */
+function textValue(s: string): string | null {
+  return s === "" ? null : s.normalize("NFC");
+}
+
+interface ParsedSheet {
+  grid: Grid;
+  merges: string[];
+}
+
+interface SheetEntry {
+  name: string;
+  visibility: SheetInfo["visibility"];
+  part: string;
+}
+
+/** Shared strings: each `<si>` as the value a cell referring to it reads (null for an empty one). */
+function parseSharedStrings(xml: string): (string | null)[] {
+  const out: (string | null)[] = [];
+  let depth = 0; // 1 inside <si>
+  let inRun = false;
+  let inPhonetic = false;
+  let inText = false;
+  let text = "";
+  let plain: string | undefined;
+  let runs: string[] | undefined;
+  let runText = "";
+  scanXml(xml, {
+    open(name) {
+      if (name === "si") {
+        depth = 1;
+        plain = undefined;
+        runs = undefined;
+      } else if (depth === 1) {
+        if (name === "r" && !inPhonetic) {
+          inRun = true;
+          runText = "";
+        } else if (name === "rPh") inPhonetic = true;
+        else if (name === "t" && !inPhonetic) {
+          inText = true;
+          text = "";
+        }
+      }
+    },
+    text(s, decoded) {
+      if (inText) text += decoded ? s : decodeText(s);
+    },
+    close(name) {
+      if (name === "si") {
+        depth = 0;
+        const v = plain ?? (runs ? runs.join("") : "");
+        out.push(textValue(v));
+      } else if (name === "t" && inText) {
+        inText = false;
+        if (inRun) runText += unescapeOoxml(text);
+        else {
+          plain = unescapeOoxml(text);
+          runs = undefined;
+        }
+      } else if (name === "r" && inRun) {
+        inRun = false;
+        (runs ??= []).push(runText);
+        plain = undefined;
+      } else if (name === "rPh") inPhonetic = false;
+    },
+  });
+  return out;
+}
+
+/** Which cell styles (by index into cellXfs) format numbers as dates or times. */
+function parseDateStyles(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  const styles: boolean[] = [];
+  let inCellXfs = false;
+  const xfs: number[] = [];
+  scanXml(xml, {
+    open(name, attrs) {
+      if (name === "numFmt") {
+        const id = Number(attr(attrs, "numFmtId"));
+        const code = attr(attrs, "formatCode");
+        if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+      } else if (name === "cellXfs") inCellXfs = true;
+      else if (name === "xf" && inCellXfs) xfs.push(Number(attr(attrs, "numFmtId") ?? 0) || 0);
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+    text() {},
+  });
+  for (const id of xfs) styles.push(id !== 0 && isDateFormat(custom.get(id) ?? BUILT_IN_FORMATS[id]));
+  return styles;
+}
+
+/** A part's path from a relationship target of xl/workbook.xml. */
+function resolveTarget(target: string): string {
+  const t = target.trim();
+  const parts = (t.startsWith("/") ? t.slice(1) : `xl/${t}`).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "..") out.pop();
+    else if (p !== "." && p !== "") out.push(p);
+  }
+  return out.join("/");
+}
+
+/** Sheets in workbook order, with the part holding each, and whether dates count from 1904. */
+function parseWorkbook(workbookXml: string, relsXml: string, has: (part: string) => boolean) {
+  const targets = new Map<string, string>();
+  scanXml(relsXml, {
+    open(name, attrs) {
+      if (name !== "Relationship") return;
+      const id = attr(attrs, "Id");
+      const target = attr(attrs, "Target");
+      if (id && target && attr(attrs, "TargetMode") !== "External") targets.set(id, resolveTarget(target));
+    },
+    close() {},
+    text() {},
+  });
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  scanXml(workbookXml, {
+    open(name, attrs) {
+      if (name === "workbookPr") date1904 = attr(attrs, "date1904") === "1";
+      else if (name === "sheet") {
+        const rid = attr(attrs, "r:id") ?? relId(attrs);
+        const part = rid ? targets.get(rid) : undefined;
+        // Chart sheets and dialog sheets hold no cells: a workbook's sheets are its worksheets.
+        if (!part || !isWorksheetPart(part) || !has(part)) return;
+        const state = attr(attrs, "state");
+        sheets.push({
+          name: attr(attrs, "name") ?? "",
+          visibility: state === "hidden" || state === "veryHidden" ? state : "visible",
+          part,
+        });
+      }
+    },
+    close() {},
+    text() {},
+  });
+  return { sheets, date1904 };
+}
+
+/** The relationship id of a `<sheet>` whose namespace prefix is not "r". */
+function relId(attrs: string): string | undefined {
+  const m = /(?:^|\s)[A-Za-z_][\w.-]*:id\s*=\s*["']([^"']*)["']/.exec(attrs);
+  return m?.[1];
+}
+
+interface SheetContext {
+  strings: readonly (string | null)[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  limits: ReadLimits;
+  deadline: number;
+  name: string;
+  file?: string;
+}
+
+const CELL_ATTRS = ["r", "s", "t"] as const;
+const cellAttrs: (string | undefined)[] = [];
+
+/** One worksheet's XML → its grid (used range from A1, trailing empties trimmed) and merges. */
+function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const values: CellValue[] = [];
+  const merges: [number, number, number, number][] = [];
+  let row = 0;
+  let col = 0;
+  // The open cell.
+  let inCell = false;
+  let type = "";
+  let style = -1;
+  let where: "" | "v" | "t" | "f" = "";
+  let v: string | undefined;
+  let inInline = false;
+  let inRun = false;
+  let inPhonetic = false;
+  let inlinePlain: string | undefined;
+  let inlineRuns: string[] | undefined;
+  let runText = "";
+  let tText = "";
+  let count = 0;
+
+  const finishCell = (): void => {
+    let value: CellValue = null;
+    if (type === "inlineStr") {
+      const s = inlinePlain ?? (inlineRuns ? inlineRuns.join("") : v);
+      value = s === undefined ? null : textValue(s);
+    } else if (v !== undefined && v !== "") {
+      switch (type) {
+        case "s": {
+          const s = ctx.strings[parseInt(v, 10)];
+          value = s === undefined ? null : s;
+          break;
+        }
+        case "str":
+          value = textValue(v);
+          break;
+        case "b":
+          value = parseInt(v, 10) !== 0;
+          break;
+        case "e":
+          value = v;
+          break;
+        case "d": {
+          // An ISO 8601 date (strict OOXML; rare): its serial, as Excel would store it.
+          const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) || !v.includes("T") ? v : `${v}Z`);
+          value = dateToSerial(d);
+          break;
+        }
+        default: {
+          const x = parseFloat(v);
+          if (style >= 0 && ctx.dateStyles[style]) value = dateSerial(x, ctx.date1904);
+          else value = Number.isFinite(x) ? x : "#NUM!";
+        }
+      }
+    }
+    if (value !== null) {
+      rows.push(row);
+      cols.push(col);
+      values.push(value);
+    }
+    if (++count % 4096 === 0 && Date.now() > ctx.deadline) {
+      throw new WorkbookReadError("TOO_LARGE", {
+        file: ctx.file,
+        detail: `đọc quá ${Math.round(ctx.limits.maxMillis / 1000)} giây`,
+        detailEn: `reading took longer than ${Math.round(ctx.limits.maxMillis / 1000)} s`,
+      });
+    }
+  };
+
+  scanXml(xml, {
+    open(name, attrs) {
+      if (inCell) {
+        if (name === "v") {
+          where = "v";
+          v ??= "";
+        } else if (name === "f") {
+          where = "f";
+        } else if (name === "is") inInline = true;
+        else if (inInline) {
+          if (name === "r" && !inPhonetic) {
+            inRun = true;
+            runText = "";
+          } else if (name === "rPh") inPhonetic = true;
+          else if (name === "t" && !inPhonetic) {
+            where = "t";
+            tText = "";
+          }
+        }
+        return;
+      }
+      if (name === "c") {
+        inCell = true;
+        readAttrs(attrs, CELL_ATTRS, cellAttrs);
+        const r = cellAttrs[0];
+        const at = r === undefined ? undefined : parseRef(r);
+        if (at) {
+          row = at[0];
+          col = at[1];
+        } else col += 1;
+        type = cellAttrs[2] ?? "n";
+        const s = cellAttrs[1];
+        style = s === undefined ? -1 : parseInt(s, 10);
+        where = "";
+        v = undefined;
+        inInline = inRun = inPhonetic = false;
+        inlinePlain = inlineRuns = undefined;
+      } else if (name === "row") {
+        const r = attr(attrs, "r");
+        row = r === undefined ? row + 1 : parseInt(r, 10);
+        col = 0;
+      } else if (name === "mergeCell") {
+        const ref = attr(attrs, "ref") ?? "";
+        const [a, b = a] = ref.split(":");
+        const p = parseRef(a);
+        const q = parseRef(b);
+        if (p && q) {
+          merges.push([
+            Math.min(p[0], q[0]),
+            Math.min(p[1], q[1]),
+            Math.max(p[0], q[0]),
+            Math.max(p[1], q[1]),
+          ]);
+        }
+      }
+    },
+    text(s, decoded) {
+      if (where === "v") v += decoded ? s : decodeText(s);
+      else if (where === "t") tText += decoded ? s : decodeText(s);
+    },
+    close(name) {
+      if (!inCell) return;
+      if (name === "c") {
+        inCell = false;
+        finishCell();
+      } else if (name === "v" || name === "f") where = "";
+      else if (name === "t" && where === "t") {
+        where = "";
+        if (inRun) runText += unescapeOoxml(tText);
+        else {
+          // A plain inline string is taken as written (ExcelJS decodes escapes in runs only).
+          inlinePlain = tText;
+          inlineRuns = undefined;
+        }
+      } else if (name === "r" && inRun) {
+        inRun = false;
+        (inlineRuns ??= []).push(runText);
+        inlinePlain = undefined;
+      } else if (name === "rPh") inPhonetic = false;
+      else if (name === "is") inInline = false;
+    },
+  });
+  return buildGrid(rows, cols, values, merges, ctx);
+}
+
+function buildGrid(
+  rows: number[],
+  cols: number[],
+  values: CellValue[],
+  mergeList: [number, number, number, number][],
+  ctx: SheetContext,
+): ParsedSheet {
+  let height = 0;
+  let width = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i] > height) height = rows[i];
+    if (cols[i] > width) width = cols[i];
+  }
+  checkArea(height, width, ctx);
+  let grid: Grid = new Array(height);
+  for (let r = 0; r < height; r++) grid[r] = new Array<CellValue>(width).fill(null);
+  for (let i = 0; i < rows.length; i++) grid[rows[i] - 1][cols[i] - 1] = values[i];
+  if (mergeList.length === 0) return { grid, merges: [] };
+
+  // A merge overlapping an earlier one is left out (Excel never writes one).
+  const kept: [number, number, number, number][] = [];
+  for (const m of mergeList) {
+    if (kept.some((k) => m[0] <= k[2] && k[0] <= m[2] && m[1] <= k[3] && k[1] <= m[3])) continue;
+    kept.push(m);
+  }
+  // Values under a merge, except its first cell, read empty; a merge whose first cell holds a value
+  // belongs to the used range whole.
+  let needRows = 0;
+  let needCols = 0;
+  for (const [top, left, bottom, right] of kept) {
+    for (let r = top; r <= Math.min(bottom, height); r++) {
+      const line = grid[r - 1];
+      for (let c = left; c <= Math.min(right, width); c++) if (r !== top || c !== left) line[c - 1] = null;
+    }
+    if (top <= height && left <= width && grid[top - 1][left - 1] !== null) {
+      needRows = Math.max(needRows, bottom);
+      needCols = Math.max(needCols, right);
+    }
+  }
+  // The used range again: what still holds a value, and the merges that count.
+  let h = needRows;
+  let w = needCols;
+  for (let r = 0; r < height; r++) {
+    const line = grid[r];
+    for (let c = width - 1; c >= 0; c--) {
+      if (line[c] !== null) {
+        if (r + 1 > h) h = r + 1;
+        if (c + 1 > w) w = c + 1;
+        break;
+      }
+    }
+  }
+  if (h !== height || w !== width) {
+    checkArea(h, w, ctx);
+    const sized: Grid = new Array(h);
+    for (let r = 0; r < h; r++) {
+      const line = r < height ? grid[r] : [];
+      const out = line.slice(0, w);
+      while (out.length < w) out.push(null);
+      sized[r] = out;
+    }
+    grid = sized;
+  }
+  return { grid, merges: kept.map((m) => `${columnLetters(m[1])}${m[0]}:${columnLetters(m[3])}${m[2]}`) };
+}
+
+/** A used range larger than the cell limit is refused (a merge can reach far past the values). */
+function checkArea(height: number, width: number, ctx: SheetContext): void {
+  if (height * width <= ctx.limits.maxCells) return;
+  const sheet = `"${ctx.name}"`;
+  throw new WorkbookReadError("TOO_LARGE", {
+    file: ctx.file,
+    detail: `vùng dữ liệu của trang ${sheet} ít nhất ${fmt(height)} dòng × ${fmt(width)} cột; tối đa ${fmt(ctx.limits.maxCells)} ô`,
+    detailEn: `the used range of sheet ${sheet} is at least ${height} rows × ${width} columns; the limit is ${ctx.limits.maxCells} cells`,
+  });
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** The parts a reader of values needs; the rest of the package is only inflated and counted. */
+function neededPart(part: string): boolean {
+  return (
+    isWorksheetPart(part) ||
+    /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml)$/i.test(part)
+  );
+}
+
+function definedLimits(opts: XlsxReadOptions): Partial<ReadLimits> {
+  const out: Partial<ReadLimits> = {};
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ReadLimits)[]) {
+    const v = opts[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+/** A workbook's values, read once from .xlsx bytes. Implements the reading half of the port. */
+export class XlsxReader implements WorkbookValues {
+  private readonly parsed = new Map<string, ParsedSheet>();
+
+  private constructor(
+    private readonly parts: ReadonlyMap<string, Uint8Array>,
+    private readonly sheets: readonly SheetEntry[],
+    private readonly ctx: Omit<SheetContext, "name">,
+    /** The file name given when reading, for messages. */
+    readonly name?: string,
+  ) {}
+
+  /**
+   * Read an .xlsx from bytes. Bad input (empty, .xls, encrypted, not a zip, truncated, too large,
+   * damaged, malformed XML, a DTD) throws only WorkbookReadError, with the codes of docs/LIMITS.md.
+   */
+  static async fromBuffer(buf: Uint8Array, opts: XlsxReadOptions = {}): Promise<XlsxReader> {
+    const limits: ReadLimits = { ...DEFAULT_LIMITS, ...definedLimits(opts) };
+    const deadline = Date.now() + limits.maxMillis;
+    const file = opts.name;
+    const entries = assertXlsxBytes(buf, limits, file);
+    const scan = await scanXlsxParts(buf, entries, limits, file, deadline, { keep: neededPart });
+    const parts = new Map<string, Uint8Array>();
+    for (const p of scan.parts ?? []) parts.set(p.name, p.data);
+    try {
+      const text = (part: string): string => {
+        const data = parts.get(part);
+        return data ? utf8.decode(data) : "";
+      };
+      const lower = new Map([...parts.keys()].map((k) => [k.toLowerCase(), k]));
+      const find = (part: string): string => lower.get(part.toLowerCase()) ?? part;
+      const { sheets, date1904 } = parseWorkbook(
+        text(find("xl/workbook.xml")),
+        text(find("xl/_rels/workbook.xml.rels")),
+        (part) => parts.has(part),
+      );
+      const sst = find("xl/sharedStrings.xml");
+      const styles = find("xl/styles.xml");
+      const strings = parts.has(sst) ? parseSharedStrings(text(sst)) : [];
+      const dateStyles = parts.has(styles) ? parseDateStyles(text(styles)) : [];
+      parts.delete(sst);
+      parts.delete(styles);
+      return new XlsxReader(parts, sheets, { strings, dateStyles, date1904, limits, deadline, file }, file);
+    } catch (e) {
+      throw readError(e, file);
+    }
+  }
+
+  /** Read an .xlsx file; the size limit is checked from the file's size before reading it. */
+  static async open(file: string, opts: XlsxReadOptions = {}): Promise<XlsxReader> {
+    const name = opts.name ?? file;
+    const maxBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+    let buf: Buffer;
+    try {
+      const st = await fsp.stat(file);
+      if (!st.isFile()) throw new WorkbookReadError("UNREADABLE", { file: name, detail: "not a file" });
+      if (st.size > maxBytes) {
+        const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+        throw new WorkbookReadError("TOO_LARGE", { file: name, detail: `${mb(st.size)} > ${mb(maxBytes)}` });
+      }
+      buf = await fsp.readFile(file);
+    } catch (e) {
+      if (isWorkbookReadError(e)) throw e;
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw new WorkbookReadError("UNREADABLE", { file: name, detail: code, cause: e });
+    }
+    return XlsxReader.fromBuffer(buf, { ...opts, name });
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
+  }
+
+  async readSheets(names: readonly string[]): Promise<Map<string, Grid>> {
+    const out = new Map<string, Grid>();
+    for (const name of names) {
+      const sheet = this.sheet(name);
+      if (sheet) out.set(name, sheet.grid);
+    }
+    return out;
+  }
+
+  async mergedRanges(sheet: string): Promise<string[]> {
+    return [...(this.sheet(sheet)?.merges ?? [])];
+  }
+
+  /** A sheet by name (case-insensitive, as Excel names are), parsed once. */
+  private sheet(name: string): ParsedSheet | undefined {
+    const key = name.toLowerCase();
+    const entry = this.sheets.find((s) => s.name.toLowerCase() === key);
+    if (!entry) return undefined;
+    let parsed = this.parsed.get(entry.part);
+    if (!parsed) {
+      try {
+        parsed = parseSheet(utf8.decode(this.parts.get(entry.part)!), { ...this.ctx, name: entry.name });
+      } catch (e) {
+        throw readError(e, this.name);
+      }
+      this.parsed.set(entry.part, parsed);
+      (this.parts as Map<string, Uint8Array>).delete(entry.part); // the XML is no longer needed
+    }
+    return parsed;
+  }
+}
+
+function readError(e: unknown, file?: string): WorkbookReadError {
+  if (isWorkbookReadError(e)) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (e instanceof XmlError)
+    return new WorkbookReadError("UNREADABLE", { file, detail: `XML: ${msg}`.slice(0, 160), cause: e });
+  return new WorkbookReadError("UNREADABLE", { file, detail: msg.slice(0, 120), cause: e });
+}
