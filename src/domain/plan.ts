@@ -53,9 +53,20 @@ const LETTER_ROW = /^([a-zđ])[.)]$/i;
 /** All tasks of a plan in sheet order. */
 export const planTasks = (plan: Plan): PlanTask[] => plan.sections.flatMap((s) => s.tasks);
 
+/** Tasks by upper-case code, built once per plan: a report looks up each of its tasks. */
+const taskIndex = new WeakMap<Plan, Map<string, PlanTask>>();
+
 export function findTask(plan: Plan, code: string): PlanTask | undefined {
-  const key = code.trim().toUpperCase();
-  return planTasks(plan).find((t) => t.code.toUpperCase() === key);
+  let index = taskIndex.get(plan);
+  if (!index) {
+    index = new Map();
+    for (const t of planTasks(plan)) {
+      const key = t.code.toUpperCase();
+      if (!index.has(key)) index.set(key, t); // the first of duplicate codes, as a search would find
+    }
+    taskIndex.set(plan, index);
+  }
+  return index.get(code.trim().toUpperCase());
 }
 
 /** Read the plan sheet. Returns the plan (possibly partial) and every problem found. */

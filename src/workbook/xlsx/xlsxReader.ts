@@ -528,7 +528,15 @@ function checkArea(height: number, width: number, ctx: SheetContext): void {
   });
 }
 
-const utf8 = new TextDecoder("utf-8");
+let decoder: TextDecoder | null | undefined;
+
+/** A part's bytes as text: TextDecoder where the host has one (Node, browsers), else Buffer. */
+function utf8(data: Uint8Array): string {
+  if (decoder === undefined) decoder = typeof TextDecoder === "function" ? new TextDecoder("utf-8") : null;
+  if (decoder) return decoder.decode(data);
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /** The parts a reader of values needs; the rest of the package is only inflated and counted. */
 function neededPart(part: string): boolean {
@@ -574,7 +582,7 @@ export class XlsxReader implements WorkbookValues {
     try {
       const text = (part: string): string => {
         const data = parts.get(part);
-        return data ? utf8.decode(data) : "";
+        return data ? utf8(data) : "";
       };
       const lower = new Map([...parts.keys()].map((k) => [k.toLowerCase(), k]));
       const find = (part: string): string => lower.get(part.toLowerCase()) ?? part;
@@ -641,7 +649,7 @@ export class XlsxReader implements WorkbookValues {
     let parsed = this.parsed.get(entry.part);
     if (!parsed) {
       try {
-        parsed = parseSheet(utf8.decode(this.parts.get(entry.part)!), { ...this.ctx, name: entry.name });
+        parsed = parseSheet(utf8(this.parts.get(entry.part)!), { ...this.ctx, name: entry.name });
       } catch (e) {
         throw readError(e, this.name);
       }
