@@ -13,6 +13,7 @@
 //   npm run bench -- --n 200,1000      # several sizes
 //   npm run bench -- --n 3 --no-docs   # quick check; leaves docs/PERFORMANCE.md alone
 //   --rounds 3                         # alternating whole-process runs per tool (default 2; the best counts)
+//   --no-build                         # use the CLI already built in build/ (default: build it first)
 import { execFileSync, fork, spawnSync } from "node:child_process";
 import { existsSync, promises as fsp, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
@@ -453,14 +454,17 @@ async function main(): Promise<void> {
 
   const rounds = Number(argValue("--rounds") ?? 2);
   const loadBefore = os.loadavg()[0];
-  log("building the CLI (npm run build:cli) …");
-  execFileSync(
-    process.execPath,
-    [require.resolve("typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.build.json")],
-    {
-      stdio: "inherit",
-    },
-  );
+  // The whole-process runs use the built CLI, as users run it; --no-build reuses an existing build.
+  const built = existsSync(path.join(ROOT, "build", "cli", "main.js"));
+  if (!(built && process.argv.includes("--no-build"))) log("building the CLI (npm run build:cli) …");
+  if (!(built && process.argv.includes("--no-build")))
+    execFileSync(
+      process.execPath,
+      [require.resolve("typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.build.json")],
+      {
+        stdio: "inherit",
+      },
+    );
   const python = hasOpenpyxl();
   if (!python) {
     log(`skipping the Python comparison: ${PYTHON} has no openpyxl (Debian: apt install python3-openpyxl)`);

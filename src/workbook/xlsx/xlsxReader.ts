@@ -357,13 +357,7 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
       cols.push(col);
       values.push(value);
     }
-    if (++count % 4096 === 0 && Date.now() > ctx.deadline) {
-      throw new WorkbookReadError("TOO_LARGE", {
-        file: ctx.file,
-        detail: `đọc quá ${Math.round(ctx.limits.maxMillis / 1000)} giây`,
-        detailEn: `reading took longer than ${Math.round(ctx.limits.maxMillis / 1000)} s`,
-      });
-    }
+    if (++count % 4096 === 0) checkDeadline(ctx);
   };
 
   scanXml(xml, {
@@ -517,6 +511,17 @@ function buildGrid(
   return { grid, merges: kept.map((m) => `${columnLetters(m[1])}${m[0]}:${columnLetters(m[3])}${m[2]}`) };
 }
 
+/** Past the time budget, the read is answered TOO_LARGE instead of being waited for. */
+function checkDeadline(ctx: { deadline: number; limits: ReadLimits; file?: string }): void {
+  if (Date.now() < ctx.deadline) return;
+  const s = Math.round(ctx.limits.maxMillis / 1000);
+  throw new WorkbookReadError("TOO_LARGE", {
+    file: ctx.file,
+    detail: `đọc quá ${s} giây`,
+    detailEn: `reading took longer than ${s} s`,
+  });
+}
+
 /** A used range larger than the cell limit is refused (a merge can reach far past the values). */
 function checkArea(height: number, width: number, ctx: SheetContext): void {
   if (height * width <= ctx.limits.maxCells) return;
@@ -597,6 +602,7 @@ export class XlsxReader implements WorkbookValues {
       const dateStyles = parts.has(styles) ? parseDateStyles(text(styles)) : [];
       parts.delete(sst);
       parts.delete(styles);
+      checkDeadline({ deadline, limits, file });
       return new XlsxReader(parts, sheets, { strings, dateStyles, date1904, limits, deadline, file }, file);
     } catch (e) {
       throw readError(e, file);
@@ -649,7 +655,9 @@ export class XlsxReader implements WorkbookValues {
     let parsed = this.parsed.get(entry.part);
     if (!parsed) {
       try {
-        parsed = parseSheet(utf8(this.parts.get(entry.part)!), { ...this.ctx, name: entry.name });
+        // A sheet read later than the rest (on demand) gets its own time budget.
+        const deadline = Math.max(this.ctx.deadline, Date.now() + this.ctx.limits.maxMillis);
+        parsed = parseSheet(utf8(this.parts.get(entry.part)!), { ...this.ctx, deadline, name: entry.name });
       } catch (e) {
         throw readError(e, this.name);
       }
