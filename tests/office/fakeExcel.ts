@@ -38,6 +38,8 @@ export interface FakeSheet {
   charts: { type: string; props: Record<string, unknown>; calls: string[] }[];
   frozenRows: number;
   protected: boolean;
+  /** Set by a test: the sheet is protected with a password the add-in does not know. */
+  password?: string;
   protectOptions?: unknown;
   merged: string[];
   selected?: string;
@@ -487,6 +489,7 @@ class WorksheetProxy extends Loadable {
       unprotect: () =>
         this.op("unprotect", () => {
           const s = this.sheet();
+          if (s.protected && s.password) throw officeError("AccessDenied", "The password is incorrect.");
           s.protected = false;
           s.protectOptions = undefined;
         }),

@@ -221,6 +221,20 @@ describe("part 4: a re-run updates the rollup in place, so references to it surv
     expect(fx.sheets.map((s) => [s.name, s.id])).toEqual(ids);
   });
 
+  test("a sheet protected with a password: refused before anything visible changes, nothing left over", async () => {
+    const { fx, wb, ids } = await rerun();
+    const before = [fx.values("Số liệu tổng hợp"), fx.values("Tổng hợp")];
+    const summary = fx.sheet("Tổng hợp")!;
+    summary.protected = true;
+    summary.password = "bí mật";
+    await expect(wb.writeSheets(rollup(9))).rejects.toMatchObject({ code: "PROTECTED" });
+    expect([fx.values("Số liệu tổng hợp"), fx.values("Tổng hợp")]).toEqual(before);
+    expect(fx.sheets.map((s) => [s.name, s.id])).toEqual(ids);
+    // Our own (password-less) protection on the other sheet is back.
+    expect(fx.sheet("Số liệu tổng hợp")!.protected).toBe(true);
+    expect(summary.protected).toBe(true);
+  });
+
   test("a failure inside the commit batch restores every replaced sheet from its backup", async () => {
     const { fx, wb, ids } = await rerun();
     const before = [fx.values("Số liệu tổng hợp"), fx.values("Tổng hợp")];

@@ -22,6 +22,7 @@ import {
   planSheet,
   queueBand,
   queueFormats,
+  PROTECT_OPTIONS,
   queueLayout,
   queueProtection,
   queueStructure,
@@ -78,6 +79,8 @@ interface WriteState {
   replaced: (ExistingSheet | undefined)[];
   /** The used range of each replaced sheet before the write ("A1:F20"), copied to its backup. */
   oldUsed: (string | undefined)[];
+  /** Replaced sheets that were protected and have been unprotected for the write. */
+  unprotected: boolean[];
   /** The commit batch was sent: sheets may be partly updated. */
   committing: boolean;
 }
@@ -260,7 +263,8 @@ export class OfficeWorkbook implements WorkbookPort {
    * Never half-written: all values go to hidden staging sheets first (many syncs), and the previous
    * content of each sheet being replaced is copied to a hidden backup sheet inside Excel (no payload).
    * Only then does one commit batch update the real sheets in place: clear, copy from staging
-   * (Range.copyFrom, values and formats), column widths, frozen rows, charts, protection. Sheets
+   * (Range.copyFrom, values and formats), column widths, frozen rows, charts, protection (a protected
+   * sheet is unprotected in the first write sync: a password fails there, before anything shows). Sheets
    * new in this write are staging sheets renamed. A failure before the commit leaves every previous
    * sheet untouched; a failure inside it restores all replaced sheets from their backups. Updated
    * sheets keep their identity (same sheet, name and position), so references to them survive.
@@ -269,7 +273,14 @@ export class OfficeWorkbook implements WorkbookPort {
     if (specs.length === 0) return;
     const plans = specs.map(planSheet);
     const chunks = chunkPlans(plans, this.chunkBytes);
-    const state: WriteState = { staging: [], backups: [], replaced: [], oldUsed: [], committing: false };
+    const state: WriteState = {
+      staging: [],
+      backups: [],
+      replaced: [],
+      oldUsed: [],
+      unprotected: [],
+      committing: false,
+    };
     const highlightsOf = (plan: SheetPlan) => extras.highlights?.get(plan.spec.name) ?? [];
     try {
       await this.run(async (ctx) => {
@@ -322,6 +333,11 @@ export class OfficeWorkbook implements WorkbookPort {
           queueStructure(ws, plan, listSource, highlightsOf(plan));
           return ws;
         });
+        // A protected sheet is unprotected now, before the commit: a password makes this sync fail
+        // while nothing visible has changed (recovery then puts our own protection back).
+        const wasProtected = looks.map((l) => !!l && l.ws.protection.protected);
+        looks.forEach((l, i) => wasProtected[i] && l?.ws.protection.unprotect());
+        state.unprotected = wasProtected; // recovery re-protects those found unprotected
         olds.forEach((old, i) => {
           const name = state.backups[i];
           if (!old || !name) return;
@@ -352,7 +368,6 @@ export class OfficeWorkbook implements WorkbookPort {
             return staged[i];
           }
           const ws = look.ws;
-          if (ws.protection.protected) ws.protection.unprotect();
           for (const chart of ws.charts.items) if (chart.name.startsWith(CHART_PREFIX)) chart.delete();
           const all = ws.getRange();
           all.conditionalFormats.clearAll();
@@ -444,17 +459,16 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
-      const prot = state.committing
-        ? state.replaced.map((old) => {
-            if (!old) return undefined;
-            const ws = sheets.getItem(old.name);
-            ws.protection.load("protected");
-            return ws;
-          })
-        : [];
+      const prot = state.replaced.map((old) => {
+        if (!old) return undefined;
+        const ws = sheets.getItem(old.name);
+        ws.protection.load("protected");
+        return ws;
+      });
       await ctx.sync();
       const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const has = (n: string) => present.has(n.toLowerCase());
+      const restored = new Set<number>();
       if (state.committing) {
         plans.forEach((plan, i) => {
           const ws = prot[i];
@@ -464,15 +478,21 @@ export class OfficeWorkbook implements WorkbookPort {
             return;
           }
           if (!backup || !has(backup)) return;
-          if (ws.protection.protected) ws.protection.unprotect();
+          if (ws.protection.protected) ws.protection.unprotect(); // ours, re-applied by the commit
           const all = ws.getRange();
           all.conditionalFormats.clearAll();
           all.dataValidation.clear();
           all.clear("All");
           const used = state.oldUsed[i];
           if (used) ws.getRange(used).copyFrom(sheets.getItem(backup).getRange(used), "All");
+          restored.add(i);
         });
       }
+      // Sheets unprotected for the write get their (password-less) protection back.
+      prot.forEach((ws, i) => {
+        if (!ws || !state.unprotected[i]) return;
+        if (restored.has(i) || !ws.protection.protected) ws.protection.protect(PROTECT_OPTIONS);
+      });
       for (const name of [...state.staging, ...state.backups])
         if (name && has(name)) sheets.getItem(name).delete();
       await ctx.sync();

@@ -222,10 +222,13 @@ export function queueProtection(ws: Excel.Worksheet, plan: SheetPlan): void {
   const last = lastColumn(plan);
   ws.getRange(`A:${last}`).format.protection.locked = false;
   if (plan.headerRows > 0) ws.getRange(`A1:${last}${plan.headerRows}`).format.protection.locked = true;
-  ws.protection.protect({
-    allowFormatColumns: true,
-    allowFormatRows: true,
-    allowSort: true,
-    allowAutoFilter: true,
-  });
+  ws.protection.protect(PROTECT_OPTIONS);
 }
+
+/** What a protected sheet still lets people do (no password). */
+export const PROTECT_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowSort: true,
+  allowAutoFilter: true,
+};
