@@ -2,8 +2,8 @@
 import type { Grid } from "../domain/cell";
 import type { PlanWorkbook } from "../domain/planWorkbook";
 import { readPlanWorkbook } from "../domain/planWorkbook";
-import { problem, type Problem } from "../domain/problem";
-import { isWorkbookReadError } from "../workbook/xlsx/errors";
+import type { Problem } from "../domain/problem";
+import { isWorkbookReadError, readErrorProblem as readErrorProblemOf } from "../workbook/xlsx/errors";
 import { XlsxReader } from "../workbook/xlsx/xlsxReader";
 import { CliError } from "./errors";
 
@@ -26,7 +26,7 @@ export async function readWorkbookFile(file: string): Promise<LoadedWorkbook> {
 /** A WorkbookReadError as a problem record, so unreadable files are reported like any other. */
 export function readErrorProblem(e: unknown): Problem | null {
   if (!isWorkbookReadError(e)) return null;
-  return problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en });
+  return readErrorProblemOf(e);
 }
 
 /** Load and parse the plan workbook; a plan that cannot be used is a usage error (exit 2). */

@@ -163,12 +163,16 @@ export function agencyValidAt(a: Agency, asOf?: CivilDate): boolean {
 /** Parse and check a registry: the schema, then references, dates, duplicates and cycles. */
 export function loadRegistry(
   json: unknown,
-): { ok: true; registry: AgencyRegistry } | { ok: false; issues: string[] } {
+):
+  | { ok: true; registry: AgencyRegistry }
+  | { ok: false; issues: string[]; paths?: readonly (readonly PropertyKey[])[] } {
   const parsed = AgencyRegistrySchema.safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
       issues: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+      // Kept so a reader of sheet tables can point at the offending cell.
+      paths: parsed.error.issues.map((i) => i.path),
     };
   }
   const reg = parsed.data;

@@ -55,12 +55,16 @@ export type LimitRule = Catalogue["limits"][number];
 /** Parse and check a catalogue: schema, then referential integrity of rates, sums and limits. */
 export function loadCatalogue(
   json: unknown,
-): { ok: true; catalogue: Catalogue } | { ok: false; issues: string[] } {
+):
+  | { ok: true; catalogue: Catalogue }
+  | { ok: false; issues: string[]; paths?: readonly (readonly PropertyKey[])[] } {
   const parsed = CatalogueSchema.safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
       issues: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+      // Kept so a reader of sheet tables can point at the offending cell.
+      paths: parsed.error.issues.map((i) => i.path),
     };
   }
   const issues = integrityIssues(parsed.data);

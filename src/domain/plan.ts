@@ -82,15 +82,7 @@ export function readPlan(
 
   const { title, year } = readTitle(grid, loc.headerRow, opts.year);
   if (year === null) {
-    problems.push(
-      problem({
-        code: "PLAN_YEAR_UNKNOWN",
-        severity: "error",
-        sheet,
-        vi: `Không xác định được năm kế hoạch: tiêu đề phía trên bảng cần có "năm 2023".`,
-        en: `The plan year is unknown: the title above the table should say "năm 2023".`,
-      }),
-    );
+    problems.push(problem("PLAN_YEAR_UNKNOWN", {}, { sheet }));
     return { plan: null, problems };
   }
 
@@ -117,15 +109,11 @@ export function readPlan(
     }
     if (!section) {
       problems.push(
-        problem({
-          code: "PLAN_ROW_OUTSIDE_SECTION",
-          severity: "error",
-          sheet,
-          cell: columnCell(loc, r, "stt"),
-          vi: `Dòng ${r + 1} nằm trước mục đầu tiên (I, II, …): không biết thuộc mục nào.`,
-          en: `Row ${r + 1} comes before the first section (I, II, …): its section is unknown.`,
-          value: stt || body[0],
-        }),
+        problem(
+          "PLAN_ROW_OUTSIDE_SECTION",
+          { row: r + 1 },
+          { sheet, cell: columnCell(loc, r, "stt"), value: stt || body[0] },
+        ),
       );
       continue;
     }
@@ -145,29 +133,17 @@ export function readPlan(
       code = `${section.code}.${number}.${rowsUnderNumber}`;
     } else if (!stt) {
       problems.push(
-        problem({
-          code: "PLAN_ROW_WITHOUT_NUMBER",
-          severity: "error",
-          sheet,
-          cell: columnCell(loc, r, "stt"),
-          vi: `Dòng ${r + 1} không có số thứ tự và không đứng dưới một nhiệm vụ có số thứ tự hợp lệ.`,
-          en: `Row ${r + 1} has no number and does not follow a task with a valid number.`,
-          value: body[0],
-        }),
+        problem(
+          "PLAN_ROW_WITHOUT_NUMBER",
+          { row: r + 1 },
+          { sheet, cell: columnCell(loc, r, "stt"), value: body[0] },
+        ),
       );
       continue;
     } else {
       number = null; // rows below an invalid number cannot be coded either
       problems.push(
-        problem({
-          code: "PLAN_STT_INVALID",
-          severity: "error",
-          sheet,
-          cell: columnCell(loc, r, "stt"),
-          vi: `Số thứ tự "${stt}" không hợp lệ: dùng 1, 2, … cho nhiệm vụ và a), b) … cho nội dung con.`,
-          en: `Row number "${stt}" is not valid: use 1, 2, … for tasks and a), b) … for sub-items.`,
-          value: stt,
-        }),
+        problem("PLAN_STT_INVALID", { text: stt }, { sheet, cell: columnCell(loc, r, "stt"), value: stt }),
       );
       continue;
     }
@@ -194,41 +170,26 @@ export function readPlan(
   function flushHeadingWithoutItems() {
     if (!pendingGroup) return;
     problems.push(
-      problem({
-        code: "PLAN_TASK_INCOMPLETE",
-        severity: "error",
-        sheet,
-        cell: columnCell(loc!, pendingGroup.row, "lead"),
-        vi: `Nhiệm vụ ${pendingGroup.code} (dòng ${pendingGroup.row + 1}) thiếu cơ quan chủ trì và thời gian hoàn thành.`,
-        en: `Task ${pendingGroup.code} (row ${pendingGroup.row + 1}) has no lead agency and no deadline.`,
-      }),
+      problem(
+        "PLAN_TASK_INCOMPLETE",
+        { code: pendingGroup.code, row: pendingGroup.row + 1 },
+        { sheet, cell: columnCell(loc!, pendingGroup.row, "lead") },
+      ),
     );
     pendingGroup = null;
   }
 
   for (const dup of duplicateCodes(sections)) {
     problems.push(
-      problem({
-        code: "PLAN_TASK_DUPLICATE",
-        severity: "error",
-        sheet,
-        cell: columnCell(loc, dup.row, "stt"),
-        vi: `Mã nhiệm vụ ${dup.code} bị trùng (dòng ${dup.row + 1}).`,
-        en: `Task code ${dup.code} is duplicated (row ${dup.row + 1}).`,
-        value: dup.code,
-      }),
+      problem(
+        "PLAN_TASK_DUPLICATE",
+        { code: dup.code, row: dup.row + 1 },
+        { sheet, cell: columnCell(loc, dup.row, "stt"), value: dup.code },
+      ),
     );
   }
   if (sections.length === 0) {
-    problems.push(
-      problem({
-        code: "PLAN_EMPTY",
-        severity: "error",
-        sheet,
-        vi: `Sheet "${sheet}" không có mục nhiệm vụ nào (I, II, …).`,
-        en: `Sheet "${sheet}" has no task sections (I, II, …).`,
-      }),
-    );
+    problems.push(problem("PLAN_EMPTY", { sheet }, { sheet }));
   }
   return { plan: { year, title, sheet, sections }, problems };
 }
@@ -246,32 +207,14 @@ function readTask(
   t: { taskText: string; leadText: string; coordText: string; product: string; deadlineText: string },
 ): PlanTask {
   if (!t.taskText) {
-    problems.push(
-      problem({
-        code: "PLAN_TASK_TEXT_MISSING",
-        severity: "error",
-        sheet,
-        cell: columnCell(loc, r, "task"),
-        vi: `Nhiệm vụ ${code} không có nội dung.`,
-        en: `Task ${code} has no description.`,
-      }),
-    );
+    problems.push(problem("PLAN_TASK_TEXT_MISSING", { code }, { sheet, cell: columnCell(loc, r, "task") }));
   }
   // Groups expand to the agencies that exist in the plan year (departments merge, districts end).
   const asOf = civil(year, 1, 1);
   const lead = parseAgencyCell(registry, t.leadText, asOf);
   const coordinators = parseAgencyCell(registry, t.coordText, asOf);
   if (!t.leadText) {
-    problems.push(
-      problem({
-        code: "PLAN_LEAD_MISSING",
-        severity: "error",
-        sheet,
-        cell: columnCell(loc, r, "lead"),
-        vi: `Nhiệm vụ ${code} chưa có cơ quan chủ trì.`,
-        en: `Task ${code} has no lead agency.`,
-      }),
-    );
+    problems.push(problem("PLAN_LEAD_MISSING", { code }, { sheet, cell: columnCell(loc, r, "lead") }));
   }
   for (const [cell, col] of [
     [lead, "lead"],
@@ -279,44 +222,25 @@ function readTask(
   ] as const) {
     for (const name of cell.unresolved) {
       problems.push(
-        problem({
-          code: "PLAN_AGENCY_UNKNOWN",
-          severity: "error",
-          sheet,
-          cell: columnCell(loc, r, col),
-          vi: `Nhiệm vụ ${code}: không nhận ra cơ quan "${name}" trong danh mục cơ quan.`,
-          en: `Task ${code}: agency "${name}" is not in the agency registry.`,
-          value: name,
-        }),
+        problem("PLAN_AGENCY_UNKNOWN", { code, name }, { sheet, cell: columnCell(loc, r, col), value: name }),
       );
     }
   }
   let deadline: Deadline | null = null;
   if (!t.deadlineText) {
     problems.push(
-      problem({
-        code: "PLAN_DEADLINE_MISSING",
-        severity: "error",
-        sheet,
-        cell: columnCell(loc, r, "deadline"),
-        vi: `Nhiệm vụ ${code} chưa có thời gian hoàn thành.`,
-        en: `Task ${code} has no deadline.`,
-      }),
+      problem("PLAN_DEADLINE_MISSING", { code }, { sheet, cell: columnCell(loc, r, "deadline") }),
     );
   } else {
     const parsed = parseDeadline(t.deadlineText, year);
     if (parsed.ok) deadline = parsed.deadline;
     else
       problems.push(
-        problem({
-          code: "PLAN_DEADLINE_UNPARSED",
-          severity: "error",
-          sheet,
-          cell: columnCell(loc, r, "deadline"),
-          vi: `Nhiệm vụ ${code}: không hiểu thời gian hoàn thành "${t.deadlineText}" (${parsed.reason_vi}).`,
-          en: `Task ${code}: deadline "${t.deadlineText}" cannot be read (${parsed.reason_en}).`,
-          value: t.deadlineText,
-        }),
+        problem(
+          "PLAN_DEADLINE_UNPARSED",
+          { code, text: t.deadlineText, reason_vi: parsed.reason_vi, reason_en: parsed.reason_en },
+          { sheet, cell: columnCell(loc, r, "deadline"), value: t.deadlineText },
+        ),
       );
   }
   return {

@@ -1,12 +1,12 @@
 // The plan workbook (SPEC §3): the plan sheet laid out like the seed's appendix, plus the agency
 // registry and the indicator catalogue as tables, so one file carries everything a year needs.
 import { loadRegistry, type AgencyRegistry } from "./agencies";
-import { cellText, type Grid } from "./cell";
+import { a1, cellText, type A1, type Grid } from "./cell";
 import { loadCatalogue, type Catalogue } from "./indicators";
 import { readPlan, type Plan } from "./plan";
 import { PLAN_HEADERS, PLAN_SHEETS } from "./planLayout";
 import { problem, type Problem } from "./problem";
-import { gridToRecords, recordsToGrid } from "./recordsTable";
+import { gridToRecords, recordRows, recordsToGrid } from "./recordsTable";
 import { findSheet } from "./report/read";
 import type { SheetSpec } from "./sheetSpec";
 
@@ -121,15 +121,7 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
   const sheet = (expected: string): Grid | null => {
     const name = findSheet(grids.keys(), expected);
     if (name) return grids.get(name)!;
-    problems.push(
-      problem({
-        code: "SHEET_MISSING",
-        severity: "error",
-        vi: `Tệp kế hoạch thiếu sheet "${expected}".`,
-        en: `The plan workbook has no "${expected}" sheet.`,
-        value: expected,
-      }),
-    );
+    problems.push(problem("SHEET_MISSING", { sheet: expected, of: "plan" }, { value: expected }));
     return null;
   };
   const meta = new Map((sheet(META_SHEET) ?? []).slice(1).map((r) => [cellText(r[0] ?? null), r[1] ?? null]));
@@ -144,13 +136,21 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
       groups: gridToRecords(groups).map((r) => dropNulls(r)),
     });
     if (loaded.ok) registry = loaded.registry;
-    else problems.push(...loaded.issues.map((i) => dataProblem(PLAN_SHEETS.agencies, i)));
+    else {
+      const tables = {
+        agencies: { sheet: PLAN_SHEETS.agencies, grid: agencies, rows: recordRows(agencies) },
+        groups: { sheet: PLAN_SHEETS.groups, grid: groups, rows: recordRows(groups) },
+      };
+      problems.push(...dataProblems(loaded, tables, PLAN_SHEETS.agencies));
+    }
   }
   const indicators = sheet(PLAN_SHEETS.indicators);
   const rules = sheet(PLAN_SHEETS.indicatorRules);
   let catalogue: Catalogue | null = null;
   if (indicators && rules) {
     const ruleRecords = gridToRecords(rules).map((r) => dropNulls(r));
+    const ruleRows = recordRows(rules);
+    const rowsOf = (kind: string) => ruleRows.filter((_, i) => ruleRecords[i].rule === kind);
     const loaded = loadCatalogue({
       schemaVersion: Number(meta.get("Phiên bản danh mục chỉ tiêu") ?? 1),
       indicators: gridToRecords(indicators).map((r) => dropNulls(r)),
@@ -158,7 +158,14 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
       limits: ruleRecords.filter((r) => r.rule === "limit").map(({ rule: _r, ...rest }) => rest),
     });
     if (loaded.ok) catalogue = loaded.catalogue;
-    else problems.push(...loaded.issues.map((i) => dataProblem(PLAN_SHEETS.indicators, i)));
+    else {
+      const tables = {
+        indicators: { sheet: PLAN_SHEETS.indicators, grid: indicators, rows: recordRows(indicators) },
+        sums: { sheet: PLAN_SHEETS.indicatorRules, grid: rules, rows: rowsOf("sum") },
+        limits: { sheet: PLAN_SHEETS.indicatorRules, grid: rules, rows: rowsOf("limit") },
+      };
+      problems.push(...dataProblems(loaded, tables, PLAN_SHEETS.indicators));
+    }
   }
   let plan: Plan | null = null;
   const planGrid = sheet(PLAN_SHEETS.plan);
@@ -178,12 +185,47 @@ function dropNulls(r: Record<string, unknown>, keep: readonly string[] = []): Re
   return Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== null || keep.includes(k)));
 }
 
-function dataProblem(sheet: string, issue: string): Problem {
-  return problem({
-    code: "PLAN_DATA_INVALID",
-    severity: "error",
-    sheet,
-    vi: `Dữ liệu danh mục không hợp lệ: ${issue}`,
-    en: `Invalid registry or catalogue data: ${issue}`,
+/** Where a loader issue points: its zod path (["agencies", 3, "kind"]) or the record it names
+ * ("agency SNV: …", "indicator HS_TRE_HAN: …"), mapped back to the sheet table's cell. */
+interface IssueTable {
+  readonly sheet: string;
+  readonly grid: Grid;
+  /** Record index → grid row. */
+  readonly rows: readonly number[];
+}
+
+function locateIssue(
+  issue: string,
+  path: readonly PropertyKey[] | undefined,
+  tables: Readonly<Record<string, IssueTable | undefined>>,
+  fallback: string,
+): { sheet: string; cell: A1 | null } {
+  const head = (t: IssueTable) => (t.grid[0] ?? []).map((v) => cellText(v));
+  if (path && typeof path[0] === "string" && typeof path[1] === "number") {
+    const t = tables[path[0]];
+    const row = t?.rows[path[1]];
+    if (t && row !== undefined) {
+      const col = typeof path[2] === "string" ? head(t).indexOf(path[2]) : -1;
+      return { sheet: t.sheet, cell: a1(row, Math.max(0, col)) };
+    }
+  }
+  const named = /^(agency|indicator) (\S+):/.exec(issue);
+  const t = named ? tables[named[1] === "agency" ? "agencies" : "indicators"] : undefined;
+  if (named && t) {
+    const codeCol = head(t).indexOf("code");
+    const row = t.grid.findIndex((r, i) => i > 0 && cellText(r[codeCol] ?? null) === named[2]);
+    if (codeCol >= 0 && row > 0) return { sheet: t.sheet, cell: a1(row, codeCol) };
+  }
+  return { sheet: fallback, cell: null };
+}
+
+function dataProblems(
+  loaded: { issues: readonly string[]; paths?: readonly (readonly PropertyKey[])[] },
+  tables: Readonly<Record<string, IssueTable | undefined>>,
+  fallback: string,
+): Problem[] {
+  return loaded.issues.map((issue, i) => {
+    const at = locateIssue(issue, loaded.paths?.[i], tables, fallback);
+    return problem("PLAN_DATA_INVALID", { issue }, at);
   });
 }

@@ -1,41 +1,59 @@
-// A problem found in user data: a record, never an exception (STYLE §4).
+// A problem found in user data: a record, never an exception (STYLE §4). Codes, severities and messages
+// come from one catalogue (problemCatalogue.ts): call sites pass a code, its parameters and where.
 import type { A1, CellValue } from "./cell";
+import {
+  PROBLEMS,
+  renderProblem,
+  type ProblemCode,
+  type ProblemParams,
+  type Severity,
+} from "./problemCatalogue";
 
-export type Severity = "error" | "warning" | "info";
+export type { ProblemCode, ProblemParams, Severity } from "./problemCatalogue";
 
 export interface Problem {
-  /** Stable code, e.g. "DEADLINE_UNPARSED", "RATE_MISMATCH"; documented in docs/FORMAT.md. */
-  readonly code: string;
+  /** Stable code from the catalogue, e.g. "RATE_MISMATCH"; listed in docs/FORMAT.md. */
+  readonly code: ProblemCode;
   readonly severity: Severity;
   /** Sheet name, or null for a problem with the whole file. */
   readonly sheet: string | null;
   /** A1 address, or null for a problem with a whole sheet or file. */
   readonly cell: A1 | null;
+  /** The message, ending with what to do. */
   readonly message_vi: string;
   readonly message_en: string;
   /** The offending value, as read. */
   readonly value: CellValue;
 }
 
-export interface ProblemInput {
-  code: string;
-  severity: Severity;
+export interface Where {
   sheet?: string | null;
   cell?: A1 | null;
-  vi: string;
-  en: string;
   value?: CellValue;
+  /** Only one of the severities the catalogue allows for the code (its default or `also`). */
+  severity?: Severity;
 }
 
-export function problem(p: ProblemInput): Problem {
+/** A problem record for a catalogue code: the message is rendered from the code's templates. */
+export function problem<C extends ProblemCode>(
+  code: C,
+  params: ProblemParams<C>,
+  where: Where = {},
+): Problem {
+  const entry = PROBLEMS[code] as { severity: Severity; also?: readonly Severity[] };
+  const severity = where.severity ?? entry.severity;
+  if (severity !== entry.severity && !entry.also?.includes(severity)) {
+    throw new RangeError(`problem ${code}: severity ${severity} is not allowed by the catalogue`);
+  }
+  const m = renderProblem(code, params);
   return {
-    code: p.code,
-    severity: p.severity,
-    sheet: p.sheet ?? null,
-    cell: p.cell ?? null,
-    message_vi: p.vi,
-    message_en: p.en,
-    value: p.value === undefined ? null : p.value,
+    code,
+    severity,
+    sheet: where.sheet ?? null,
+    cell: where.cell ?? null,
+    message_vi: m.vi,
+    message_en: m.en,
+    value: where.value === undefined ? null : where.value,
   };
 }
 

@@ -38,6 +38,15 @@ export function gridToRecords(grid: Grid): Record<string, Json>[] {
   return out;
 }
 
+/** The grid row index of each record gridToRecords returns (blank rows are skipped). */
+export function recordRows(grid: Grid): number[] {
+  const out: number[] = [];
+  grid.forEach((row, r) => {
+    if (r > 0 && row && !row.every((v) => v === null || v === "")) out.push(r);
+  });
+  return out;
+}
+
 function parseJsonCell(s: string): Json {
   const t = s.trim();
   if ((t.startsWith("[") && t.endsWith("]")) || (t.startsWith("{") && t.endsWith("}"))) {

@@ -44,15 +44,7 @@ export function locateTable<K extends string>(
         score += m.kind === "exact" ? 2 : 1;
         if (m.kind === "near") {
           near.push(
-            problem({
-              code: "HEADER_TYPO",
-              severity: "warning",
-              sheet,
-              cell: a1(r, c),
-              vi: `Tiêu đề cột "${text}" gần giống "${m.expected}": đã hiểu là "${m.expected}", nên sửa lại cho đúng.`,
-              en: `Header "${text}" looks like "${m.expected}": read as "${m.expected}"; please correct it.`,
-              value: text,
-            }),
+            problem("HEADER_TYPO", { text, expected: m.expected }, { sheet, cell: a1(r, c), value: text }),
           );
         }
         break;
@@ -68,27 +60,18 @@ export function locateTable<K extends string>(
     return {
       location: null,
       problems: [
-        problem({
-          code: "HEADER_NOT_FOUND",
-          severity: "error",
-          sheet,
-          vi: `Không tìm thấy dòng tiêu đề trong sheet "${sheet}" (cần các cột: ${required.map((k) => headers[k][0]).join(", ")}).`,
-          en: `No header row found in sheet "${sheet}" (expected columns: ${required.map((k) => headers[k][0]).join(", ")}).`,
-        }),
+        problem("HEADER_NOT_FOUND", { sheet, expected: required.map((k) => headers[k][0]) }, { sheet }),
       ],
     };
   }
   const problems: Problem[] = [...best.near];
   for (const k of missing) {
     problems.push(
-      problem({
-        code: "COLUMN_MISSING",
-        severity: "error",
-        sheet,
-        cell: a1(best.row, 0),
-        vi: `Thiếu cột "${headers[k][0]}" ở dòng tiêu đề ${best.row + 1} của sheet "${sheet}".`,
-        en: `Column "${headers[k][0]}" is missing from header row ${best.row + 1} of sheet "${sheet}".`,
-      }),
+      problem(
+        "COLUMN_MISSING",
+        { sheet, column: headers[k][0], row: best.row + 1 },
+        { sheet, cell: a1(best.row, 0) },
+      ),
     );
   }
   return { location: { headerRow: best.row, columns: best.columns }, problems };

@@ -200,9 +200,13 @@ describe("cchc validate on bad input: a clear message, the documented exit code,
     const file = await writeWorkbook(join(dir, "wrong-rate-2.xlsx"), specs);
     const vi = await runCli("validate", "--plan", PLAN, file);
     expect(vi.stdout).toContain(`${file}: 1 lỗi`);
-    expect(vi.stdout).toMatch(/LỖI\s+Số liệu!D12\s+\[RATE_MISMATCH\] Tỷ lệ TL_DUNG_HAN ghi 99,97%/);
+    expect(vi.stdout).toMatch(
+      /LỖI\s+Số liệu!D12\s+\[RATE_MISMATCH\] Tỷ lệ "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn" \(%\) ghi 99,97%/,
+    );
     const en = await runCli("--lang", "en", "validate", "--plan", PLAN, file);
-    expect(en.stdout).toMatch(/ERROR\s+Số liệu!D12\s+\[RATE_MISMATCH\] Rate TL_DUNG_HAN stated as 99.97%/);
+    expect(en.stdout).toMatch(
+      /ERROR\s+Số liệu!D12\s+\[RATE_MISMATCH\] Rate "On-time resolution rate" \(%\) stated as 99.97%/,
+    );
   });
 
   it("usage errors exit 2 with a message and no stack trace", async () => {

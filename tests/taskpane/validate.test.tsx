@@ -1,7 +1,26 @@
 /** @jest-environment jsdom */
 // The taskpane's Kiểm tra tab and the app shell, with operations over in-memory grids.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { problem } from "../../src/domain/problem";
+import type { Problem, ProblemCode, Severity } from "../../src/domain/problem";
+
+/** A hand-made problem record (the list shows any code and message it is given). */
+const problem = (p: {
+  code: string;
+  severity: Severity;
+  sheet?: string;
+  cell?: A1;
+  vi: string;
+  en: string;
+  value?: string;
+}): Problem => ({
+  code: p.code as ProblemCode,
+  severity: p.severity,
+  sheet: p.sheet ?? null,
+  cell: p.cell ?? null,
+  message_vi: p.vi,
+  message_en: p.en,
+  value: p.value ?? null,
+});
 import type { A1 } from "../../src/domain/cell";
 import { buildReportTemplate } from "../../src/domain/report/template";
 import { parsePeriod } from "../../src/domain/period";

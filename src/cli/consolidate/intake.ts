@@ -14,7 +14,7 @@ import {
 import { problem } from "../../domain/problem";
 import { validateReport } from "../../domain/validation/validateReport";
 import type { ValidationContext } from "../../domain/validation/context";
-import { WorkbookReadError, isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { WorkbookReadError, isWorkbookReadError, readErrorProblem } from "../../workbook/xlsx/errors";
 import { DEFAULT_LIMITS } from "../../workbook/xlsx/sniff";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
 
@@ -61,7 +61,7 @@ async function intakeUnguarded(file: string, ctx: ValidationContext): Promise<In
         file,
         detail: `${(st.size / 1024 / 1024).toFixed(1)} MB > ${(DEFAULT_LIMITS.maxBytes / 1024 / 1024).toFixed(1)} MB`,
       });
-      const reason = problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en });
+      const reason = readErrorProblem(e);
       return {
         file,
         hash: "",
@@ -72,12 +72,7 @@ async function intakeUnguarded(file: string, ctx: ValidationContext): Promise<In
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "";
-    const reason = problem({
-      code: "FILE_UNREADABLE",
-      severity: "error",
-      vi: `Không đọc được tệp ${file} (${code}).`,
-      en: `Cannot read ${file} (${code}).`,
-    });
+    const reason = problem("FILE_UNREADABLE", { file, detail: code || undefined });
     return {
       file,
       hash: "",
@@ -96,7 +91,7 @@ async function intakeUnguarded(file: string, ctx: ValidationContext): Promise<In
     for (const n of names) merged.set(n, await wb.mergedRanges(n));
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
-    const reason = problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en });
+    const reason = readErrorProblem(e);
     return { file, hash, submissions: [unreadableSubmission(source, reason)], kind: "unreadable" };
   }
   if (isRollup(grids)) {

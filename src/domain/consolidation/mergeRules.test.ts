@@ -185,8 +185,12 @@ describe("merge rules", () => {
   });
 
   it("rejects workbooks with errors with their reasons, accepts those with warnings only, and rejects another period", () => {
-    const err = problem({ code: "SUM_MISMATCH", severity: "error", vi: "tổng sai", en: "bad sum" });
-    const warn = problem({ code: "FIGURE_NOT_FILLED", severity: "warning", vi: "thiếu", en: "missing" });
+    const err = problem("COUNT_NEGATIVE", {
+      indicator: { code: "HS_TRE_HAN", name: "Số hồ sơ trễ hạn", unit: "hồ sơ" },
+    });
+    const warn = problem("FIGURE_NOT_FILLED", {
+      indicator: { code: "HS_TRE_HAN", name: "Số hồ sơ trễ hạn", unit: "hồ sơ" },
+    });
     const bad = sub("SXD", 1, "e", { problems: [err], errorCount: 1 });
     const ok = sub("STP", 1, "w", { problems: [warn], warningCount: 1 });
     const q3 = sub("SYT", 1, "q", { period: makePeriod("quarter", 2023, 3) });

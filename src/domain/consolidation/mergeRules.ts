@@ -19,7 +19,7 @@
 //
 // The outcome depends only on the sets of inputs, never on their order: ties are broken by content
 // hash and file name, not by arrival.
-import { periodCode, periodLabelVi, samePeriod, type Period } from "../period";
+import { periodCode, samePeriod, type Period } from "../period";
 import { problem, type Problem } from "../problem";
 import { isAcceptable, type AcceptedSubmission, type Submission } from "./submission";
 
@@ -203,21 +203,13 @@ export function countingContributions(result: MergeResult): AcceptedSubmission[]
 }
 
 function wrongPeriod(s: Submission, reported: Period, period: Period): Problem {
-  return problem({
-    code: "PERIOD_MISMATCH",
-    severity: "error",
-    vi: `Tệp ${s.file} là báo cáo kỳ ${periodLabelVi(reported)}, nhưng bảng tổng hợp là kỳ ${periodLabelVi(period)}.`,
-    en: `${s.file} reports ${periodCode(reported)}, but the rollup is for ${periodCode(period)}.`,
-    value: periodCode(reported),
-  });
+  return problem(
+    "PERIOD_MISMATCH",
+    { reported, expected: period, file: s.file },
+    { value: periodCode(reported) },
+  );
 }
 
 function conflictProblem(agency: string, version: number, files: readonly string[]): Problem {
-  return problem({
-    code: "SUBMISSION_CONFLICT",
-    severity: "error",
-    vi: `${agency}: có ${files.length} tệp khác nhau cùng lần gửi ${version} (${files.join(", ")}); không tự chọn tệp nào. Hãy yêu cầu cơ quan gửi lại với lần gửi ${version + 1}.`,
-    en: `${agency}: ${files.length} different files claim version ${version} (${files.join(", ")}); none is picked. Ask the agency to resend as version ${version + 1}.`,
-    value: version,
-  });
+  return problem("SUBMISSION_CONFLICT", { agency, version, files }, { value: version });
 }

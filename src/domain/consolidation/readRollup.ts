@@ -86,15 +86,7 @@ export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
   const sheet = (expected: string): Grid | null => {
     const name = findSheet(grids.keys(), expected);
     if (name) return grids.get(name)!;
-    problems.push(
-      problem({
-        code: "ROLLUP_SHEET_MISSING",
-        severity: "error",
-        vi: `Bảng tổng hợp thiếu sheet "${expected}"; không thể tổng hợp tiếp vào tệp này.`,
-        en: `The rollup has no "${expected}" sheet; it cannot be merged into.`,
-        value: expected,
-      }),
-    );
+    problems.push(problem("ROLLUP_SHEET_MISSING", { sheet: expected }, { value: expected }));
     return null;
   };
   const info = sheet(ROLLUP_SHEETS.info);
@@ -112,14 +104,11 @@ export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
     return {
       ok: false,
       problems: [
-        problem({
-          code: "ROLLUP_VERSION_NEWER",
-          severity: "error",
-          sheet: ROLLUP_SHEETS.info,
-          vi: `Bảng tổng hợp được tạo bởi phiên bản mới hơn (mẫu ${version}, phần mềm này đọc mẫu ${ROLLUP_SCHEMA_VERSION}). Hãy cập nhật phần mềm rồi tổng hợp lại; tệp cũ được giữ nguyên.`,
-          en: `The rollup was written by a newer version (layout ${version}; this software reads ${ROLLUP_SCHEMA_VERSION}). Update the software and consolidate again; the file is left unchanged.`,
-          value: versionText,
-        }),
+        problem(
+          "ROLLUP_VERSION_NEWER",
+          { version: versionText, supported: ROLLUP_SCHEMA_VERSION },
+          { sheet: ROLLUP_SHEETS.info, value: versionText },
+        ),
       ],
     };
   }
@@ -244,12 +233,7 @@ export function storedTotals(rollup: StoredRollup, catalogue: Catalogue): Map<st
 }
 
 function notRollup(): Problem {
-  return problem({
-    code: "NOT_A_ROLLUP",
-    severity: "error",
-    vi: `Tệp này không phải bảng tổng hợp CCHC ("${ROLLUP_FORM_KIND}") hoặc thiếu kỳ báo cáo.`,
-    en: `This file is not a CCHC rollup ("${ROLLUP_FORM_KIND}") or has no period.`,
-  });
+  return problem("NOT_A_ROLLUP", { expected: ROLLUP_FORM_KIND });
 }
 
 function infoValue(grid: Grid, label: string): string {
@@ -270,15 +254,11 @@ function missingColumns<K extends string>(
   return required
     .filter((k) => !head.has(foldKey(headers[k])))
     .map((k) =>
-      problem({
-        code: "ROLLUP_COLUMN_MISSING",
-        severity: "error",
-        sheet,
-        cell: "A1" as A1,
-        vi: `Bảng tổng hợp: sheet "${sheet}" thiếu cột "${headers[k]}" (có thể tiêu đề đã bị sửa). Không tổng hợp tiếp vào tệp này để tránh mất dữ liệu; hãy khôi phục tiêu đề cột rồi chạy lại. Tệp cũ được giữ nguyên.`,
-        en: `Rollup: sheet "${sheet}" has no "${headers[k]}" column (its header may have been edited). Nothing is merged into this file, to avoid losing data; restore the column header and run again. The file is left unchanged.`,
-        value: headers[k],
-      }),
+      problem(
+        "ROLLUP_COLUMN_MISSING",
+        { sheet, column: headers[k] },
+        { sheet, cell: "A1" as A1, value: headers[k] },
+      ),
     );
 }
 

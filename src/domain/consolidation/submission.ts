@@ -138,10 +138,5 @@ export function unreadableSubmission(source: SubmissionSource, reason: Problem):
  */
 export function intakeFailedProblem(file: string, detail: string): Problem {
   const d = detail.split("\n")[0].slice(0, 200);
-  return problem({
-    code: "FILE_CHECK_FAILED",
-    severity: "error",
-    vi: `Không kiểm tra được tệp ${file} do lỗi của chương trình (${d}). Tệp này không được tổng hợp lần này; các tệp khác vẫn được tổng hợp. Xin báo lỗi cho bộ phận hỗ trợ, gửi kèm tệp này.`,
-    en: `Could not check ${file} because of a program error (${d}). This file was left out of this consolidation; the other files were consolidated. Please report the error to support, with this file.`,
-  });
+  return problem("FILE_CHECK_FAILED", { file, detail: d });
 }

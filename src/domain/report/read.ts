@@ -88,13 +88,11 @@ export function readReport(grids: ReadonlyMap<string, Grid>): { report: ReportMo
     if (name) sheets[part] = name;
     else
       problems.push(
-        problem({
-          code: "SHEET_MISSING",
-          severity: "error",
-          vi: `Thiếu sheet "${REPORT_SHEETS[part]}". Hãy dùng biểu mẫu do hệ thống tạo (cchc template).`,
-          en: `Sheet "${REPORT_SHEETS[part]}" is missing. Use the generated template (cchc template).`,
-          value: REPORT_SHEETS[part],
-        }),
+        problem(
+          "SHEET_MISSING",
+          { sheet: REPORT_SHEETS[part], of: "report" },
+          { value: REPORT_SHEETS[part] },
+        ),
       );
   }
   const info = sheets.info ? readInfo(grids.get(sheets.info)!, sheets.info, problems) : emptyInfo();
@@ -138,18 +136,11 @@ function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
     if (!def.required || (fields[field] && fields[field]!.text)) continue;
     const notFilled = fields[field] !== undefined;
     problems.push(
-      problem({
-        code: notFilled ? "INFO_NOT_FILLED" : "INFO_FIELD_MISSING",
-        severity: field === "preparer" ? "warning" : "error",
-        sheet,
-        cell: fields[field]?.cell ?? null,
-        vi: notFilled
-          ? `Chưa điền "${def.labels[0]}" ở sheet "${sheet}".`
-          : `Sheet "${sheet}" thiếu dòng "${def.labels[0]}".`,
-        en: notFilled
-          ? `"${def.en}" is not filled in sheet "${sheet}".`
-          : `Sheet "${sheet}" has no "${def.en}" row.`,
-      }),
+      problem(
+        notFilled ? "INFO_NOT_FILLED" : "INFO_FIELD_MISSING",
+        { sheet, label: def.labels[0], label_en: def.en },
+        { sheet, cell: fields[field]?.cell ?? null, severity: field === "preparer" ? "warning" : "error" },
+      ),
     );
   }
 
@@ -160,15 +151,11 @@ function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
     if (p.ok) period = p.period;
     else
       problems.push(
-        problem({
-          code: "PERIOD_INVALID",
-          severity: "error",
-          sheet,
-          cell: pf.cell,
-          vi: `Kỳ báo cáo "${pf.text}" không hợp lệ (${p.reason_vi}). Ví dụ: 2023-Q2, Quý II/2023, 6 tháng đầu năm 2023.`,
-          en: `Reporting period "${pf.text}" is not valid (${p.reason_en}). E.g. 2023-Q2, 2023-H1, 2023.`,
-          value: pf.raw,
-        }),
+        problem(
+          "PERIOD_INVALID",
+          { text: pf.text, reason_vi: p.reason_vi, reason_en: p.reason_en },
+          { sheet, cell: pf.cell, value: pf.raw },
+        ),
       );
   }
   const planYear = wholeNumber(fields.planYear, sheet, "PLAN_YEAR_INVALID", problems);
@@ -179,15 +166,11 @@ function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
     submittedAt = parseVnDate(sf.raw) ?? null;
     if (!submittedAt)
       problems.push(
-        problem({
-          code: "DATE_INVALID",
-          severity: "warning",
-          sheet,
-          cell: sf.cell,
-          vi: `Ngày gửi "${sf.text}" không đọc được; ghi theo dạng dd/mm/yyyy.`,
-          en: `Submission date "${sf.text}" cannot be read; use dd/mm/yyyy.`,
-          value: sf.raw,
-        }),
+        problem(
+          "DATE_INVALID",
+          { what: "submittedAt", text: sf.text },
+          { sheet, cell: sf.cell, value: sf.raw, severity: "warning" },
+        ),
       );
   }
   return { fields, period, planYear, version, submittedAt };
@@ -196,23 +179,13 @@ function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
 function wholeNumber(
   f: InfoValue | undefined,
   sheet: string,
-  code: string,
+  code: "PLAN_YEAR_INVALID" | "VERSION_INVALID",
   problems: Problem[],
 ): number | null {
   if (!f?.text) return null;
   const n = parseVnNumber(f.raw);
   if (n.ok && !n.percent && Number.isInteger(n.value) && n.value >= 0) return n.value;
-  problems.push(
-    problem({
-      code,
-      severity: "error",
-      sheet,
-      cell: f.cell,
-      vi: `"${f.text}" không phải số nguyên dương.`,
-      en: `"${f.text}" is not a whole number.`,
-      value: f.raw,
-    }),
-  );
+  problems.push(problem(code, { text: f.text }, { sheet, cell: f.cell, value: f.raw }));
   return null;
 }
 
@@ -228,14 +201,7 @@ function readTasks(grid: Grid, sheet: string, problems: Problem[]) {
     if (!code) {
       if (statusText || columnText(grid, loc, r, "evidence"))
         problems.push(
-          problem({
-            code: "TASK_CODE_MISSING",
-            severity: "error",
-            sheet,
-            cell: columnCell(loc, r, "code"),
-            vi: `Dòng ${r + 1} có nội dung nhưng thiếu mã nhiệm vụ.`,
-            en: `Row ${r + 1} has content but no task code.`,
-          }),
+          problem("TASK_CODE_MISSING", { row: r + 1 }, { sheet, cell: columnCell(loc, r, "code") }),
         );
       continue;
     }
@@ -245,15 +211,15 @@ function readTasks(grid: Grid, sheet: string, problems: Problem[]) {
       doneDate = isExcelError(doneRaw) ? null : (parseVnDate(doneRaw) ?? null);
       if (!doneDate)
         problems.push(
-          problem({
-            code: "DATE_INVALID",
-            severity: "error",
-            sheet,
-            cell: columnCell(loc, r, "doneDate"),
-            vi: `Nhiệm vụ ${code}: ngày hoàn thành "${cellText(doneRaw)}" không đọc được; ghi theo dạng dd/mm/yyyy.`,
-            en: `Task ${code}: completion date "${cellText(doneRaw)}" cannot be read; use dd/mm/yyyy.`,
-            value: doneRaw,
-          }),
+          problem(
+            "DATE_INVALID",
+            {
+              what: "doneDate",
+              text: cellText(doneRaw),
+              task: { code, title: columnText(grid, loc, r, "title") },
+            },
+            { sheet, cell: columnCell(loc, r, "doneDate"), value: doneRaw },
+          ),
         );
     }
     tasks.push({
@@ -282,6 +248,11 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
     const raw = cellAt(grid, r, loc.columns.value);
     const cell = a1(r, loc.columns.value);
     const n = parseVnNumber(raw);
+    const indicator = {
+      code,
+      name: columnText(grid, loc, r, "name") || code,
+      unit: columnText(grid, loc, r, "unit"),
+    };
     let value: number | null = null;
     let decimals: number | null = null;
     if (n.ok) {
@@ -289,27 +260,11 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
       decimals = n.decimals;
     } else if (n.reason === "excel_error") {
       problems.push(
-        problem({
-          code: "CELL_EXCEL_ERROR",
-          severity: "error",
-          sheet,
-          cell,
-          vi: `Chỉ tiêu ${code}: ô có lỗi công thức ${String(raw)}; hãy sửa công thức hoặc nhập số.`,
-          en: `Indicator ${code}: the cell holds the formula error ${String(raw)}; fix the formula or type a number.`,
-          value: raw,
-        }),
+        problem("CELL_EXCEL_ERROR", { indicator, error: String(raw) }, { sheet, cell, value: raw }),
       );
     } else if (n.reason === "not_number") {
       problems.push(
-        problem({
-          code: "NUMBER_INVALID",
-          severity: "error",
-          sheet,
-          cell,
-          vi: `Chỉ tiêu ${code}: "${cellText(raw)}" không phải là số.`,
-          en: `Indicator ${code}: "${cellText(raw)}" is not a number.`,
-          value: raw,
-        }),
+        problem("NUMBER_INVALID", { indicator, text: cellText(raw) }, { sheet, cell, value: raw }),
       );
     }
     figures.push({ code, row: r, cell, value, decimals, raw });

@@ -5,7 +5,6 @@
 import { a1, type Grid } from "../cell";
 import { problem, type Problem } from "../problem";
 import { fitCellLength, MAX_CELL_CHARS, replaceXmlForbidden } from "../text/cellSafety";
-import { formatVnNumber } from "../text/vnNumber";
 
 /** The grids with each text cell made storable (unchanged grids are the same objects), and why. */
 export function cleanGrids(grids: ReadonlyMap<string, Grid>): {
@@ -30,27 +29,19 @@ export function cleanGrids(grids: ReadonlyMap<string, Grid>): {
         const shown = v.length > 80 ? `${v.slice(0, 80)}…` : v;
         if (xml.replaced > 0)
           problems.push(
-            problem({
-              code: "TEXT_INVALID_CHARACTER",
-              severity: "warning",
-              sheet,
-              cell,
-              vi: `Ô có ${xml.replaced} ký tự điều khiển không lưu được trong tệp Excel (ví dụ U+FFFE, U+0001); đã thay bằng "�" khi tổng hợp. Hãy sửa lại nội dung ô.`,
-              en: `The cell holds ${xml.replaced} control character(s) an Excel file cannot store (e.g. U+FFFE, U+0001); replaced with "�" when consolidated. Please correct the text.`,
-              value: xml.text.length > 80 ? `${xml.text.slice(0, 80)}…` : xml.text,
-            }),
+            problem(
+              "TEXT_INVALID_CHARACTER",
+              { count: xml.replaced },
+              { sheet, cell, value: xml.text.length > 80 ? `${xml.text.slice(0, 80)}…` : xml.text },
+            ),
           );
         if (fit.truncated)
           problems.push(
-            problem({
-              code: "TEXT_TOO_LONG",
-              severity: "warning",
-              sheet,
-              cell,
-              vi: `Ô dài ${formatVnNumber(v.length)} ký tự, quá giới hạn ${formatVnNumber(MAX_CELL_CHARS)} ký tự một ô của Excel; chỉ giữ phần đầu (đánh dấu "đã cắt bớt"). Hãy rút gọn hoặc đưa tài liệu dài vào tệp đính kèm.`,
-              en: `The cell holds ${v.length} characters, past Excel's ${MAX_CELL_CHARS}-character cell limit; only the beginning is kept (marked "truncated"). Shorten it or attach long documents separately.`,
-              value: shown,
-            }),
+            problem(
+              "TEXT_TOO_LONG",
+              { length: v.length, limit: MAX_CELL_CHARS },
+              { sheet, cell, value: shown },
+            ),
           );
       }
     }

@@ -1,12 +1,18 @@
 // Figure checks (số liệu): numbers as numbers, counts whole and non-negative, and the catalogue's rules —
 // parts sum to wholes, a part never exceeds its whole, a stated rate agrees with its parts at its
 // printed precision (rounded or truncated). A blank rate is fine: it is computed.
-import type { A1 } from "../cell";
 import { impliedLimits, type Catalogue, type Indicator } from "../indicators";
 import { problem, type Problem } from "../problem";
+import type { IndicatorRef } from "../problemCatalogue";
 import { checkStatedRate, statedRate } from "../rate";
 import type { ReportFigure, ReportModel } from "../report/read";
-import { formatVnNumber } from "../text/vnNumber";
+
+const ref = (i: Indicator): IndicatorRef => ({
+  code: i.code,
+  name: i.name_vi,
+  name_en: i.name_en,
+  unit: i.unit,
+});
 
 export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem[] {
   const sheet = report.sheets.figures;
@@ -14,36 +20,26 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
   const problems: Problem[] = [];
   const byCode = new Map<string, ReportFigure>();
   const indicators = new Map<string, Indicator>(catalogue.indicators.map((i) => [i.code.toUpperCase(), i]));
-  const fmt = (n: number) => formatVnNumber(n);
+  const refOf = (code: string): IndicatorRef => {
+    const i = indicators.get(code.toUpperCase());
+    return i ? ref(i) : { code, name: code, unit: "" };
+  };
 
   for (const f of report.figures) {
     const key = f.code.toUpperCase();
     const ind = indicators.get(key);
     if (!ind) {
-      problems.push(
-        problem({
-          code: "FIGURE_UNKNOWN",
-          severity: "warning",
-          sheet,
-          cell: f.cell,
-          vi: `Mã chỉ tiêu "${f.code}" không có trong danh mục chỉ tiêu; số liệu này sẽ không được tổng hợp.`,
-          en: `Indicator code "${f.code}" is not in the catalogue; this figure will not be consolidated.`,
-          value: f.code,
-        }),
-      );
+      problems.push(problem("FIGURE_UNKNOWN", { code: f.code }, { sheet, cell: f.cell, value: f.code }));
       continue;
     }
-    if (byCode.has(key)) {
+    const first = byCode.get(key);
+    if (first) {
       problems.push(
-        problem({
-          code: "FIGURE_DUPLICATE",
-          severity: "error",
-          sheet,
-          cell: f.cell,
-          vi: `Chỉ tiêu ${ind.code} xuất hiện hai lần (dòng ${byCode.get(key)!.row + 1} và ${f.row + 1}).`,
-          en: `Indicator ${ind.code} appears twice (rows ${byCode.get(key)!.row + 1} and ${f.row + 1}).`,
-          value: f.code,
-        }),
+        problem(
+          "FIGURE_DUPLICATE",
+          { indicator: ref(ind), rows: [first.row + 1, f.row + 1] },
+          { sheet, cell: f.cell, value: f.code },
+        ),
       );
       continue;
     }
@@ -53,16 +49,7 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
 
   for (const ind of catalogue.indicators) {
     if (!byCode.has(ind.code.toUpperCase()))
-      problems.push(
-        problem({
-          code: "FIGURE_MISSING",
-          severity: "warning",
-          sheet,
-          vi: `Thiếu dòng chỉ tiêu ${ind.code} (${ind.name_vi}).`,
-          en: `Indicator row ${ind.code} (${ind.name_en}) is missing.`,
-          value: ind.code,
-        }),
-      );
+      problems.push(problem("FIGURE_MISSING", { indicator: ref(ind) }, { sheet, value: ind.code }));
   }
 
   const val = (code: string) => {
@@ -77,15 +64,11 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     const sum = parts.reduce((s, p) => s + p!.value!, 0);
     if (Math.abs(sum - whole.value!) > 1e-9 * Math.max(1, Math.abs(sum))) {
       problems.push(
-        problem({
-          code: "SUM_MISMATCH",
-          severity: "error",
-          sheet,
-          cell: whole.cell,
-          vi: `${rule.whole} = ${fmt(whole.value!)} nhưng tổng các thành phần ${rule.parts.join(" + ")} = ${fmt(sum)}.`,
-          en: `${rule.whole} is ${fmt(whole.value!)} but its parts ${rule.parts.join(" + ")} add up to ${fmt(sum)}.`,
-          value: whole.raw,
-        }),
+        problem(
+          "SUM_MISMATCH",
+          { whole: refOf(rule.whole), wholeValue: whole.value!, parts: rule.parts.map(refOf), sum },
+          { sheet, cell: whole.cell, value: whole.raw },
+        ),
       );
     }
   }
@@ -95,15 +78,11 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     const w = val(whole);
     if (!p || !w || p.value! <= w.value!) continue;
     problems.push(
-      problem({
-        code: "PART_EXCEEDS_WHOLE",
-        severity: "error",
-        sheet,
-        cell: p.cell,
-        vi: `${part} = ${fmt(p.value!)} lớn hơn ${whole} = ${fmt(w.value!)}.`,
-        en: `${part} (${fmt(p.value!)}) exceeds ${whole} (${fmt(w.value!)}).`,
-        value: p.raw,
-      }),
+      problem(
+        "PART_EXCEEDS_WHOLE",
+        { part: refOf(part), partValue: p.value!, whole: refOf(whole), wholeValue: w.value! },
+        { sheet, cell: p.cell, value: p.raw },
+      ),
     );
   }
 
@@ -115,93 +94,54 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     if (!stated || !num || !den || stated.value! > 1 || stated.value! < 0) continue;
     const read = statedRate(stated.raw);
     if (!read.ok) continue;
-    const decimals = read.percentDecimals;
-    const check = checkStatedRate(read.fraction, decimals, num.value!, den.value!);
+    const check = checkStatedRate(read.fraction, read.percentDecimals, num.value!, den.value!);
     if (check.ok) continue;
-    const exact = check.exact;
     problems.push(
-      problem({
-        code: "RATE_MISMATCH",
-        severity: "error",
-        sheet,
-        cell: stated.cell,
-        vi:
-          exact === null
-            ? `Tỷ lệ ${ind.code} được ghi nhưng mẫu số ${ind.denominator} bằng 0.`
-            : `Tỷ lệ ${ind.code} ghi ${formatVnNumber(stated.value!, { percent: true, digits: decimals })} không khớp ${ind.numerator}/${ind.denominator} = ${fmt(num.value!)}/${fmt(den.value!)} = ${formatVnNumber(exact, { percent: true, digits: decimals + 2 })}.`,
-        en:
-          exact === null
-            ? `Rate ${ind.code} is stated but its denominator ${ind.denominator} is 0.`
-            : `Rate ${ind.code} stated as ${(stated.value! * 100).toFixed(decimals)}% disagrees with ${ind.numerator}/${ind.denominator} = ${num.value}/${den.value} = ${(exact * 100).toFixed(decimals + 2)}%.`,
-        value: stated.raw,
-      }),
+      problem(
+        "RATE_MISMATCH",
+        {
+          rate: ref(ind),
+          numerator: refOf(ind.numerator),
+          denominator: refOf(ind.denominator),
+          stated: read.fraction,
+          decimals: read.percentDecimals,
+          part: num.value!,
+          whole: den.value!,
+          exact: check.exact,
+        },
+        { sheet, cell: stated.cell, value: stated.raw },
+      ),
     );
   }
   return problems;
 }
 
 function checkValue(f: ReportFigure, ind: Indicator, sheet: string): Problem[] {
-  const at = (code: string, severity: "error" | "warning" | "info", vi: string, en: string) =>
-    problem({ code, severity, sheet, cell: f.cell as A1, vi, en, value: f.raw });
+  const where = { sheet, cell: f.cell, value: f.raw };
+  const indicator = ref(ind);
   if (f.value === null) {
     if (f.raw !== null && f.raw !== "") return []; // unreadable: reported by the reader
     if (ind.kind === "rate") return [];
-    return [
-      at(
-        "FIGURE_NOT_FILLED",
-        "warning",
-        `Chưa nhập số liệu ${ind.code} (${ind.name_vi}); nếu không phát sinh, nhập 0.`,
-        `Figure ${ind.code} (${ind.name_en}) is not filled; enter 0 if there is none.`,
-      ),
-    ];
+    return [problem("FIGURE_NOT_FILLED", { indicator }, where)];
   }
   const out: Problem[] = [];
   if (typeof f.raw === "string")
     out.push(
-      at(
-        "NUMBER_TEXT",
-        "info",
-        `Số liệu ${ind.code} nhập dạng chữ "${f.raw}", đã đọc là ${formatVnNumber(f.value, { digits: f.decimals ?? 0, percent: false })}${f.raw.includes("%") ? " (tỷ lệ)" : ""}.`,
-        `Figure ${ind.code} was typed as text "${f.raw}" and read as ${f.value}.`,
-      ),
+      problem("NUMBER_TEXT", { indicator, text: f.raw, value: f.value, decimals: f.decimals ?? 0 }, where),
     );
   if (ind.kind === "rate") {
-    if (f.value < 0 || f.value > 1)
-      out.push(
-        at(
-          "RATE_OUT_OF_RANGE",
-          "error",
-          `Tỷ lệ ${ind.code} phải từ 0% đến 100% (nhập 99,79% hoặc 0,9979).`,
-          `Rate ${ind.code} must be between 0% and 100% (type 99.79% or 0.9979).`,
-        ),
-      );
+    if (f.value < 0 || f.value > 1) out.push(problem("RATE_OUT_OF_RANGE", { indicator }, where));
     return out;
   }
-  if (f.value < 0)
-    out.push(
-      at(
-        "COUNT_NEGATIVE",
-        "error",
-        `Số liệu ${ind.code} không được âm.`,
-        `Figure ${ind.code} cannot be negative.`,
-      ),
-    );
+  if (f.value < 0) out.push(problem("COUNT_NEGATIVE", { indicator }, where));
   if (ind.kind === "count" && !Number.isInteger(f.value)) {
     // "605,859" typed the English way reads as 605,859 in Vietnamese: say so, never guess.
     const comma = typeof f.raw === "string" && /^\s*\d{1,3},\d{3}\s*$/.test(f.raw);
-    const digits = comma ? String(f.raw).replace(/\D/g, "") : "";
     out.push(
-      at(
+      problem(
         "COUNT_FRACTIONAL",
-        "error",
-        `Số liệu ${ind.code} phải là số nguyên (đếm ${ind.unit}).` +
-          (comma
-            ? ` Dấu phẩy là dấu thập phân: nếu là ${digits} ${ind.unit}, hãy ghi ${formatVnNumber(Number(digits))} hoặc ${digits}.`
-            : ""),
-        `Figure ${ind.code} must be a whole number (a count of ${ind.unit}).` +
-          (comma
-            ? ` The comma is the decimal mark in Vietnamese: for ${digits}, type ${formatVnNumber(Number(digits))} or ${digits}.`
-            : ""),
+        comma ? { indicator, typedDigits: Number(String(f.raw).replace(/\D/g, "")) } : { indicator },
+        where,
       ),
     );
   }

@@ -1,6 +1,6 @@
 // Identity checks (định danh): is this report for a known agency, the right period and plan year?
 import { resolveAgency, type Agency } from "../agencies";
-import { periodCode, periodLabelVi, samePeriod } from "../period";
+import { samePeriod } from "../period";
 import { problem, type Problem } from "../problem";
 import type { ReportModel } from "../report/read";
 import { REPORT_FORM_KIND, REPORT_SCHEMA_VERSION } from "../report/layout";
@@ -17,28 +17,20 @@ export function checkIdentity(
 
   if (f.formKind?.text && foldKey(f.formKind.text) !== foldKey(REPORT_FORM_KIND)) {
     problems.push(
-      problem({
-        code: "NOT_A_REPORT",
-        severity: "error",
-        sheet,
-        cell: f.formKind.cell,
-        vi: `Tệp này là "${f.formKind.text}", không phải báo cáo của cơ quan ("${REPORT_FORM_KIND}").`,
-        en: `This file is "${f.formKind.text}", not an agency report ("${REPORT_FORM_KIND}").`,
-        value: f.formKind.raw,
-      }),
+      problem(
+        "NOT_A_REPORT",
+        { kind: f.formKind.text, expected: REPORT_FORM_KIND },
+        { sheet, cell: f.formKind.cell, value: f.formKind.raw },
+      ),
     );
   }
   if (f.schemaVersion?.text && Number(f.schemaVersion.text) > REPORT_SCHEMA_VERSION) {
     problems.push(
-      problem({
-        code: "FORM_VERSION_NEWER",
-        severity: "error",
-        sheet,
-        cell: f.schemaVersion.cell,
-        vi: `Biểu mẫu phiên bản ${f.schemaVersion.text} mới hơn phần mềm (phiên bản ${REPORT_SCHEMA_VERSION}); hãy cập nhật phần mềm.`,
-        en: `Form version ${f.schemaVersion.text} is newer than this software supports (${REPORT_SCHEMA_VERSION}); update it.`,
-        value: f.schemaVersion.raw,
-      }),
+      problem(
+        "FORM_VERSION_NEWER",
+        { version: f.schemaVersion.text, supported: REPORT_SCHEMA_VERSION },
+        { sheet, cell: f.schemaVersion.cell, value: f.schemaVersion.raw },
+      ),
     );
   }
 
@@ -53,33 +45,21 @@ export function checkIdentity(
     if (!agency) {
       const suggestion = codeText && byName ? byName : null;
       problems.push(
-        problem({
-          code: "AGENCY_UNKNOWN",
-          severity: "error",
-          sheet,
-          cell: (codeText ? f.agencyCode : f.agencyName)!.cell,
-          vi:
-            `Không có cơ quan "${codeText || nameText}" trong danh mục cơ quan của kế hoạch.` +
-            (suggestion ? ` Có phải ${suggestion.code} — ${suggestion.name}?` : "") +
-            ` Hãy ghi đúng mã cơ quan như trong danh mục (biểu mẫu do hệ thống tạo đã ghi sẵn).`,
-          en:
-            `Agency "${codeText || nameText}" is not in the plan's agency registry.` +
-            (suggestion ? ` Did you mean ${suggestion.code} — ${suggestion.name}?` : "") +
-            ` Type the agency code as in the registry (the generated template fills it in).`,
-          value: codeText || nameText,
-        }),
+        problem(
+          "AGENCY_UNKNOWN",
+          suggestion
+            ? { text: codeText, suggestion: { code: suggestion.code, name: suggestion.name } }
+            : { text: codeText || nameText },
+          { sheet, cell: (codeText ? f.agencyCode : f.agencyName)!.cell, value: codeText || nameText },
+        ),
       );
     } else if (codeText && nameText && byName?.code !== agency.code) {
       problems.push(
-        problem({
-          code: "AGENCY_NAME_MISMATCH",
-          severity: "warning",
-          sheet,
-          cell: f.agencyName!.cell,
-          vi: `Tên cơ quan "${nameText}" không khớp với mã ${agency.code} (${agency.name}).`,
-          en: `Agency name "${nameText}" does not match code ${agency.code} (${agency.name}).`,
-          value: nameText,
-        }),
+        problem(
+          "AGENCY_NAME_MISMATCH",
+          { name: nameText, agency: { code: agency.code, name: agency.name } },
+          { sheet, cell: f.agencyName!.cell, value: nameText },
+        ),
       );
     }
   }
@@ -87,42 +67,30 @@ export function checkIdentity(
   const period = report.info.period;
   if (period && ctx.expectedPeriod && !samePeriod(period, ctx.expectedPeriod)) {
     problems.push(
-      problem({
-        code: "PERIOD_MISMATCH",
-        severity: "error",
-        sheet,
-        cell: f.period?.cell ?? null,
-        vi: `Báo cáo kỳ ${periodLabelVi(period)}, nhưng đang tổng hợp kỳ ${periodLabelVi(ctx.expectedPeriod)}.`,
-        en: `The report is for ${periodCode(period)}, but ${periodCode(ctx.expectedPeriod)} is being consolidated.`,
-        value: f.period?.raw ?? null,
-      }),
+      problem(
+        "PERIOD_MISMATCH",
+        { reported: period, expected: ctx.expectedPeriod },
+        { sheet, cell: f.period?.cell ?? null, value: f.period?.raw ?? null },
+      ),
     );
   }
   const year = report.info.planYear;
   if (year !== null && year !== ctx.plan.year) {
     problems.push(
-      problem({
-        code: "PLAN_YEAR_MISMATCH",
-        severity: "error",
-        sheet,
-        cell: f.planYear?.cell ?? null,
-        vi: `Báo cáo theo kế hoạch năm ${year}, nhưng kế hoạch đang dùng là năm ${ctx.plan.year}.`,
-        en: `The report follows the ${year} plan, but the plan in use is for ${ctx.plan.year}.`,
-        value: year,
-      }),
+      problem(
+        "PLAN_YEAR_MISMATCH",
+        { year, planYear: ctx.plan.year },
+        { sheet, cell: f.planYear?.cell ?? null, value: year },
+      ),
     );
   }
   if (period && period.year !== ctx.plan.year) {
     problems.push(
-      problem({
-        code: "PERIOD_OUTSIDE_PLAN_YEAR",
-        severity: "error",
-        sheet,
-        cell: f.period?.cell ?? null,
-        vi: `Kỳ ${periodLabelVi(period)} không thuộc năm kế hoạch ${ctx.plan.year}.`,
-        en: `Period ${periodCode(period)} is outside plan year ${ctx.plan.year}.`,
-        value: f.period?.raw ?? null,
-      }),
+      problem(
+        "PERIOD_OUTSIDE_PLAN_YEAR",
+        { period, planYear: ctx.plan.year },
+        { sheet, cell: f.period?.cell ?? null, value: f.period?.raw ?? null },
+      ),
     );
   }
   return { agency, problems };

@@ -27,30 +27,12 @@ export function checkText(grids: ReadonlyMap<string, Grid>): Problem[] {
         if (enc) {
           const fixed = convertLegacyToUnicode(v, enc);
           problems.push(
-            problem({
-              code: "LEGACY_ENCODING",
-              severity: "warning",
-              sheet,
-              cell: a1(r, c),
-              vi: `Văn bản gõ bằng bảng mã cũ ${enc === "tcvn3" ? "TCVN3 (ABC)" : "VNI"}; đề nghị chuyển sang Unicode: "${fixed}".`,
-              en: `Text typed in the legacy ${enc === "tcvn3" ? "TCVN3 (ABC)" : "VNI"} encoding; convert to Unicode: "${fixed}".`,
-              value: v,
-            }),
+            problem("LEGACY_ENCODING", { encoding: enc, fixed }, { sheet, cell: a1(r, c), value: v }),
           );
         }
         const t = v.trim();
         if (isFormulaLike(t)) {
-          problems.push(
-            problem({
-              code: "FORMULA_LIKE_TEXT",
-              severity: "warning",
-              sheet,
-              cell: a1(r, c),
-              vi: `Ô bắt đầu bằng "${t[0]}" sẽ bị hiểu là công thức khi xuất sang ứng dụng khác; sẽ được ghi như văn bản.`,
-              en: `Text starting with "${t[0]}" would be read as a formula when exported; it is kept as text.`,
-              value: v,
-            }),
-          );
+          problems.push(problem("FORMULA_LIKE_TEXT", { first: t[0] }, { sheet, cell: a1(r, c), value: v }));
         }
       }
     }

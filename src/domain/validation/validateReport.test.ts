@@ -192,8 +192,8 @@ describe("validateReport: the problem record", () => {
        {
          "cell": "D23",
          "code": "RATE_MISMATCH",
-         "message_en": "Rate TL_MOT_CUA stated as 96.8% disagrees with TTHC_MOT_CUA/TTHC_DANG_AP_DUNG = 1652/1724 = 95.824%.",
-         "message_vi": "Tỷ lệ TL_MOT_CUA ghi 96,8% không khớp TTHC_MOT_CUA/TTHC_DANG_AP_DUNG = 1.652/1.724 = 95,824%.",
+         "message_en": "Rate "Share of procedures under the one-stop mechanism" (%) stated as 96.8% disagrees with 1,652/1,724 = 95.824% ("Procedures under the one-stop mechanism" (TTHC) / "Administrative procedures in force" (TTHC)). Correct the rate, or leave it blank to have it computed.",
+         "message_vi": "Tỷ lệ "Tỷ lệ TTHC giải quyết theo cơ chế một cửa, một cửa liên thông" (%) ghi 96,8% không khớp 1.652/1.724 = 95,824% ("Số TTHC giải quyết theo cơ chế một cửa, một cửa liên thông" (TTHC) / "Số TTHC đang áp dụng" (TTHC)). Hãy sửa tỷ lệ, hoặc để trống để phần mềm tự tính.",
          "severity": "error",
          "sheet": "Số liệu",
          "value": "96,8%",

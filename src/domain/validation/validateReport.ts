@@ -38,14 +38,7 @@ export function validateReport(raw: WorkbookInput, ctx: ValidationContext): Vali
       report: null,
       agency: null,
       period: null,
-      problems: [
-        problem({
-          code: "WORKBOOK_EMPTY",
-          severity: "error",
-          vi: "Tệp không có dữ liệu (workbook rỗng). Hãy tạo báo cáo từ biểu mẫu (cchc template).",
-          en: "The workbook is empty. Generate the report from the template (cchc template).",
-        }),
-      ],
+      problems: [problem("WORKBOOK_EMPTY", {})],
     };
   }
   const foreign = foreignForm(input.grids);
@@ -81,15 +74,11 @@ function foreignForm(grids: ReadonlyMap<string, Grid>): Problem | null {
       if (foldKey(cellText(row[0] ?? null)) !== label) continue;
       const kind = cellText(row[1] ?? null).trim();
       if (!kind || foldKey(kind) === foldKey(REPORT_FORM_KIND)) continue;
-      return problem({
-        code: "NOT_A_REPORT",
-        severity: "error",
-        sheet,
-        cell: a1(r, 1),
-        vi: `Tệp này là "${kind}" (trang "${sheet}"), không phải báo cáo của cơ quan ("${REPORT_FORM_KIND}"). Hãy gửi báo cáo lập từ biểu mẫu (cchc template).`,
-        en: `This file is "${kind}" (sheet "${sheet}"), not an agency report ("${REPORT_FORM_KIND}"). Send the report made from the template (cchc template).`,
-        value: kind,
-      });
+      return problem(
+        "NOT_A_REPORT",
+        { kind, sheet, expected: REPORT_FORM_KIND },
+        { sheet, cell: a1(r, 1), value: kind },
+      );
     }
   }
   return null;
@@ -120,15 +109,11 @@ function mergedHeaderProblems(
       const bottom = Number(m[4]) - 1;
       if (top <= headerRow && headerRow <= bottom)
         out.push(
-          problem({
-            code: "HEADER_MERGED",
-            severity: "warning",
-            sheet,
-            cell: `${m[1]}${m[2]}` as Problem["cell"],
-            vi: `Ô tiêu đề bị gộp (${range}); hãy bỏ gộp để mỗi cột có tiêu đề riêng.`,
-            en: `Header cells are merged (${range}); unmerge them so each column has its own header.`,
-            value: range,
-          }),
+          problem(
+            "HEADER_MERGED",
+            { range },
+            { sheet, cell: `${m[1]}${m[2]}` as Problem["cell"], value: range },
+          ),
         );
     }
   }

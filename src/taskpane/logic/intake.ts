@@ -12,7 +12,7 @@ import {
 import { problem } from "../../domain/problem";
 import type { ValidationContext } from "../../domain/validation/context";
 import { validateReport, type ValidationResult } from "../../domain/validation/validateReport";
-import { isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { isWorkbookReadError, readErrorProblem } from "../../workbook/xlsx/errors";
 import type { PickedFile } from "../ops";
 import { readXlsxBytes } from "./planSources";
 
@@ -59,13 +59,8 @@ async function intakeUnguarded(file: PickedFile, ctx: ValidationContext): Promis
     read = await readXlsxBytes(file);
   } catch (e) {
     const reason = isWorkbookReadError(e)
-      ? problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en })
-      : problem({
-          code: "FILE_UNREADABLE",
-          severity: "error",
-          vi: `Không đọc được tệp ${file.name}.`,
-          en: `Cannot read ${file.name}.`,
-        });
+      ? readErrorProblem(e)
+      : problem("FILE_UNREADABLE", { file: file.name });
     return {
       file: file.name,
       hash,

@@ -10,8 +10,7 @@ import {
   type PlanWorkbook,
   type PlanWorkbookInput,
 } from "../../domain/planWorkbook";
-import { isWorkbookReadError } from "../../workbook/xlsx/errors";
-import { problem } from "../../domain/problem";
+import { isWorkbookReadError, readErrorProblem } from "../../workbook/xlsx/errors";
 import type { PickedFile } from "../ops";
 
 export type PlanSource = "workbook" | "file" | "example";
@@ -55,7 +54,7 @@ export async function planFromFile(file: PickedFile): Promise<LoadedPlan> {
       plan: null,
       registry: null,
       catalogue: null,
-      problems: [problem({ code: e.code, severity: "error", vi: e.message_vi, en: e.message_en })],
+      problems: [readErrorProblem(e)],
       source: "file",
       name: file.name,
     };
