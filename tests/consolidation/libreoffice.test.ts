@@ -8,14 +8,11 @@ import { pathToFileURL } from "node:url";
 import { ROLLUP_SHEETS } from "../../src/domain/consolidation/layout";
 import type { DemoResult } from "../../src/cli/demo/run";
 import { demoFixture } from "./demoFixture";
+import { describeIfInstalled, runs } from "../helpers/requiredPrograms";
 
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-const run = hasSoffice || process.env.CI ? describe : describe.skip;
-if (!hasSoffice && !process.env.CI) {
-  console.warn(
-    "libreoffice.test.ts skipped: `soffice` is not installed (apt-get install libreoffice-calc). It runs in CI.",
-  );
-}
+const run = describeIfInstalled("LibreOffice", [
+  { what: "soffice", install: "apt-get install libreoffice-calc", present: runs("soffice", ["--version"]) },
+]);
 
 /** A CSV line parser for LibreOffice's output (comma, double quotes). */
 function parseCsv(text: string): string[][] {
@@ -60,8 +57,6 @@ run("the demo rollup in LibreOffice", () => {
   let demo: DemoResult;
   let csvDir: string;
   beforeAll(async () => {
-    if (!hasSoffice)
-      throw new Error("CI is set but `soffice` is missing: install libreoffice-calc in .ci/run.");
     ({ demo } = await demoFixture());
     csvDir = mkdtempSync(path.join(os.tmpdir(), "cchc-lo-"));
     const profile = pathToFileURL(mkdtempSync(path.join(os.tmpdir(), "cchc-lo-profile-"))).href;

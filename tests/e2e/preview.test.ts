@@ -12,7 +12,7 @@ import { ROLLUP_SHEETS } from "../../src/domain/consolidation/layout";
 import { readRollup, storedTotals } from "../../src/domain/consolidation/readRollup";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import {
-  E2E_ENABLED,
+  CHROMIUM_REQUIREMENT,
   RESULTS_DIR,
   ensurePreviewBuilt,
   launch,
@@ -20,6 +20,7 @@ import {
   recordRequests,
   type Demo,
 } from "./harness";
+import { describeIfInstalled } from "../helpers/requiredPrograms";
 
 // Building the page (~20 s on a cold machine) and reading 30 workbooks in the page take a while.
 jest.setTimeout(180_000);
@@ -27,7 +28,7 @@ jest.setTimeout(180_000);
 const PICK_REPORTS = "Chọn các tệp báo cáo (.xlsx)…";
 const PREVIEW = "Xem trước (chưa ghi)";
 
-const suite = E2E_ENABLED ? describe : describe.skip;
+const suite = describeIfInstalled("e2e", [CHROMIUM_REQUIREMENT]);
 
 suite("the web page (bản web) in Chromium", () => {
   let browser: Browser;

@@ -17,6 +17,7 @@ import {
 } from "../consolidate/summary";
 import { CliError, EXIT } from "../errors";
 import { printJson } from "../output";
+import { ensureOutputFolder } from "../outputFile";
 import { requirePlan } from "../workbookFiles";
 
 interface Options {
@@ -129,6 +130,7 @@ Ví dụ / Examples:
           `--workers "${opts.workers}": use a whole number from 1 to 64.`,
         );
       const bundle = await requirePlan(opts.plan);
+      if (opts.output && !opts.dryRun) await ensureOutputFolder(opts.output);
       const outcome = await runConsolidation({
         bundle,
         inputs,

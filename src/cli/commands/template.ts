@@ -8,6 +8,7 @@ import { buildReportTemplate } from "../../domain/report/template";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { resolveOutputTarget } from "../consolidate/outputTarget";
 import { CliError, EXIT } from "../errors";
+import { writeOutput } from "../outputFile";
 import { requirePlan } from "../workbookFiles";
 
 const Args = z.object({
@@ -59,7 +60,7 @@ export function register(program: Command): void {
       ]);
       const wb = XlsxWorkbook.create();
       await wb.writeSheets(buildReportTemplate({ plan, agency, period: period.period, catalogue }));
-      await wb.saveAtomic(target.path);
+      await writeOutput(target.path, (f) => wb.saveAtomic(f));
       console.log(
         `${args.output}: ${agency.name} — ${periodLabelVi(period.period)} — ${tasks.length} nhiệm vụ (${tasks.filter((t) => t.role === "lead").length} chủ trì), ${catalogue.indicators.length} chỉ tiêu`,
       );

@@ -142,7 +142,8 @@ export async function writeSheet(
       allowBlank: true,
       formulae: [listFormula(wb, cs.list)],
       showErrorMessage: true,
-      errorStyle: "error",
+      // ECMA-376 allows stop | warning | information; Excel treats any other value as corrupt content.
+      errorStyle: "stop",
       errorTitle: "Giá trị không hợp lệ",
       error: "Hãy chọn một giá trị trong danh sách. / Choose a value from the list.",
     });
