@@ -1,5 +1,6 @@
-// `npm run preview`: serve the web page (dist-preview/, built by webpack.preview.config.js) on
-// 127.0.0.1. PREVIEW_PORT picks the port (default 0: any free one); the address is printed.
+// `npm run preview`: build the web page (dist-preview/, webpack.preview.config.js; `--build`), saying
+// what it does while webpack works, then serve it on 127.0.0.1. PREVIEW_PORT picks the port (default
+// 0: any free one); the address is printed.
 // The end-to-end tests start the same server in-process with startPreviewServer().
 import { createReadStream, promises as fsp } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -56,7 +57,44 @@ export async function startPreviewServer(dir = PREVIEW_DIR, port = 0): Promise<P
   };
 }
 
+/** Build dist-preview/ with webpack's Node API, printing a line per tenth of the way. */
+async function build(): Promise<void> {
+  // Loaded only here: serving alone (and the e2e tests) need no webpack.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config and webpack's API
+  const webpack = require("webpack") as typeof import("webpack");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configFor = require("../webpack.preview.config.js") as (
+    env: object,
+    argv: { mode: string },
+  ) => import("webpack").Configuration;
+  const config = configFor({}, { mode: "production" });
+  const started = Date.now();
+  const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
+  console.log(
+    "Đang build bản web bằng webpack (1–2 phút lần đầu)… / Building the web page with webpack (1–2 minutes the first time)…",
+  );
+  let shown = -1;
+  config.plugins = [
+    ...(config.plugins ?? []),
+    new webpack.ProgressPlugin((fraction, message) => {
+      const tenth = Math.floor(fraction * 10);
+      if (tenth <= shown) return;
+      shown = tenth;
+      console.log(`  ${String(tenth * 10).padStart(3)}%  ${message}  (${seconds()})`);
+    }),
+  ];
+  await new Promise<void>((done, fail) => {
+    webpack(config, (err, stats) => {
+      if (err) return fail(err);
+      if (stats?.hasErrors()) return fail(new Error(stats.toString({ all: false, errors: true })));
+      done();
+    });
+  });
+  console.log(`Đã build xong / Built in ${seconds()}: ${path.relative(process.cwd(), PREVIEW_DIR)}/`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--build")) await build();
   const index = path.join(PREVIEW_DIR, "index.html");
   if (!(await fsp.stat(index).catch(() => null))) {
     console.error("Chưa có bản web: chạy `npm run preview` (tự build) hoặc");
@@ -69,4 +107,8 @@ async function main(): Promise<void> {
   console.log(`Bản web CCHC / CCHC web page: ${url}  (Ctrl+C để dừng / to stop)`);
 }
 
-if (require.main === module) void main();
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });

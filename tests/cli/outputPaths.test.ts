@@ -58,3 +58,21 @@ describe("cchc consolidate -o", () => {
     expect(run.stderr).toContain(join(file, "th.xlsx"));
   });
 });
+
+describe("cchc consolidate --lang en", () => {
+  it("prints the outcome and summary tables in English", async () => {
+    const reports = join(dir, "bao-cao-en");
+    expect((await template(join(reports, "SNV.xlsx"))).code).toBe(0);
+    const out = join(dir, "en", "th.xlsx");
+    const args = ["consolidate", "--plan", EXAMPLE_PLAN_XLSX, reports, "--period", "2023-Q2", "-o", out];
+    const en = await runCli("--lang", "en", ...args);
+    expect(en.code).toBeLessThan(2);
+    expect(en.stdout).toMatch(/^Agency\s+Status\s+Ver\.\s+Submitted/m);
+    expect(en.stdout).toMatch(/^Expected \d+ · received \d+ · accepted/m);
+    expect(en.stdout).toContain("Wrote ");
+    expect(en.stdout).not.toMatch(/Phải báo cáo|Mã cơ quan|Tình trạng|Đã ghi/);
+    const vi = await runCli(...args);
+    expect(vi.stdout).toMatch(/^Mã cơ quan\s+Tình trạng/m);
+    expect(vi.stdout).toMatch(/^Phải báo cáo \d+/m);
+  });
+});

@@ -6,19 +6,8 @@ import type { Command } from "commander";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { parsePeriod, type Period } from "../../domain/period";
 import { parseVnDate } from "../../domain/text/vnDate";
-import { progressFor } from "../consolidate/progress";
-import { runConsolidation } from "../consolidate/run";
-import {
-  hasMergeProblems,
-  outcomeTable,
-  skippedText,
-  summaryJson,
-  summaryText,
-} from "../consolidate/summary";
 import { CliError, EXIT } from "../errors";
 import { printJson } from "../output";
-import { ensureOutputFolder } from "../outputFile";
-import { requirePlan } from "../workbookFiles";
 
 interface Options {
   plan: string;
@@ -35,12 +24,9 @@ interface Options {
 
 const collect = (value: string, prev: string[]) => [...prev, value];
 
-export function register(program: Command): void {
-  program
-    .command("consolidate")
-    .description(
-      "Tổng hợp báo cáo của các cơ quan thành bảng tổng hợp / Consolidate agency reports into the rollup",
-    )
+/** Options, help and action of `cchc consolidate` on `cmd` (named and described from specs.ts). */
+export function register(cmd: Command, program: Command): void {
+  cmd
     .requiredOption("--plan <plan.xlsx>", "tệp kế hoạch / plan workbook")
     .option(
       "-o, --output <rollup.xlsx>",
@@ -129,6 +115,13 @@ Ví dụ / Examples:
           `--workers "${opts.workers}": ghi một số nguyên từ 1 đến 64.`,
           `--workers "${opts.workers}": use a whole number from 1 to 64.`,
         );
+      // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
+      const { requirePlan } = await import("../workbookFiles");
+      const { ensureOutputFolder } = await import("../outputFile");
+      const { runConsolidation } = await import("../consolidate/run");
+      const { progressFor } = await import("../consolidate/progress");
+      const { hasMergeProblems, outcomeTable, skippedText, summaryJson, summaryText } =
+        await import("../consolidate/summary");
       const bundle = await requirePlan(opts.plan);
       if (opts.output && !opts.dryRun) await ensureOutputFolder(opts.output);
       const outcome = await runConsolidation({
@@ -160,11 +153,14 @@ Ví dụ / Examples:
         console.log(outcomeTable(r, lang));
         if (outcome.skipped.length) console.log(`\n${skippedText(outcome.skipped, lang)}`);
         console.log("");
-        if (!opts.dryRun) console.log(summaryText(r));
+        if (!opts.dryRun) console.log(summaryText(r, lang));
+        const merged = outcome.mergedIntoExisting;
         console.log(
           opts.dryRun
             ? "Chạy thử (--dry-run): không ghi tệp nào. / Dry run: nothing written."
-            : `Đã ghi ${outcome.written}${outcome.mergedIntoExisting ? " (tổng hợp tiếp vào bảng có sẵn)" : ""}.`,
+            : lang === "en"
+              ? `Wrote ${outcome.written}${merged ? " (merged into the existing rollup)" : ""}.`
+              : `Đã ghi ${outcome.written}${merged ? " (tổng hợp tiếp vào bảng có sẵn)" : ""}.`,
         );
       }
       process.exitCode = hasMergeProblems(r) ? EXIT.problems : EXIT.ok;

@@ -2,17 +2,12 @@
 // 2023 plan, consolidated into out/demo/tong-hop-nam-2023.xlsx, with a summary printed.
 import type { Command } from "commander";
 import * as path from "node:path";
-import { progressFor } from "../consolidate/progress";
-import { outcomeTable, summaryJson, summaryText } from "../consolidate/summary";
-import { loadExampleBundle } from "../demo/bundle";
-import { runDemo } from "../demo/run";
 import { EXIT } from "../errors";
 import { printJson } from "../output";
 
-export function register(program: Command): void {
-  program
-    .command("demo")
-    .description("Chạy thử tổng hợp trên dữ liệu mẫu / Run the consolidation end to end on generated reports")
+/** Options, help and action of `cchc demo` on `cmd` (named and described from specs.ts). */
+export function register(cmd: Command): void {
+  cmd
     .option("--out <dir>", "thư mục kết quả / output folder", path.join("out", "demo"))
     .option("--json", "in kết quả dạng JSON / print JSON")
     .addHelpText(
@@ -28,6 +23,11 @@ Ví dụ / Examples:
   cchc consolidate --plan examples/plan-2023.xlsx out/demo/bao-cao -o out/demo/thu.xlsx --dry-run`,
     )
     .action(async (opts: { out: string; json?: boolean }) => {
+      // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
+      const { progressFor } = await import("../consolidate/progress");
+      const { outcomeTable, summaryJson, summaryText } = await import("../consolidate/summary");
+      const { loadExampleBundle } = await import("../demo/bundle");
+      const { runDemo } = await import("../demo/run");
       const bundle = await loadExampleBundle();
       const result = await runDemo(bundle, opts.out, progressFor(process.stderr, !opts.json));
       const r = result.round2.rollup;

@@ -2,16 +2,14 @@
 import type { Command } from "commander";
 import type { AgencyCell } from "../../domain/agencies";
 import { isoDate } from "../../domain/civilDate";
-import { planTasks, type Plan } from "../../domain/plan";
+import type { Plan } from "../../domain/plan";
 import { hasErrors } from "../../domain/problem";
 import { EXIT } from "../errors";
 import { formatProblems, printJson, summaryLine, type Lang } from "../output";
-import { loadPlanFile } from "../workbookFiles";
 
-export function register(program: Command): void {
-  program
-    .command("plan")
-    .description("Đọc kế hoạch CCHC và báo lỗi / Read a CCHC plan workbook and report its problems")
+/** Options, help and action of `cchc plan` on `cmd` (named and described from specs.ts). */
+export function register(cmd: Command, program: Command): void {
+  cmd
     .argument("<plan.xlsx>", "tệp kế hoạch / plan workbook")
     .option("--json", "in kết quả dạng JSON / print JSON")
     .addHelpText(
@@ -20,8 +18,11 @@ export function register(program: Command): void {
     )
     .action(async (file: string, opts: { json?: boolean }) => {
       const lang = program.opts().lang as Lang;
+      // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
+      const { loadPlanFile } = await import("../workbookFiles");
+      const { planTasks } = await import("../../domain/plan");
       const pw = await loadPlanFile(file);
-      const summary = pw.plan ? planSummary(pw.plan) : null;
+      const summary = pw.plan ? planSummary(pw.plan, planTasks) : null;
       if (opts.json) {
         printJson({ file, plan: pw.plan ? planJson(pw.plan) : null, summary, problems: pw.problems });
       } else {
@@ -42,7 +43,7 @@ export function register(program: Command): void {
     });
 }
 
-function planSummary(plan: Plan) {
+function planSummary(plan: Plan, planTasks: typeof import("../../domain/plan").planTasks) {
   const tasks = planTasks(plan);
   return {
     year: plan.year,

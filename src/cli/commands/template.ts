@@ -1,45 +1,55 @@
 // `cchc template --plan P --agency A --period Q -o out.xlsx`: an agency's report workbook.
 import type { Command } from "commander";
-import { z } from "zod";
-import { resolveAgency } from "../../domain/agencies";
-import { assignmentsFor } from "../../domain/assignment";
 import { parsePeriod, periodLabelVi } from "../../domain/period";
-import { buildReportTemplate } from "../../domain/report/template";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
-import { resolveOutputTarget } from "../consolidate/outputTarget";
+import { InvalidArgumentError } from "commander";
 import { CliError, EXIT } from "../errors";
-import { writeOutput } from "../outputFile";
-import { requirePlan } from "../workbookFiles";
 
-const Args = z.object({
-  plan: z.string().min(1),
-  agency: z.string().min(1),
-  period: z.string().min(1),
-  output: z.string().regex(/\.xlsx$/i, "output must end in .xlsx"),
-});
+/** `-o` must name an .xlsx file: checked while parsing, so the usage error costs no module loading. */
+function xlsxPath(value: string): string {
+  if (!/\.xlsx$/i.test(value))
+    throw new InvalidArgumentError("tên tệp phải có đuôi .xlsx / output must end in .xlsx");
+  return value;
+}
 
-export function register(program: Command): void {
-  program
-    .command("template")
-    .description(
-      "Tạo biểu mẫu báo cáo cho một cơ quan, một kỳ / Generate an agency's report workbook for a period",
-    )
+/** The arguments, as a zod schema (zod is loaded when the command runs, not at start-up). */
+const argsSchema = (z: typeof import("zod").z) =>
+  z.object({
+    plan: z.string().min(1),
+    agency: z.string().min(1),
+    period: z.string().min(1),
+    output: z.string().regex(/\.xlsx$/i, "output must end in .xlsx"),
+  });
+
+/** Options, help and action of `cchc template` on `cmd` (named and described from specs.ts). */
+export function register(cmd: Command): void {
+  cmd
     .requiredOption("--plan <plan.xlsx>", "tệp kế hoạch / plan workbook")
     .requiredOption("--agency <code|name>", "mã hoặc tên cơ quan / agency code or name")
     .requiredOption("--period <period>", "kỳ báo cáo: 2023, 2023-Q2, 2023-H1, 2023-9M, Quý II/2023 …")
-    .requiredOption("-o, --output <report.xlsx>", "tệp biểu mẫu tạo ra / output workbook")
+    .requiredOption("-o, --output <report.xlsx>", "tệp biểu mẫu tạo ra / output workbook", xlsxPath)
     .addHelpText(
       "after",
       '\nVí dụ / Example:\n  cchc template --plan examples/plan-2023.xlsx --agency SNV --period 2023-Q2 -o out/SNV-2023-Q2.xlsx\n  cchc template --plan examples/plan-2023.xlsx --agency "Sở Tư pháp" --period "6 tháng đầu năm 2023" -o out/STP.xlsx',
     )
     .action(async (raw: Record<string, string>) => {
-      const parsed = Args.safeParse(raw);
+      const { z } = await import("zod");
+      const parsed = argsSchema(z).safeParse(raw);
       if (!parsed.success)
         throw new CliError(
           `Tham số không hợp lệ: ${parsed.error.issues[0].message}`,
           `Invalid arguments: ${parsed.error.issues[0].message}`,
         );
       const args = parsed.data;
+      const [{ resolveAgency }, { assignmentsFor }, { buildReportTemplate }, { XlsxWorkbook }] =
+        await Promise.all([
+          import("../../domain/agencies"),
+          import("../../domain/assignment"),
+          import("../../domain/report/template"),
+          import("../../workbook/xlsx/xlsxWorkbook"),
+        ]);
+      const { resolveOutputTarget } = await import("../consolidate/outputTarget");
+      const { writeOutput } = await import("../outputFile");
+      const { requirePlan } = await import("../workbookFiles");
       const { plan, registry, catalogue } = await requirePlan(args.plan);
       const agency = resolveAgency(registry, args.agency);
       if (!agency)

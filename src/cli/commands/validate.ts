@@ -3,10 +3,8 @@
 import type { Command } from "commander";
 import { parsePeriod, periodCode, type Period } from "../../domain/period";
 import { countBySeverity, hasErrors, type Problem } from "../../domain/problem";
-import { validateReport } from "../../domain/validation/validateReport";
 import { CliError, EXIT } from "../errors";
 import { formatProblems, printJson, summaryLine, type Lang } from "../output";
-import { readErrorProblem, readWorkbookFile, requirePlan } from "../workbookFiles";
 
 interface FileResult {
   file: string;
@@ -17,12 +15,9 @@ interface FileResult {
   problems: Problem[];
 }
 
-export function register(program: Command): void {
-  program
-    .command("validate")
-    .description(
-      "Kiểm tra báo cáo của cơ quan theo kế hoạch / Validate agency report workbooks against the plan",
-    )
+/** Options, help and action of `cchc validate` on `cmd` (named and described from specs.ts). */
+export function register(cmd: Command, program: Command): void {
+  cmd
     .requiredOption("--plan <plan.xlsx>", "tệp kế hoạch / plan workbook")
     .option("--period <period>", "kỳ đang tổng hợp (kiểm tra khớp kỳ) / expected period")
     .option("--json", "in kết quả dạng JSON / print JSON")
@@ -43,6 +38,9 @@ export function register(program: Command): void {
           );
         expectedPeriod = p.period;
       }
+      // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
+      const { readErrorProblem, readWorkbookFile, requirePlan } = await import("../workbookFiles");
+      const { validateReport } = await import("../../domain/validation/validateReport");
       const { plan, registry, catalogue } = await requirePlan(opts.plan);
       const results: FileResult[] = [];
       for (const file of files) {

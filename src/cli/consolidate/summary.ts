@@ -1,8 +1,8 @@
 // What `cchc consolidate` and `cchc demo` print: a table per agency and the key totals, or JSON.
 import { MERGE_OUTCOME_LABELS } from "../../domain/consolidation/mergeRules";
-import { SUBMISSION_STATE_LABELS, type Rollup } from "../../domain/consolidation/model";
+import { SUBMISSION_STATE_LABELS, type Rollup, type SubmissionState } from "../../domain/consolidation/model";
 import { narrative } from "../../domain/consolidation/narrative";
-import { periodCode, periodLabelVi } from "../../domain/period";
+import { periodCode, periodLabelEn, periodLabelVi } from "../../domain/period";
 import { formatVnNumber } from "../../domain/text/vnNumber";
 import { formatVnDate } from "../../domain/text/vnDate";
 import type { SkippedFile } from "./discover";
@@ -35,39 +35,99 @@ export function skippedText(skipped: readonly SkippedFile[], lang: "vi" | "en" =
   return [head, ...skipped.map((s) => `  ${s.file}: ${lang === "en" ? s.en : s.vi}`)].join("\n");
 }
 
-/** Submission status per agency plus the key totals. */
-export function summaryText(r: Rollup): string {
+/** English names of the submission states (the workbook's labels, SUBMISSION_STATE_LABELS, are Vietnamese). */
+const STATE_EN: Record<SubmissionState, string> = {
+  accepted: "Accepted",
+  returned: "Returned",
+  rejected: "Rejected",
+  conflict: "Conflict",
+  missing: "Missing",
+};
+
+type NumberFormat = { percent?: boolean; digits?: number };
+
+/** Numbers as English readers write them: 451,408 and 99.79%. */
+function formatEnNumber(value: number, opts: NumberFormat = {}): string {
+  const digits = opts.digits ?? (opts.percent ? 2 : 0);
+  const f = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return opts.percent ? `${(value * 100).toLocaleString("en-US", f)}%` : value.toLocaleString("en-US", f);
+}
+
+/** The words of the summary, in Vietnamese or English (`--lang en`). */
+const WORDS = {
+  vi: {
+    head: (r: Rollup) => `Tổng hợp ${periodLabelVi(r.period)} — ${r.unit.name}`,
+    columns: ["Mã cơ quan", "Tình trạng", "Lần", "Ngày gửi", "Hạn", "Hoàn thành NV", "Ghi chú"],
+    state: (s: SubmissionState) => SUBMISSION_STATE_LABELS[s],
+    num: formatVnNumber,
+    onTime: "đúng hạn",
+    late: "trễ hạn",
+    counts: (c: Rollup["counts"]) =>
+      `Phải báo cáo ${c.expected} · đã gửi ${c.received} · tiếp nhận ${c.accepted} · trả lại ${c.returned} · từ chối ${c.rejected} · xung đột ${c.conflict} · chưa nộp ${c.missing} · đúng hạn ${c.onTime} · trễ hạn ${c.late}`,
+    tasks: (done: string, total: string, rate: string, late: number, overdue: number) =>
+      `Nhiệm vụ: hoàn thành ${done}/${total} lượt (${rate}), trễ hạn ${late}, quá hạn chưa xong ${overdue}`,
+    files: (t: (code: string, pct?: boolean) => string) =>
+      `Hồ sơ: tiếp nhận ${t("HS_TIEP_NHAN")}, đã giải quyết ${t("HS_DA_GIAI_QUYET")}, đúng hạn ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), trễ hạn ${t("HS_TRE_HAN")}`,
+    narrative: "",
+  },
+  en: {
+    head: (r: Rollup) => `Rollup ${periodLabelEn(r.period)} — ${r.unit.name}`,
+    columns: ["Agency", "Status", "Ver.", "Submitted", "Deadline", "Tasks done", "Note"],
+    state: (s: SubmissionState) => STATE_EN[s],
+    num: formatEnNumber,
+    onTime: "on time",
+    late: "late",
+    counts: (c: Rollup["counts"]) =>
+      `Expected ${c.expected} · received ${c.received} · accepted ${c.accepted} · returned ${c.returned} · rejected ${c.rejected} · conflicts ${c.conflict} · missing ${c.missing} · on time ${c.onTime} · late ${c.late}`,
+    tasks: (done: string, total: string, rate: string, late: number, overdue: number) =>
+      `Tasks: ${done}/${total} assignments done (${rate}), ${late} done late, ${overdue} overdue and not done`,
+    files: (t: (code: string, pct?: boolean) => string) =>
+      `Applications (hồ sơ): received ${t("HS_TIEP_NHAN")}, resolved ${t("HS_DA_GIAI_QUYET")}, on time ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), late ${t("HS_TRE_HAN")}`,
+    narrative: "Draft paragraph for the report (Vietnamese):\n",
+  },
+} as const;
+
+/** Submission status per agency plus the key totals, in Vietnamese or English (`--lang en`). */
+export function summaryText(r: Rollup, lang: "vi" | "en" = "vi"): string {
+  const w = WORDS[lang];
   const c = r.counts;
   const lines: string[] = [];
-  lines.push(`Tổng hợp ${periodLabelVi(r.period)} — ${r.unit.name}`);
+  lines.push(w.head(r));
+  const [agency, state, version, submitted, deadline, done, note] = w.columns;
   lines.push(
-    `${pad("Mã cơ quan", 14)} ${pad("Tình trạng", 14)} ${pad("Lần", 4)} ${pad("Ngày gửi", 11)} ${pad("Hạn", 9)} ${pad("Hoàn thành NV", 14)} Ghi chú`,
+    `${pad(agency, 14)} ${pad(state, 14)} ${pad(version, 4)} ${pad(submitted, 11)} ${pad(deadline, 9)} ${pad(done, 14)} ${note}`,
   );
   for (const s of r.status) {
     const comp = s.agency ? r.completionByAgency.get(s.agency) : undefined;
-    const rate = comp && comp.rate !== null ? formatVnNumber(comp.rate, { percent: true, digits: 1 }) : "";
+    const rate = comp && comp.rate !== null ? w.num(comp.rate, { percent: true, digits: 1 }) : "";
     lines.push(
-      `${pad(s.agency ?? "?", 14)} ${pad(SUBMISSION_STATE_LABELS[s.state], 14)} ${pad(s.version === null ? "" : String(s.version), 4)} ${pad(s.submittedAt ? formatVnDate(s.submittedAt) : "", 11)} ${pad(s.onTime === null ? "" : s.onTime ? "đúng hạn" : "trễ hạn", 9)} ${pad(rate, 14)} ${pad(s.note || s.file, 60)}`,
+      `${pad(s.agency ?? "?", 14)} ${pad(w.state(s.state), 14)} ${pad(s.version === null ? "" : String(s.version), 4)} ${pad(s.submittedAt ? formatVnDate(s.submittedAt) : "", 11)} ${pad(s.onTime === null ? "" : s.onTime ? w.onTime : w.late, 9)} ${pad(rate, 14)} ${pad(s.note || s.file, 60)}`,
     );
   }
   lines.push("");
-  lines.push(
-    `Phải báo cáo ${c.expected} · đã gửi ${c.received} · tiếp nhận ${c.accepted} · trả lại ${c.returned} · từ chối ${c.rejected} · xung đột ${c.conflict} · chưa nộp ${c.missing} · đúng hạn ${c.onTime} · trễ hạn ${c.late}`,
-  );
+  lines.push(w.counts(c));
   const comp = r.completion;
   if (comp.rate !== null)
     lines.push(
-      `Nhiệm vụ: hoàn thành ${formatVnNumber(comp.done)}/${formatVnNumber(comp.total)} lượt (${formatVnNumber(comp.rate, { percent: true, digits: 2 })}), trễ hạn ${comp.doneLate}, quá hạn chưa xong ${comp.overdue}`,
+      w.tasks(
+        w.num(comp.done),
+        w.num(comp.total),
+        w.num(comp.rate, { percent: true, digits: 2 }),
+        comp.doneLate,
+        comp.overdue,
+      ),
     );
   const t = (code: string, pct = false) => {
     const v = r.totals.get(code);
-    return v === null || v === undefined ? "—" : formatVnNumber(v, pct ? { percent: true, digits: 2 } : {});
+    return v === null || v === undefined ? "—" : w.num(v, pct ? { percent: true, digits: 2 } : {});
   };
-  lines.push(
-    `Hồ sơ: tiếp nhận ${t("HS_TIEP_NHAN")}, đã giải quyết ${t("HS_DA_GIAI_QUYET")}, đúng hạn ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), trễ hạn ${t("HS_TRE_HAN")}`,
-  );
+  lines.push(w.files(t));
   lines.push("");
-  lines.push(...narrative(r).slice(0, 1));
+  lines.push(
+    ...narrative(r)
+      .slice(0, 1)
+      .map((p) => w.narrative + p),
+  );
   return lines.join("\n");
 }
 
