@@ -1,6 +1,8 @@
-// The problem-code table of docs/FORMAT.md, generated from the catalogue (checked by
+// The generated tables of docs/FORMAT.md: problem codes from the catalogue, sheet columns from the
+// sheet-table definitions (checked by
 // tests/docs/format.test.ts; `UPDATE_DOCS=1 npx jest tests/docs` rewrites it).
 import { PROBLEMS, PROBLEM_CODES, type ProblemTopic } from "./problemCatalogue";
+import { tableKeys, type TableDef } from "./sheetTable";
 
 const TOPIC_ORDER: readonly ProblemTopic[] = [
   "file",
@@ -42,5 +44,30 @@ export function problemCodeTable(): string {
     line(PROBLEM_TABLE_HEADER),
     line(PROBLEM_TABLE_HEADER.map(() => "---")),
     ...problemCodeRows().map(line),
+  ].join("\n");
+}
+
+/** Markdown rows of a sheet table for docs/FORMAT.md: header (aliases), filled by, required, content. */
+export function sheetTableRows(t: TableDef<string>): string[][] {
+  return tableKeys(t).map((k) => {
+    const c = t[k];
+    const aliases = (c.aliases ?? []).map((a) => `\`${a}\``).join(", ");
+    return [
+      `\`${c.header}\`${aliases ? ` (${aliases})` : ""}`,
+      c.filledBy,
+      c.required ? "yes" : "no",
+      c.description.replace(/\|/g, "\\|"),
+    ];
+  });
+}
+
+export const SHEET_TABLE_HEADER = ["Header (alternatives)", "Filled by", "Required", "Content"];
+
+export function sheetTableMarkdown(t: TableDef<string>): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [
+    line(SHEET_TABLE_HEADER),
+    line(SHEET_TABLE_HEADER.map(() => "---")),
+    ...sheetTableRows(t).map(line),
   ].join("\n");
 }

@@ -1,6 +1,8 @@
 // The demo's deterministic generator: ~30 agency report workbooks for 2023 from the bundled plan,
 // filled like real ones — most tasks done on time, some late or overdue, a few invalid workbooks,
 // one revised resubmission, one agency missing.
+import { FIGURE_TABLE, TASK_TABLE } from "../../domain/report/layout";
+import { tableColumn } from "../../domain/sheetTable";
 import { agencyByCode, childrenAt } from "../../domain/agencies";
 import { assignedAgencies, assignmentsFor } from "../../domain/assignment";
 import type { CellValue } from "../../domain/cell";
@@ -139,15 +141,15 @@ export function fillReport(
       ? `${intIn(r, 10, 3000)}/QĐ-${code.replace(/_/g, "")} ngày ${formatVnDate(date)}`
       : null;
     const out = [...row];
-    out[5] = typed;
-    out[6] = date ? civilToSerial(date) : null;
-    out[7] = evidence;
+    out[tableColumn(TASK_TABLE, "status")] = typed;
+    out[tableColumn(TASK_TABLE, "doneDate")] = date ? civilToSerial(date) : null;
+    out[tableColumn(TASK_TABLE, "evidence")] = evidence;
     return out;
   });
   figs.rows = figs.rows.map((row, i) =>
     i === 0 || f.figures[String(row[0])] === undefined
       ? row
-      : [row[0], row[1], row[2], f.figures[String(row[0])], row[4]],
+      : row.map((v, c) => (c === tableColumn(FIGURE_TABLE, "value") ? f.figures[String(row[0])] : v)),
   );
   return sheets;
 }

@@ -2,6 +2,9 @@
 // Keyed by header text (diacritics-insensitive), documented in docs/FORMAT.md. Bump
 // REPORT_SCHEMA_VERSION when the layout changes, and keep a reader for the old one.
 
+import { tableHeaders, tableRequired, type TableDef } from "../sheetTable";
+import { TASK_STATUSES } from "../taskStatus";
+
 export const REPORT_SCHEMA_VERSION = 1;
 
 /** Written in the info sheet so a report can be told from a rollup or any other workbook. */
@@ -46,28 +49,134 @@ export const INFO_FIELDS: Record<InfoField, { labels: readonly string[]; require
   submittedAt: { labels: ["Ngày gửi", "Thời điểm gửi"], required: false, en: "Submitted on" },
 };
 
-export type TaskColumn =
-  "code" | "title" | "role" | "lead" | "deadline" | "status" | "doneDate" | "evidence" | "note";
+/** The task sheet (`Nhiệm vụ`), one row per task the agency leads or coordinates. */
+export const TASK_TABLE = {
+  code: {
+    header: "Mã nhiệm vụ",
+    aliases: ["Task code"],
+    width: 11,
+    format: "text",
+    required: true,
+    filledBy: "template",
+    description:
+      "the task's stable code: `I.1`; a second or third row under one number `I.1.2`, `I.1.3`; a lettered sub-item `V.2.a`",
+  },
+  title: {
+    header: "Nhiệm vụ",
+    aliases: ["Task"],
+    width: 60,
+    wrap: true,
+    filledBy: "template",
+    description: "the task text",
+  },
+  role: {
+    header: "Vai trò",
+    aliases: ["Role"],
+    width: 10,
+    filledBy: "template",
+    description: "`Chủ trì` or `Phối hợp`",
+  },
+  lead: {
+    header: "Cơ quan chủ trì",
+    aliases: ["Lead agency"],
+    width: 24,
+    wrap: true,
+    filledBy: "template",
+    description: "as in the plan",
+  },
+  deadline: {
+    header: "Thời gian hoàn thành",
+    aliases: ["Thời hạn", "Deadline"],
+    width: 18,
+    wrap: true,
+    filledBy: "template",
+    description: "the plan's deadline phrase",
+  },
+  status: {
+    header: "Tình trạng",
+    aliases: ["Trạng thái", "Status"],
+    width: 20,
+    list: TASK_STATUSES.map((s) => s.vi),
+    required: true,
+    filledBy: "agency",
+    description: "one of the statuses below",
+  },
+  doneDate: {
+    header: "Ngày hoàn thành",
+    aliases: ["Completion date"],
+    width: 14,
+    format: "date",
+    required: true,
+    filledBy: "agency",
+    description:
+      "required when done; on or before the period's cut-off (earlier dates, even before the period, are accepted)",
+  },
+  evidence: {
+    header: "Văn bản, minh chứng",
+    aliases: ["Minh chứng", "Evidence"],
+    width: 28,
+    wrap: true,
+    required: true,
+    filledBy: "agency",
+    description:
+      "document number and date, e.g. `2621/QĐ-UBND ngày 13/12/2022` (warning when done without it)",
+  },
+  note: {
+    header: "Ghi chú",
+    aliases: ["Note"],
+    width: 30,
+    wrap: true,
+    filledBy: "agency",
+    description: "free text",
+  },
+} as const satisfies TableDef<string>;
+export type TaskColumn = keyof typeof TASK_TABLE;
+export const TASK_HEADERS = tableHeaders(TASK_TABLE);
+export const TASK_REQUIRED: readonly TaskColumn[] = tableRequired(TASK_TABLE);
 
-export const TASK_HEADERS: Record<TaskColumn, readonly string[]> = {
-  code: ["Mã nhiệm vụ", "Task code"],
-  title: ["Nhiệm vụ", "Task"],
-  role: ["Vai trò", "Role"],
-  lead: ["Cơ quan chủ trì", "Lead agency"],
-  deadline: ["Thời gian hoàn thành", "Thời hạn", "Deadline"],
-  status: ["Tình trạng", "Trạng thái", "Status"],
-  doneDate: ["Ngày hoàn thành", "Completion date"],
-  evidence: ["Văn bản, minh chứng", "Minh chứng", "Evidence"],
-  note: ["Ghi chú", "Note"],
-};
-export const TASK_REQUIRED: readonly TaskColumn[] = ["code", "status", "doneDate", "evidence"];
-
-export type FigureColumn = "code" | "name" | "unit" | "value" | "note";
-export const FIGURE_HEADERS: Record<FigureColumn, readonly string[]> = {
-  code: ["Mã chỉ tiêu", "Indicator code"],
-  name: ["Chỉ tiêu", "Indicator"],
-  unit: ["Đơn vị tính", "Unit"],
-  value: ["Số liệu", "Giá trị", "Value"],
-  note: ["Ghi chú", "Note"],
-};
-export const FIGURE_REQUIRED: readonly FigureColumn[] = ["code", "value"];
+/** The figures sheet (`Số liệu`), one row per indicator of the plan's catalogue. */
+export const FIGURE_TABLE = {
+  code: {
+    header: "Mã chỉ tiêu",
+    aliases: ["Indicator code"],
+    width: 16,
+    format: "text",
+    required: true,
+    filledBy: "template",
+    description: "the indicator's code in the catalogue",
+  },
+  name: {
+    header: "Chỉ tiêu",
+    aliases: ["Indicator"],
+    width: 60,
+    wrap: true,
+    filledBy: "template",
+    description: "the indicator's Vietnamese name (used in messages when present)",
+  },
+  unit: {
+    header: "Đơn vị tính",
+    aliases: ["Unit"],
+    width: 12,
+    filledBy: "template",
+    description: "its unit",
+  },
+  value: {
+    header: "Số liệu",
+    aliases: ["Giá trị", "Value"],
+    width: 16,
+    required: true,
+    filledBy: "agency",
+    description: "the figure: a number, or Vietnamese number text; a rate may be left blank",
+  },
+  note: {
+    header: "Ghi chú",
+    aliases: ["Note"],
+    width: 36,
+    wrap: true,
+    filledBy: "agency",
+    description: "free text",
+  },
+} as const satisfies TableDef<string>;
+export type FigureColumn = keyof typeof FIGURE_TABLE;
+export const FIGURE_HEADERS = tableHeaders(FIGURE_TABLE);
+export const FIGURE_REQUIRED: readonly FigureColumn[] = tableRequired(FIGURE_TABLE);

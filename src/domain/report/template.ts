@@ -6,15 +6,15 @@ import type { Catalogue } from "../indicators";
 import { periodCode, periodLabelVi, type Period } from "../period";
 import type { Plan } from "../plan";
 import type { SheetSpec } from "../sheetSpec";
-import { TASK_STATUSES } from "../taskStatus";
+import { tableColumn, tableColumns, tableHeaderRow, tableRow } from "../sheetTable";
 import {
-  FIGURE_HEADERS,
+  FIGURE_TABLE,
   INFO_FIELDS,
   INFO_HEADERS,
   REPORT_FORM_KIND,
   REPORT_SCHEMA_VERSION,
   REPORT_SHEETS,
-  TASK_HEADERS,
+  TASK_TABLE,
   type InfoField,
 } from "./layout";
 
@@ -63,85 +63,50 @@ function infoSheet({ plan, agency, period }: TemplateInput): SheetSpec {
 }
 
 function taskSheet({ plan, agency }: TemplateInput): SheetSpec {
-  const header = [
-    TASK_HEADERS.code[0],
-    TASK_HEADERS.title[0],
-    TASK_HEADERS.role[0],
-    TASK_HEADERS.lead[0],
-    TASK_HEADERS.deadline[0],
-    TASK_HEADERS.status[0],
-    TASK_HEADERS.doneDate[0],
-    TASK_HEADERS.evidence[0],
-    TASK_HEADERS.note[0],
-  ];
-  const rows: Grid = [header];
+  const rows: Grid = [tableHeaderRow(TASK_TABLE)];
   for (const { task, role } of assignmentsFor(plan, agency.code)) {
-    rows.push([
-      task.code,
-      task.title,
-      ROLE_LABELS[role].vi,
-      task.leadText,
-      task.deadlineText,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    rows.push(
+      tableRow(TASK_TABLE, {
+        code: task.code,
+        title: task.title,
+        role: ROLE_LABELS[role].vi,
+        lead: task.leadText,
+        deadline: task.deadlineText,
+      }),
+    );
   }
   return {
     name: REPORT_SHEETS.tasks,
     rows,
-    columns: [
-      { width: 11, format: "text" },
-      { width: 60, wrap: true },
-      { width: 10 },
-      { width: 24, wrap: true },
-      { width: 18, wrap: true },
-      { width: 20, list: TASK_STATUSES.map((s) => s.vi) },
-      { width: 14, format: "date" },
-      { width: 28, wrap: true },
-      { width: 30, wrap: true },
-    ],
+    columns: tableColumns(TASK_TABLE),
     headerRows: 1,
     protectHeaders: true,
   };
 }
 
 function figureSheet({ catalogue }: TemplateInput): SheetSpec {
-  const rows: Grid = [
-    [
-      FIGURE_HEADERS.code[0],
-      FIGURE_HEADERS.name[0],
-      FIGURE_HEADERS.unit[0],
-      FIGURE_HEADERS.value[0],
-      FIGURE_HEADERS.note[0],
-    ],
-  ];
+  const rows: Grid = [tableHeaderRow(FIGURE_TABLE)];
+  const col = tableColumn(FIGURE_TABLE, "value");
   const cellFormats: { row: number; col: number; format: "percent" | "count" | "amount" }[] = [];
   for (const ind of catalogue.indicators) {
-    rows.push([
-      ind.code,
-      ind.name_vi,
-      ind.unit,
-      null,
-      ind.kind === "rate" ? "Để trống: tự tính / leave blank: computed" : null,
-    ]);
+    rows.push(
+      tableRow(FIGURE_TABLE, {
+        code: ind.code,
+        name: ind.name_vi,
+        unit: ind.unit,
+        note: ind.kind === "rate" ? "Để trống: tự tính / leave blank: computed" : null,
+      }),
+    );
     cellFormats.push({
       row: rows.length - 1,
-      col: 3,
+      col,
       format: ind.kind === "rate" ? "percent" : ind.kind === "amount" ? "amount" : "count",
     });
   }
   return {
     name: REPORT_SHEETS.figures,
     rows,
-    columns: [
-      { width: 16, format: "text" },
-      { width: 60, wrap: true },
-      { width: 12 },
-      { width: 16 },
-      { width: 36, wrap: true },
-    ],
+    columns: tableColumns(FIGURE_TABLE),
     cellFormats,
     headerRows: 1,
     protectHeaders: true,
