@@ -1,10 +1,12 @@
 // The taskpane's operations on the web page: no Excel, so "the open workbook" is an .xlsx file the
-// user picked or dropped, held in memory by the .xlsx adapter; selecting a cell shows its address and
-// value; writing the rollup writes it into that workbook (when it already is a rollup, to merge as
-// Excel would) or a new one, and downloads the result. Nothing leaves the browser.
+// user picked or dropped in Kiểm tra, held in memory by the .xlsx adapter; selecting a cell shows its
+// address and value; writing the rollup makes a new workbook and downloads it. Merging into an
+// earlier rollup is the user's explicit choice in Tổng hợp (the merge happens in the domain), so
+// the downloaded rollup never silently becomes the next run's merge target. Nothing leaves the browser.
 import { cellAt, parseA1, type A1, type CellValue, type Grid } from "../domain/cell";
 import { INFO_LABELS, ROLLUP_SHEETS } from "../domain/consolidation/layout";
-import { isRollup } from "../domain/consolidation/readRollup";
+import { rollupFileName as fileNameOf } from "../domain/fileNames";
+import { parsePeriod } from "../domain/period";
 import type { SheetSpec } from "../domain/sheetSpec";
 import { browserDownload, XLSX_MIME, type PickedFile, type TaskpaneOps } from "../taskpane/ops";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
@@ -41,16 +43,12 @@ class PageError extends Error {
   }
 }
 
-/** The rollup's file name from its info sheet's period, e.g. tong-hop-2023-Q2.xlsx. */
+/** The rollup's file name from its info sheet's period, as the CLI names it: tong-hop-nam-2023.xlsx. */
 export function rollupFileName(specs: readonly SheetSpec[]): string {
   const info = specs.find((s) => s.name === ROLLUP_SHEETS.info);
   const row = info?.rows.find((r) => r[0] === INFO_LABELS.period);
-  const period = String(row?.[1] ?? "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9-]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return period ? `tong-hop-${period}.xlsx` : "tong-hop.xlsx";
+  const p = parsePeriod(String(row?.[1] ?? ""));
+  return p.ok ? fileNameOf(p.period) : "tong-hop.xlsx";
 }
 
 export function createBrowserOps(deps: BrowserDeps = {}): BrowserOps {
@@ -62,9 +60,6 @@ export function createBrowserOps(deps: BrowserDeps = {}): BrowserOps {
     state = { ...state, ...patch };
     for (const l of listeners) l(state);
   };
-
-  const allGrids = async (wb: XlsxWorkbook): Promise<Map<string, Grid>> =>
-    wb.readSheets((await wb.listSheets()).map((s) => s.name));
 
   return {
     host: "browser",
@@ -107,14 +102,12 @@ export function createBrowserOps(deps: BrowserDeps = {}): BrowserOps {
     // Native charts and conditional highlights are Excel's: the page draws the charts itself, and the
     // "Biểu đồ" sheet still carries their numbers.
     async writeRollup(specs) {
-      const target = open && isRollup(await allGrids(open.wb)) ? open.wb : XlsxWorkbook.create();
+      const target = XlsxWorkbook.create();
       await target.writeSheets(specs);
       const bytes = new Uint8Array(await target.toBuffer());
-      const name = open?.wb === target ? open.name : rollupFileName(specs);
-      // The rollup becomes the open workbook: a later run merges into it, as in Excel.
-      open = { name, wb: target };
+      const name = rollupFileName(specs);
       download(name, bytes, XLSX_MIME);
-      update({ openName: name, savedRollup: name });
+      update({ savedRollup: name });
     },
 
     download,

@@ -3,7 +3,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { parsePeriod } from "../../src/domain/period";
 import { buildReportTemplate } from "../../src/domain/report/template";
-import { ConsolidateTab } from "../../src/taskpane/components/ConsolidateTab";
+import { App } from "../../src/taskpane/components/App";
 import { examplePlan } from "../../src/taskpane/logic/planSources";
 import { CHART_SHEET } from "../../src/taskpane/logic/rollupCharts";
 import { ROLLUP_SHEETS } from "../../src/domain/consolidation/layout";
@@ -30,45 +30,55 @@ async function reportFile(code: string): Promise<File> {
   return new File([new Uint8Array(bytes)], `${code}-2023-Q2.xlsx`);
 }
 
-test("picks files, previews accepted and rejected ones, returns one with a reason, writes the rollup", async () => {
+const card = (name: string) =>
+  within(screen.getByRole("list", { name: "Kết quả" }))
+    .getAllByRole("listitem")
+    .find((r) => r.getAttribute("data-file") === name)!;
+
+test("picks files, shows the summary first, returns one with a reason, writes the rollup; tabs keep it", async () => {
   const { ops, calls } = fakeOps();
-  render(<ConsolidateTab ops={ops} bundle={bundle} />);
-  const files = [
-    await reportFile("SNV"),
-    await reportFile("STP"),
-    new File([new Uint8Array([1, 2, 3])], "hong.xlsx"),
-  ];
-  fireEvent.change(screen.getByLabelText("Chọn các tệp báo cáo (.xlsx)…"), { target: { files } });
-  const preview = await screen.findByRole("button", { name: "Xem trước (chưa ghi)" });
-  await waitFor(() => expect((preview as HTMLButtonElement).disabled).toBe(false));
+  render(<App ops={ops} initialPlan={loaded} initialTab="consolidate" />);
+  const input = await screen.findByLabelText("Chọn các tệp báo cáo (.xlsx)…", {}, { timeout: 20_000 }); // the tab loads on demand
+  // Two picks add up (files from two folders), and one can be removed again.
+  fireEvent.change(input, { target: { files: [await reportFile("SNV"), await reportFile("SXD")] } });
+  await screen.findByText("Đã chọn 2 tệp");
+  fireEvent.change(input, {
+    target: { files: [await reportFile("STP"), new File([new Uint8Array([1, 2, 3])], "hong.xlsx")] },
+  });
+  await screen.findByText("Đã chọn 4 tệp");
+  fireEvent.click(screen.getByRole("button", { name: "Bỏ tệp SXD-2023-Q2.xlsx" }));
+  await screen.findByText("Đã chọn 3 tệp");
   fireEvent.change(screen.getByPlaceholderText("2023-Q2"), { target: { value: "2023-Q2" } });
-  fireEvent.click(preview);
+  const run = screen.getByRole("button", { name: "Kiểm tra và tổng hợp" });
+  await waitFor(() => expect((run as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(run);
 
-  const table = await screen.findByRole("table", { name: "Kết quả" }, { timeout: 20_000 });
-  const rows = within(table).getAllByRole("row").slice(1);
-  expect(rows).toHaveLength(3);
-  const byFile = (name: string) => rows.find((r) => r.textContent?.includes(name))!;
-  expect(byFile("hong.xlsx").textContent).toContain("Bị từ chối");
-  expect(byFile("SNV-2023-Q2.xlsx").textContent).toContain("Thêm mới");
-  const bars = screen.getAllByRole("progressbar");
-  expect(bars).toHaveLength(4); // overall + one per file
-  expect(bars.map((b) => b.getAttribute("aria-valuenow"))).toEqual(["1", "1", "1", "1"]);
+  const summary = await screen.findByRole("heading", { name: "Tổng hợp Quý II/2023" }, { timeout: 20_000 });
+  await waitFor(() => expect(document.activeElement).toBe(summary));
+  const cards = within(screen.getByRole("list", { name: "Kết quả" })).getAllByRole("listitem");
+  // Problems first.
+  expect(cards[0].getAttribute("data-file")).toBe("hong.xlsx");
+  expect(card("hong.xlsx").textContent).toContain("Bị từ chối");
+  expect(card("SNV-2023-Q2.xlsx").textContent).toContain("Thêm mới");
+  // The primary action is in the summary.
+  const write = screen.getByRole("button", { name: "Ghi bảng tổng hợp vào workbook này" });
+  expect(write.closest("section")).toBe(summary.closest("section"));
 
-  fireEvent.click(within(byFile("STP-2023-Q2.xlsx")).getByRole("button", { name: "Trả lại" }));
-  fireEvent.change(screen.getByLabelText(/Lý do trả lại/), { target: { value: "Thiếu số liệu" } });
-  fireEvent.click(screen.getByRole("button", { name: "Xác nhận trả lại" }));
-  await waitFor(() => expect(byFileNow("STP-2023-Q2.xlsx").textContent).toContain("Thiếu số liệu"));
+  fireEvent.click(within(card("STP-2023-Q2.xlsx")).getByRole("button", { name: "Trả lại" }));
+  const reason = screen.getByLabelText(/Lý do trả lại/);
+  fireEvent.change(reason, { target: { value: "Thiếu số liệu" } });
+  fireEvent.submit(reason.closest("form")!); // Enter in the field confirms
+  await waitFor(() => expect(card("STP-2023-Q2.xlsx").textContent).toContain("Thiếu số liệu"));
+
+  // Another tab and back: the result is still there.
+  fireEvent.click(screen.getByRole("tab", { name: "Biểu mẫu" }));
+  expect(screen.queryByRole("list", { name: "Kết quả" })).toBeNull();
+  fireEvent.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+  expect(card("STP-2023-Q2.xlsx").textContent).toContain("Thiếu số liệu");
 
   fireEvent.click(screen.getByRole("button", { name: "Ghi bảng tổng hợp vào workbook này" }));
-  await screen.findByText("Đã ghi bảng tổng hợp.");
+  await screen.findByText("Đã ghi bảng tổng hợp vào workbook này.");
   const names = calls.written[0].specs.map((s) => s.name);
   expect(names).toEqual(expect.arrayContaining([ROLLUP_SHEETS.info, ROLLUP_SHEETS.figures, CHART_SHEET]));
   expect(calls.written[0].extras.charts?.length).toBe(3);
-
-  function byFileNow(name: string) {
-    const t = screen.getByRole("table", { name: "Kết quả" });
-    return within(t)
-      .getAllByRole("row")
-      .find((r) => r.textContent?.includes(name))!;
-  }
 }, 60_000);

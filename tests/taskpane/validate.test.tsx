@@ -83,7 +83,10 @@ describe("ProblemList", () => {
     expect(screen.getByRole("region", { name: "Toàn tệp" })).toBeTruthy();
     fireEvent.click(screen.getByText("Cảnh báo"));
     expect(selected).toEqual(["Nhiệm vụ!G3"]);
-    expect((screen.getByText("Cả tệp").closest("button") as HTMLButtonElement).disabled).toBe(true);
+    // A problem without a cell is readable text reachable by keyboard, not a greyed-out button.
+    const whole = screen.getByText("Cả tệp").closest("[tabindex]") as HTMLElement;
+    expect(whole.tagName).not.toBe("BUTTON");
+    expect(whole.tabIndex).toBe(0);
   });
 
   test("speaks English when asked", () => {
@@ -94,6 +97,28 @@ describe("ProblemList", () => {
     );
     expect(screen.getByText("Error one")).toBeTruthy();
     expect(screen.getByRole("region", { name: "Whole file" })).toBeTruthy();
+  });
+});
+
+describe("ProblemList groups repeats", () => {
+  test("three or more of one code become one expandable group with the count", () => {
+    const many = Array.from({ length: 5 }, (_, i) =>
+      problem({
+        code: "TASK_DONE_AFTER_CUTOFF",
+        severity: "warning",
+        sheet: "Nhiệm vụ",
+        cell: `G${i + 2}` as A1,
+        vi: `Nhiệm vụ ${i}: ngày hoàn thành sau ngày chốt số liệu`,
+        en: `Task ${i}: done after the cut-off`,
+        value: 45269,
+      }),
+    );
+    const { container } = render(<ProblemList problems={many} onSelect={() => undefined} />);
+    const group = container.querySelector("[data-group=TASK_DONE_AFTER_CUTOFF]")!;
+    expect(group.querySelector("summary")!.textContent).toMatch(/^.*5 mục:.*và 4 mục tương tự/);
+    // A date value shows as dd/mm/yyyy, never as the Excel serial.
+    expect(group.textContent).toContain("«09/12/2023»");
+    expect(group.textContent).not.toContain("45269");
   });
 });
 
@@ -122,6 +147,42 @@ describe("App and the Kiểm tra tab", () => {
     await waitFor(() => expect(screen.getByRole("tab", { name: "Consolidate" })).toBeTruthy());
     fireEvent.click(screen.getByRole("tab", { name: "Plan" }));
     expect(await screen.findByRole("table", { name: "Sections" })).toBeTruthy();
+  });
+
+  test("shows the workbook's agency and period first; a blank report is said as such", async () => {
+    const period = parsePeriod("2023-Q2");
+    if (!period.ok) throw new Error("period");
+    const agency = plan.registry!.agencies.find((a) => a.code === "SNV")!;
+    const specs = buildReportTemplate({
+      plan: plan.plan!,
+      agency,
+      period: period.period,
+      catalogue: plan.catalogue!,
+    });
+    const { ops } = fakeOps(new Map(specs.map((s) => [s.name, s.rows.map((r) => [...r])])));
+    render(<App ops={ops} initialPlan={plan} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra workbook đang mở" }));
+    await screen.findByText("Báo cáo chưa được điền.");
+    expect(screen.getByText(`${agency.name} (SNV)`)).toBeTruthy();
+    expect(screen.getByText("Quý II/2023")).toBeTruthy();
+    // Not a wall of red items: the details are folded away.
+    const details = screen.getByRole("region", { name: specs[1].name }).closest("details");
+    expect(details?.open).toBe(false);
+  });
+
+  test("a failed plan load keeps the plan in use and says why", async () => {
+    const { ops } = fakeOps();
+    render(<App ops={ops} initialPlan={plan} initialTab="plan" />);
+    fireEvent.click(screen.getByRole("button", { name: "Đọc từ workbook này" }));
+    await screen.findByText("Không đọc được kế hoạch từ workbook này.");
+    expect(screen.getByText(/Vẫn dùng kế hoạch đang có/)).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Lĩnh vực" })).toBeTruthy();
+    expect(screen.queryByText(/Chưa có kế hoạch/)).toBeNull();
+    // A wrong file as the plan: the same.
+    const bad = new File([new Uint8Array([1, 2, 3])], "khong-phai-ke-hoach.xlsx");
+    fireEvent.change(screen.getByLabelText("Chọn tệp kế hoạch…"), { target: { files: [bad] } });
+    await screen.findByText("Không dùng được khong-phai-ke-hoach.xlsx làm kế hoạch.");
+    expect(screen.getByRole("table", { name: "Lĩnh vực" })).toBeTruthy();
   });
 
   test("without a plan in the workbook, the bundled example plan is used", async () => {

@@ -1,8 +1,8 @@
-// Tổng hợp: pick many agency workbooks, watch per-file and overall progress, see accepted /
-// rejected / conflicting files with reasons (a dry run), return a submission with a reason, and
-// write the rollup (with charts) into this workbook.
+// Tổng hợp: pick agency workbooks (several picks add up), run, and see the result first: a summary
+// with the counts, the headline figures and the primary action (download or write the rollup), the
+// merge target as an explicit choice, then one card per file, problems first. Progress shows while
+// reading and folds away after; a run can be cancelled. State lives in App (useConsolidation).
 import {
-  Badge,
   Body1,
   Button,
   Field,
@@ -10,285 +10,225 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
-import {
-  MERGE_OUTCOME_LABELS,
-  type MergeOutcome as FileOutcomeKind,
-  type ReturnMark,
-} from "../../domain/consolidation/mergeRules";
-import type { StoredRollup } from "../../domain/consolidation/readRollup";
-import { rollupSheets } from "../../domain/consolidation/sheets";
-import type { Problem } from "../../domain/problem";
-import { parsePeriod, periodLabelVi, periodCode, type Period } from "../../domain/period";
+import { useEffect, useMemo, useRef } from "react";
+import { periodLabelEn, periodLabelVi } from "../../domain/period";
 import { useLang, useT } from "../i18n";
-import {
-  intakeAll,
-  mergeIntakes,
-  priorFromGrids,
-  PRIOR_SHEETS,
-  type MergeOutcome,
-  type PlanBundle,
-} from "../logic/consolidate";
-import type { Intake } from "../logic/intake";
-import { chartSheet, rollupHighlights } from "../logic/rollupCharts";
-import type { PickedFile, TaskpaneOps } from "../ops";
+import type { ConsolidationState } from "../hooks/useConsolidation";
+import type { PlanBundle } from "../logic/consolidate";
+import { intakeRows, outcomeRows } from "../logic/outcomeRows";
 import { FilePicker } from "./FilePicker";
-import { RollupView } from "./RollupView";
-import { messageOf } from "./ValidateTab";
+import { OutcomeList } from "./OutcomeList";
+import { percentText, RollupView } from "./RollupView";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  summary: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "10px",
+    border: `1px solid ${tokens.colorBrandStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground2,
+    minWidth: 0,
+  },
+  counts: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(70px, 1fr))", gap: "6px" },
+  count: { display: "flex", flexDirection: "column" },
+  big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: 1.2 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  target: {
+    padding: "8px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  fileBar: { overflowWrap: "anywhere" },
+});
 
 export interface ConsolidateTabProps {
-  ops: Pick<TaskpaneOps, "readSheets" | "writeRollup" | "now"> & Partial<Pick<TaskpaneOps, "host">>;
+  state: ConsolidationState;
   bundle: PlanBundle | null;
+  /** "browser": the rollup is downloaded instead of written into the open workbook. */
+  host: "excel" | "browser";
 }
 
-const OUTCOME_COLOR: Record<FileOutcomeKind | "returned", "success" | "danger" | "warning" | "informative"> =
-  {
-    added: "success",
-    replaced: "success",
-    unchanged: "informative",
-    duplicate: "informative",
-    superseded: "informative",
-    conflict: "warning",
-    rejected: "danger",
-    wrong_period: "danger",
-    returned: "warning",
-  };
-const COUNTING: readonly FileOutcomeKind[] = ["added", "replaced", "unchanged"];
-
-export function ConsolidateTab({ ops, bundle }: ConsolidateTabProps) {
+export function ConsolidateTab({ state, bundle, host }: ConsolidateTabProps) {
+  const styles = useStyles();
   const t = useT();
   const lang = useLang();
-  const [files, setFiles] = useState<PickedFile[]>([]);
-  const [progress, setProgress] = useState<number[]>([]);
-  const [periodText, setPeriodText] = useState("");
-  const [intakes, setIntakes] = useState<Intake[] | null>(null);
-  const [prior, setPrior] = useState<StoredRollup | null>(null);
-  const [returns, setReturns] = useState<ReturnMark[]>([]);
-  const [result, setResult] = useState<MergeOutcome | null>(null);
-  const [returning, setReturning] = useState<{ agency: string; reason: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ intent: "error" | "success"; text: string } | null>(null);
-
-  const period = (): Period | undefined | "bad" => {
-    if (!periodText.trim()) return undefined;
-    const p = parsePeriod(periodText.trim());
-    return p.ok ? p.period : "bad";
-  };
-
-  const merge = (list: Intake[], marks: ReturnMark[], stored: StoredRollup | null) => {
-    if (!bundle) return;
-    const p = period();
-    setResult(
-      mergeIntakes(bundle, list, {
-        period: p === "bad" ? undefined : p,
-        prior: stored,
-        returns: marks,
-        now: ops.now(),
-      }),
-    );
-  };
-
-  const preview = async () => {
-    const p = period();
-    if (!bundle || p === "bad") {
-      if (p === "bad") setNote({ intent: "error", text: t("badPeriod") });
-      return;
-    }
-    setBusy(true);
-    setNote(null);
-    setResult(null);
-    try {
-      const stored = priorFromGrids(await ops.readSheets(PRIOR_SHEETS).catch(() => new Map()));
-      setPrior(stored);
-      setProgress(files.map(() => 0));
-      const list = await intakeAll(files, bundle, p, ({ index, state }) =>
-        setProgress((old) => old.map((v, i) => (i === index ? (state === "done" ? 1 : 0.5) : v))),
-      );
-      setIntakes(list);
-      merge(list, returns, stored);
-    } catch (e) {
-      setNote({ intent: "error", text: messageOf(e, lang) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const confirmReturn = () => {
-    if (!returning || !intakes || !returning.reason.trim()) return;
-    const marks = [
-      ...returns.filter((r) => r.agency !== returning.agency),
-      { agency: returning.agency, reason: returning.reason.trim() },
-    ];
-    setReturns(marks);
-    setReturning(null);
-    merge(intakes, marks, prior);
-  };
-
-  const write = async () => {
-    if (!result?.ok) return;
-    setBusy(true);
-    setNote(null);
-    try {
-      const specs = rollupSheets(result.rollup);
-      const charts = chartSheet(result.rollup);
-      await ops.writeRollup([...specs, charts.spec], {
-        charts: charts.charts,
-        highlights: rollupHighlights(specs),
-      });
-      setNote({ intent: "success", text: t(web ? "consDownloaded" : "consWritten") });
-    } catch (e) {
-      setNote({ intent: "error", text: messageOf(e, lang) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // On the web page the rollup goes to a downloaded workbook instead of the open one.
-  const web = ops.host === "browser";
-  const overall = progress.length ? progress.reduce((a, b) => a + b, 0) / progress.length : 0;
+  const web = host === "browser";
+  const summaryRef = useRef<HTMLHeadingElement>(null);
+  const result = state.result;
   const rollup = result?.ok ? result.rollup : null;
-  const outcomeLabel = (k: FileOutcomeKind | "returned") => MERGE_OUTCOME_LABELS[k][lang];
+  const target = state.targets.find((x) => x.id === state.targetId) ?? null;
+
+  // Results first: when a run finishes, focus (and scroll) moves to the summary.
+  const seen = useRef(state.finishedRuns);
+  useEffect(() => {
+    if (state.finishedRuns !== seen.current) {
+      seen.current = state.finishedRuns;
+      summaryRef.current?.scrollIntoView?.({ block: "start" });
+      summaryRef.current?.focus({ preventScroll: true });
+    }
+  }, [state.finishedRuns]);
+
+  const rows = useMemo(() => {
+    if (!state.intakes) return [];
+    return rollup ? outcomeRows(rollup, state.intakes, target?.file ?? null) : intakeRows(state.intakes);
+  }, [rollup, state.intakes, target]);
+  const rejectedFiles = new Set(rows.filter((r) => r.group === "rejected").map((r) => r.file));
+
+  const done = state.fileStates.filter((s) => s === "done").length;
+  const total = state.files.length;
+  const current = state.files[state.fileStates.indexOf("reading")]?.name;
+  const period = (p: Parameters<typeof periodLabelVi>[0]) =>
+    lang === "vi" ? periodLabelVi(p) : periodLabelEn(p);
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
-      <Field label={t("consPick")}>
-        <FilePicker
-          label={t("consPick")}
-          multiple
-          onFiles={(picked: PickedFile[]) => {
-            setFiles(picked);
-            setProgress(picked.map(() => 0));
-            setIntakes(null);
-            setResult(null);
-          }}
+    <div className={styles.root}>
+      {!bundle && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("planNone")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <FilePicker
+        label={t("consPick")}
+        multiple
+        files={state.files}
+        onFiles={state.addFiles}
+        onRemove={state.removeFile}
+        onClear={state.clearFiles}
+        disabled={state.running}
+      />
+      <Field label={t("consPeriod")}>
+        <Input
+          value={state.periodText}
+          onChange={(_, d) => state.setPeriodText(d.value)}
+          placeholder="2023-Q2"
+          disabled={state.running}
         />
       </Field>
-      <Field label={t("consPeriod")}>
-        <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} placeholder="2023-Q2" />
-      </Field>
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        <Button appearance="primary" onClick={preview} disabled={!bundle || busy || files.length === 0}>
-          {t("consPreview")}
+      <div className={styles.row}>
+        <Button
+          appearance={state.intakes ? "secondary" : "primary"}
+          onClick={() => void state.run()}
+          disabled={!bundle || state.running || total === 0}
+        >
+          {state.intakes ? t("consRerun") : t("consRun")}
         </Button>
-        <Button onClick={write} disabled={!rollup || busy}>
-          {t(web ? "consWriteDownload" : "consWrite")}
-        </Button>
+        {state.running && <Button onClick={state.cancel}>{t("consCancelRun")}</Button>}
       </div>
-      {files.length > 0 && (
-        <Field label={`${t("consOverall")} (${progress.filter((v) => v === 1).length}/${files.length})`}>
-          <ProgressBar value={overall} aria-label={t("consOverall")} />
-        </Field>
-      )}
-      {files.length > 0 && files.length <= 50 && (
-        <div aria-label="files">
-          {files.map((f, i) => (
-            <Field key={f.name + i} label={f.name} size="small">
-              <ProgressBar value={progress[i] ?? 0} thickness="medium" />
-            </Field>
-          ))}
+
+      {state.running && (
+        <div role="status" aria-live="polite">
+          <Field label={t("consReading", { d: done, n: total })}>
+            <ProgressBar value={total ? done / total : 0} aria-label={t("consOverall")} />
+          </Field>
+          {current && <Body1 className={styles.fileBar}>{current}</Body1>}
         </div>
       )}
-      {prior && <Body1>{t("consPrior", { p: periodLabelVi(prior.period) })}</Body1>}
-      {note && (
-        <MessageBar intent={note.intent}>
-          <MessageBarBody>{note.text}</MessageBarBody>
+
+      {state.note && (
+        <MessageBar intent={state.note.intent}>
+          <MessageBarBody>{state.note.text[lang]}</MessageBarBody>
         </MessageBar>
       )}
-      {result && !result.ok && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{lang === "vi" ? result.reason_vi : result.reason_en}</MessageBarBody>
-        </MessageBar>
-      )}
-      {rollup && (
-        <>
-          <Body1>
-            {`${periodCode(rollup.period)} — `}
-            {t("consSummary", {
-              a: rollup.counts.accepted,
-              r: rollup.counts.rejected,
-              c: rollup.counts.conflict,
-              m: rollup.counts.missing,
-            })}
-          </Body1>
-          <Table size="small" aria-label={t("consOutcome")}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell style={{ width: "30%" }}>{t("consFile")}</TableHeaderCell>
-                <TableHeaderCell style={{ width: "18%" }}>{t("consAgency")}</TableHeaderCell>
-                <TableHeaderCell style={{ width: "20%" }}>{t("consOutcome")}</TableHeaderCell>
-                <TableHeaderCell>{t("consReasons")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rollup.merge.outcomes.map((o, i) => {
-                const agency = o.submission.agency;
-                const returned =
-                  agency !== null && rollup.merge.returned.has(agency) && COUNTING.includes(o.outcome);
-                const kind = returned ? "returned" : o.outcome;
-                return (
-                  <TableRow key={`${o.submission.file}-${i}`}>
-                    <TableCell style={{ wordBreak: "break-word" }}>{o.submission.file}</TableCell>
-                    <TableCell style={{ wordBreak: "break-word" }}>{agency ?? "—"}</TableCell>
-                    <TableCell>
-                      {/* Grows to two lines in a narrow taskpane instead of spilling out. */}
-                      <Badge
-                        appearance="tint"
-                        color={OUTCOME_COLOR[kind]}
-                        style={{ height: "auto", minHeight: 20 }}
-                      >
-                        {outcomeLabel(kind)}
-                      </Badge>
-                    </TableCell>
-                    <TableCell style={{ wordBreak: "break-word" }}>
-                      {(returned
-                        ? [rollup.merge.returned.get(agency!)!.reason]
-                        : o.reasons.slice(0, 3).map((p) => problemText(p, lang))
-                      ).join("; ")}
-                      {agency && COUNTING.includes(o.outcome) && !returned && (
-                        <Button
-                          size="small"
-                          appearance="subtle"
-                          onClick={() => setReturning({ agency, reason: "" })}
-                        >
-                          {t("consReturn")}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-          {returning && (
-            <div style={{ display: "flex", gap: 6, alignItems: "flex-end" }}>
-              <Field label={`${t("consReturnReason")} (${returning.agency})`} style={{ flex: 1 }}>
-                <Input
-                  value={returning.reason}
-                  onChange={(_, d) => setReturning({ ...returning, reason: d.value })}
-                />
-              </Field>
-              <Button appearance="primary" onClick={confirmReturn} disabled={!returning.reason.trim()}>
-                {t("consReturnConfirm")}
-              </Button>
-              <Button onClick={() => setReturning(null)}>{t("consCancel")}</Button>
+
+      {state.intakes && (
+        <section className={styles.summary} aria-labelledby="cons-summary">
+          <h2 id="cons-summary" ref={summaryRef} tabIndex={-1} style={{ fontSize: 16, margin: 0 }}>
+            {rollup ? t("consSummaryTitle", { p: period(rollup.period) }) : t("consNoMerge")}
+          </h2>
+          {result && !result.ok && <Body1>{result[lang === "vi" ? "reason_vi" : "reason_en"]}</Body1>}
+          {rollup && (
+            <>
+              <div className={styles.counts} data-testid="summary-counts">
+                {(
+                  [
+                    ["sumAccepted", rollup.counts.accepted, false],
+                    ["sumRejected", rollup.counts.rejected, true],
+                    ["sumMissing", rollup.counts.missing, true],
+                    ["sumConflict", rollup.counts.conflict, true],
+                  ] as const
+                ).map(([k, n, alarm]) => (
+                  <div key={k} className={styles.count}>
+                    <span className={`${styles.big} ${alarm && n > 0 ? styles.bad : ""}`}>{n}</span>
+                    <span>{t(k)}</span>
+                  </div>
+                ))}
+              </div>
+              <Body1>
+                {t("sumHeadline", {
+                  c: percentText(rollup.completion.rate, lang),
+                  a: rollup.counts.accepted,
+                  e: rollup.counts.expected,
+                })}
+              </Body1>
+            </>
+          )}
+          {state.targets.length > 0 && (
+            <div className={styles.target}>
+              <RadioGroup
+                aria-label={t("targetLabel")}
+                value={state.targetId ?? "new"}
+                onChange={(_, d) => state.setTargetId(d.value === "new" ? null : d.value)}
+              >
+                <Radio value="new" label={t("targetNew")} />
+                {state.targets.map((x) => (
+                  <Radio
+                    key={x.id}
+                    value={x.id}
+                    label={t("targetMerge", {
+                      f: x.file ?? t("targetWorkbook"),
+                      p: period(x.stored.period),
+                      n: x.stored.prior.contributions.length,
+                    })}
+                  />
+                ))}
+              </RadioGroup>
             </div>
           )}
-          <RollupView rollup={rollup} />
-        </>
+          {rollup && (
+            <div className={styles.row}>
+              <Button appearance="primary" onClick={() => void state.write()} disabled={state.writing}>
+                {web ? t("consWriteDownload") : t("consWrite")}
+              </Button>
+            </div>
+          )}
+        </section>
       )}
+
+      {state.intakes && rows.length > 0 && <OutcomeList rows={rows} onReturn={state.returnAgency} />}
+
+      {state.intakes && state.fileStates.length > 0 && (
+        <details>
+          <summary style={{ cursor: "pointer" }}>
+            {t("consProgressDetails", { n: state.fileStates.length })}
+          </summary>
+          <div
+            style={{ maxHeight: 300, overflowY: "auto" }}
+            tabIndex={0}
+            aria-label={t("consProgressDetails", { n: state.fileStates.length })}
+          >
+            {state.files.slice(0, state.fileStates.length).map((f, i) => (
+              <Field key={`${f.name}-${i}`} label={f.name} size="small" className={styles.fileBar}>
+                <ProgressBar
+                  value={state.fileStates[i] === "done" ? 1 : 0}
+                  color={rejectedFiles.has(f.name) ? "error" : "brand"}
+                  thickness="medium"
+                />
+              </Field>
+            ))}
+          </div>
+        </details>
+      )}
+
+      {rollup && <RollupView rollup={rollup} />}
     </div>
   );
-}
-
-/** A problem as one line, its cell first as Sheet!A1 (the files are not open to click into). */
-export function problemText(p: Problem, lang: "vi" | "en"): string {
-  const at = p.sheet && p.cell ? `${p.sheet}!${p.cell}: ` : p.sheet ? `${p.sheet}: ` : "";
-  return at + (lang === "vi" ? p.message_vi : p.message_en);
 }

@@ -1,9 +1,11 @@
-// Kế hoạch: the plan in use — read from this workbook's plan sheet, a picked file or the bundled
-// example — its sections and task counts, and its parse problems.
+// Kế hoạch: the plan in use — read from this workbook's plan sheets, a picked file or the bundled
+// example — its sections and task counts, and its parse problems. A load that fails keeps the plan
+// in use and says why.
 import {
   Body1,
   Button,
-  Field,
+  MessageBar,
+  MessageBarBody,
   Subtitle2,
   Table,
   TableBody,
@@ -11,18 +13,21 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import type { A1 } from "../../domain/cell";
-import { useT } from "../i18n";
+import { useLang, useT } from "../i18n";
 import type { PlanState } from "../hooks/usePlan";
-import { readPickedFiles } from "../ops";
+import { FilePicker } from "./FilePicker";
 import { ProblemList, SeverityCounts } from "./ProblemList";
 
 export interface PlanTabProps {
   plan: PlanState;
+  /** "browser": there is no open workbook to read a plan from, so that button is not offered. */
+  host: "excel" | "browser";
   onSelect?: (sheet: string, cell: A1) => void;
 }
 
-export function PlanTab({ plan, onSelect }: PlanTabProps) {
+export function PlanTab({ plan, host, onSelect }: PlanTabProps) {
   const t = useT();
+  const lang = useLang();
   const loaded = plan.loaded;
   const source =
     loaded?.source === "workbook"
@@ -32,41 +37,56 @@ export function PlanTab({ plan, onSelect }: PlanTabProps) {
         : loaded
           ? t("planSourceExample")
           : "";
+  const failure = plan.failure;
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
-      <Body1>
+    <div style={{ display: "flex", flexDirection: "column", gap: 10, minWidth: 0 }}>
+      <Body1 style={{ overflowWrap: "anywhere" }}>
         <strong>{t("planFrom")}</strong>
         {loaded?.plan ? `: ${loaded.plan.title || loaded.plan.year} — ${source}` : `: ${t("planNone")}`}
       </Body1>
+      {failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <strong>
+              {failure.from ? t("planFailedFile", { f: failure.from }) : t("planFailedWorkbook")}
+            </strong>{" "}
+            {failure.reason[lang]} {loaded?.plan ? t("planKept") : ""}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        <Button onClick={() => plan.fromWorkbook()} disabled={plan.busy}>
-          {t("planReadWorkbook")}
-        </Button>
+        {host === "excel" && (
+          <Button onClick={() => void plan.fromWorkbook()} disabled={plan.busy}>
+            {t("planReadWorkbook")}
+          </Button>
+        )}
         <Button onClick={() => plan.useExample()} disabled={plan.busy}>
           {t("planUseExample")}
         </Button>
       </div>
-      <Field label={t("planPickFile")}>
-        <input
-          type="file"
-          accept=".xlsx"
-          aria-label={t("planPickFile")}
-          onChange={async (e) => {
-            const [file] = e.target.files ? await readPickedFiles(e.target.files) : [];
-            if (file) await plan.fromFile(file);
-          }}
-        />
-      </Field>
+      <FilePicker
+        label={t("planPickFile")}
+        onFiles={(files) => files[0] && void plan.fromFile(files[0])}
+        disabled={plan.busy}
+      />
+      {failure && failure.problems.length > 0 && (
+        <details>
+          <summary style={{ cursor: "pointer" }}>
+            {t("planFailedProblems", { n: failure.problems.length })}
+          </summary>
+          <ProblemList problems={failure.problems} />
+        </details>
+      )}
       {loaded?.plan && (
         <>
-          <Subtitle2>{t("planSections")}</Subtitle2>
+          <Subtitle2 as="h2">{t("planSections")}</Subtitle2>
           <Table size="extra-small" aria-label={t("planSections")}>
             <TableBody>
               {loaded.plan.sections.map((s) => (
                 <TableRow key={s.code}>
-                  <TableCell style={{ width: 48 }}>{s.code}</TableCell>
-                  <TableCell>{s.title}</TableCell>
-                  <TableCell style={{ width: 90 }}>{`${s.tasks.length} ${t("planTasks")}`}</TableCell>
+                  <TableCell style={{ width: 40 }}>{s.code}</TableCell>
+                  <TableCell style={{ overflowWrap: "anywhere" }}>{s.title}</TableCell>
+                  <TableCell style={{ width: 84 }}>{`${s.tasks.length} ${t("planTasks")}`}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -75,7 +95,7 @@ export function PlanTab({ plan, onSelect }: PlanTabProps) {
       )}
       {loaded && loaded.problems.length > 0 && (
         <>
-          <Subtitle2>
+          <Subtitle2 as="h2">
             {t("planProblems")} <SeverityCounts problems={loaded.problems} />
           </Subtitle2>
           <ProblemList

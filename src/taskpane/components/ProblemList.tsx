@@ -1,13 +1,16 @@
-// Problems grouped by sheet, with severity badges and counts; clicking one selects its cell.
+// Problems grouped by sheet, with severity counts; repeats of one kind folded into an expandable
+// group ("36 nhiệm vụ: …"). A problem with a cell is a button that selects it; one without a cell is
+// ordinary text (readable, reachable, never a greyed-out button).
 import { Badge, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { A1 } from "../../domain/cell";
 import { countBySeverity, type Problem, type Severity } from "../../domain/problem";
 import { useLang, useT } from "../i18n";
+import { groupRepeats, valueText } from "../logic/problemView";
 
 const useStyles = makeStyles({
   group: { marginTop: "12px" },
   list: { listStyleType: "none", margin: 0, padding: 0 },
-  header: { display: "flex", alignItems: "center", gap: "6px", marginBottom: "4px" },
+  header: { display: "flex", alignItems: "center", gap: "6px", marginBottom: "4px", flexWrap: "wrap" },
   item: {
     display: "flex",
     alignItems: "flex-start",
@@ -18,14 +21,17 @@ const useStyles = makeStyles({
     padding: "6px 4px",
     fontWeight: tokens.fontWeightRegular,
     minHeight: "auto",
+    minWidth: 0,
   },
+  plain: { ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
-    minWidth: "42px",
     color: tokens.colorNeutralForeground3,
     whiteSpace: "nowrap",
   },
-  text: { flex: 1, whiteSpace: "normal" },
+  text: { flex: 1, minWidth: 0, whiteSpace: "normal", overflowWrap: "anywhere" },
+  more: { padding: "4px 4px 4px 28px" },
+  summary: { cursor: "pointer", padding: "6px 4px", overflowWrap: "anywhere" },
 });
 
 export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -34,23 +40,65 @@ export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informativ
   info: "informative",
 };
 
-/** Counts by severity as three badges. */
+/** Counts by severity as badges; a zero count is neutral, not a red "0 lỗi". */
 export function SeverityCounts({ problems }: { problems: readonly Problem[] }) {
   const t = useT();
   const c = countBySeverity(problems);
+  const badge = (n: number, sev: Severity, label: string) =>
+    n === 0 ? (
+      <Badge appearance="outline" color="subtle">{`0 ${label}`}</Badge>
+    ) : (
+      <Badge
+        appearance={sev === "info" ? "tint" : "filled"}
+        color={SEVERITY_COLOR[sev]}
+      >{`${n} ${label}`}</Badge>
+    );
   return (
-    <span style={{ display: "inline-flex", gap: 4 }} aria-label="counts">
-      <Badge appearance="filled" color="danger">{`${c.error} ${t("errors")}`}</Badge>
-      <Badge appearance="filled" color="warning">{`${c.warning} ${t("warnings")}`}</Badge>
-      <Badge appearance="tint" color="informative">{`${c.info} ${t("infos")}`}</Badge>
+    <span style={{ display: "inline-flex", gap: 4, flexWrap: "wrap" }} data-testid="counts">
+      {badge(c.error, "error", t("errors"))}
+      {badge(c.warning, "warning", t("warnings"))}
+      {badge(c.info, "info", t("infos"))}
     </span>
   );
 }
+
+const MARK: Record<Severity, string> = { error: "!", warning: "▲", info: "i" };
 
 export interface ProblemListProps {
   problems: readonly Problem[];
   /** Jump to a problem's cell; absent for problems outside the open workbook. */
   onSelect?: (sheet: string, cell: A1) => void;
+}
+
+function ProblemLine({ p, onSelect }: { p: Problem; onSelect?: ProblemListProps["onSelect"] }) {
+  const styles = useStyles();
+  const lang = useLang();
+  const value = valueText(p);
+  const body = (
+    <>
+      <Badge size="small" appearance="filled" color={SEVERITY_COLOR[p.severity]} aria-hidden>
+        {MARK[p.severity]}
+      </Badge>
+      <span className={styles.text}>
+        {p.sheet && p.cell && <span className={styles.cell}>{`${p.sheet}!${p.cell} `}</span>}
+        {lang === "vi" ? p.message_vi : p.message_en}
+        {value ? <Caption1>{` — «${value}»`}</Caption1> : null}
+      </span>
+    </>
+  );
+  if (onSelect && p.sheet && p.cell) {
+    const { sheet, cell } = p;
+    return (
+      <Button appearance="subtle" className={styles.item} onClick={() => onSelect(sheet, cell)}>
+        {body}
+      </Button>
+    );
+  }
+  return (
+    <div className={`${styles.item} ${styles.plain}`} tabIndex={0}>
+      {body}
+    </div>
+  );
 }
 
 export function ProblemList({ problems, onSelect }: ProblemListProps) {
@@ -67,32 +115,42 @@ export function ProblemList({ problems, onSelect }: ProblemListProps) {
       {[...groups].map(([sheet, list]) => (
         <section key={sheet} className={styles.group} aria-label={sheet || t("wholeFile")}>
           <div className={styles.header}>
-            <Subtitle2>{sheet || t("wholeFile")}</Subtitle2>
+            <Subtitle2 as="h3">{sheet || t("wholeFile")}</Subtitle2>
             <SeverityCounts problems={list} />
           </div>
           <ul className={styles.list}>
-            {list.map((p, i) => (
-              <li key={`${p.code}-${p.cell}-${i}`}>
-                <Button
-                  appearance="subtle"
-                  className={styles.item}
-                  disabled={!onSelect || !p.sheet || !p.cell}
-                  onClick={() => p.sheet && p.cell && onSelect?.(p.sheet, p.cell)}
-                  title={p.code}
-                >
-                  <Badge size="small" appearance="filled" color={SEVERITY_COLOR[p.severity]}>
-                    {p.severity === "error" ? "!" : p.severity === "warning" ? "▲" : "i"}
-                  </Badge>
-                  <span className={styles.cell}>{p.sheet && p.cell ? `${p.sheet}!${p.cell}` : ""}</span>
-                  <span className={styles.text}>
-                    {lang === "vi" ? p.message_vi : p.message_en}
-                    {p.value !== null && p.value !== "" ? (
-                      <Caption1>{` — «${String(p.value)}»`}</Caption1>
-                    ) : null}
-                  </span>
-                </Button>
-              </li>
-            ))}
+            {groupRepeats(list).map((item, i) =>
+              item.kind === "one" ? (
+                <li key={`${item.problem.code}-${item.problem.cell}-${i}`}>
+                  <ProblemLine p={item.problem} onSelect={onSelect} />
+                </li>
+              ) : (
+                <li key={`group-${item.code}`} data-group={item.code}>
+                  <details>
+                    <summary className={styles.summary}>
+                      <Badge
+                        size="small"
+                        appearance="filled"
+                        color={SEVERITY_COLOR[item.problems[0].severity]}
+                        aria-hidden
+                      >
+                        {MARK[item.problems[0].severity]}
+                      </Badge>{" "}
+                      {t("groupedCount", { n: item.problems.length })}{" "}
+                      {lang === "vi" ? item.problems[0].message_vi : item.problems[0].message_en}
+                      {item.problems.length > 1 && ` ${t("groupedMore", { n: item.problems.length - 1 })}`}
+                    </summary>
+                    <ul className={styles.list}>
+                      {item.problems.map((p, k) => (
+                        <li key={`${p.cell}-${k}`}>
+                          <ProblemLine p={p} onSelect={onSelect} />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ),
+            )}
           </ul>
         </section>
       ))}

@@ -1,22 +1,37 @@
-// The rollup at a glance: headline shares, the unit's totals and three bar charts drawn as SVG
-// (completion by section, completion by agency, on-time dossiers by agency) — the same numbers as
-// the "Biểu đồ" sheet, so the web page shows what Excel's native charts show.
-import { Body1, Subtitle1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+// The rollup at a glance: headline shares, the unit's totals and three bar charts (completion by
+// section, completion by agency, on-time dossiers by agency) — the same numbers as the "Biểu đồ"
+// sheet, so the web page shows what Excel's native charts show.
+import { Body1, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Rollup } from "../../domain/consolidation/model";
 import { periodLabelVi } from "../../domain/period";
 import { useLang, useT } from "../i18n";
 import { chartData } from "../logic/rollupCharts";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px", marginTop: "8px" },
+  root: { display: "flex", flexDirection: "column", gap: "12px", marginTop: "8px", minWidth: 0 },
   facts: { display: "flex", gap: "16px", flexWrap: "wrap" },
   fact: { display: "flex", flexDirection: "column" },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: "left", padding: "2px 6px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
-  td: { padding: "2px 6px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  figure: { margin: 0 },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
+  th: {
+    textAlign: "left",
+    padding: "2px 6px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    whiteSpace: "nowrap",
+    overflowWrap: "normal",
+  },
+  td: {
+    padding: "2px 6px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: "anywhere",
+  },
+  num: {
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    overflowWrap: "normal",
+  },
+  figure: { margin: 0, minWidth: 0 },
 });
 
 /** A share as Vietnamese or English percent text; "—" when unknown. */
@@ -30,48 +45,96 @@ interface Bar {
   rate: number | null;
 }
 
-const ROW = 18;
-const LABEL_W = 150;
-const BAR_W = 170;
+const useChartStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+  },
+  label: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", lineHeight: 1.3 },
+  track: { display: "flex", alignItems: "center", gap: "6px" },
+  bar: { height: "10px", backgroundColor: "#0f6cbd", borderRadius: "2px", flexShrink: 0 },
+  none: { height: "10px", width: "2px", backgroundColor: tokens.colorNeutralStroke1 },
+  value: { fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  note: { color: tokens.colorNeutralForeground3 },
+});
 
-/** A horizontal bar chart of shares (0–100%), labelled for screen readers. */
+/** A bar chart of shares (0–100%) as HTML: full labels that wrap (readable at 350 px), one list item
+ * per bar (a screen reader reads "label: 45%"), and the same data as a table on demand. */
 export function BarChart({ title, bars, id }: { title: string; bars: readonly Bar[]; id: string }) {
   const styles = useStyles();
+  const c = useChartStyles();
   const lang = useLang();
-  const height = bars.length * ROW + 8;
-  const width = LABEL_W + BAR_W + 50;
-  const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
+  const t = useT();
+  const unknown = bars.some((b) => b.rate === null || !Number.isFinite(b.rate));
   return (
-    <figure className={styles.figure} aria-labelledby={`${id}-cap`}>
-      <Subtitle2 as="h3" id={`${id}-cap`} block>
+    <figure className={styles.figure} aria-labelledby={`${id}-cap`} data-chart={id}>
+      <Subtitle2 as="h3" id={`${id}-cap`} block style={{ marginBottom: 6 }}>
         {title}
       </Subtitle2>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-cap`}
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ maxWidth: width * 1.6, display: "block" }}
-        data-chart={id}
-      >
-        <line x1={LABEL_W} x2={LABEL_W} y1={0} y2={height} stroke="#605e5c" />
+      <ul className={c.list} aria-labelledby={`${id}-cap`}>
         {bars.map((b, i) => {
-          const y = 4 + i * ROW;
-          const w = Math.max(0, Math.min(1, b.rate ?? 0)) * BAR_W;
+          const share = Math.max(0, Math.min(1, b.rate ?? 0));
+          const text = percentText(b.rate, lang);
           return (
-            <g key={`${b.label}-${i}`}>
-              <title>{`${b.label}: ${percentText(b.rate, lang)}`}</title>
-              <text x={LABEL_W - 4} y={y + 12} fontSize="10" textAnchor="end" fill="#323130">
-                {clip(b.label)}
-              </text>
-              <rect x={LABEL_W} y={y + 2} width={w} height={ROW - 6} fill="#0f6cbd" />
-              <text x={LABEL_W + w + 3} y={y + 12} fontSize="10" fill="#323130">
-                {percentText(b.rate, lang)}
-              </text>
-            </g>
+            <li key={`${b.label}-${i}`} title={`${b.label}: ${text}`} data-bar>
+              <div className={c.label}>{b.label}</div>
+              <div className={c.track} aria-hidden>
+                {b.rate === null ? (
+                  <span className={c.none} />
+                ) : (
+                  <span
+                    className={c.bar}
+                    style={{ width: `calc(${(share * 100).toFixed(1)}% - ${share * 48}px)` }}
+                  />
+                )}
+                <span className={c.value}>{text}</span>
+              </div>
+              <span
+                style={{
+                  position: "absolute",
+                  width: 1,
+                  height: 1,
+                  overflow: "hidden",
+                  clipPath: "inset(50%)",
+                }}
+              >
+                {text === "—" ? t("chartNoData") : text}
+              </span>
+            </li>
           );
         })}
-      </svg>
+      </ul>
+      {unknown && <Caption1 className={c.note}>{t("chartDashNote")}</Caption1>}
+      <details>
+        <summary style={{ cursor: "pointer" }}>{t("chartAsTable")}</summary>
+        <table className={styles.table}>
+          <caption style={{ textAlign: "left" }}>{title}</caption>
+          <thead>
+            <tr>
+              <th className={styles.th} scope="col">
+                {t("chartItem")}
+              </th>
+              <th className={styles.th} scope="col" style={{ textAlign: "right" }}>
+                {t("chartShare")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bars.map((b, i) => (
+              <tr key={`${b.label}-${i}`}>
+                <td className={styles.td}>{b.label}</td>
+                <td className={`${styles.td} ${styles.num}`}>
+                  {b.rate === null ? t("chartNoData") : percentText(b.rate, lang)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

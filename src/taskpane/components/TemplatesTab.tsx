@@ -1,5 +1,6 @@
 // Biểu mẫu: report workbooks for one or all agencies for a period — downloaded (a .zip when
-// several) or opened as a new workbook in Excel.
+// several) or opened as a new workbook in Excel. Making many shows progress, lets the page paint
+// between templates, and can be cancelled.
 import {
   Button,
   Dropdown,
@@ -8,11 +9,12 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Spinner,
+  ProgressBar,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { templatesZipName } from "../../domain/fileNames";
 import { parsePeriod } from "../../domain/period";
-import { useLang, useT } from "../i18n";
+import { say, useLang, useT } from "../i18n";
 import type { PlanBundle } from "../logic/consolidate";
 import {
   agenciesWithTasks,
@@ -23,7 +25,7 @@ import {
   workbookBytes,
 } from "../logic/templates";
 import type { TaskpaneOps } from "../ops";
-import { messageOf } from "./ValidateTab";
+import { said, type Said } from "../said";
 
 export interface TemplatesTabProps {
   ops: Pick<TaskpaneOps, "download" | "openAsNewWorkbook" | "canDownload">;
@@ -31,6 +33,8 @@ export interface TemplatesTabProps {
 }
 
 const ALL = "*";
+/** Let the page paint (progress, clicks on Hủy) between two templates. */
+const yieldToUi = () => new Promise((r) => setTimeout(r, 0));
 
 export function TemplatesTab({ ops, bundle }: TemplatesTabProps) {
   const t = useT();
@@ -38,40 +42,61 @@ export function TemplatesTab({ ops, bundle }: TemplatesTabProps) {
   const agencies = useMemo(() => (bundle ? agenciesWithTasks(bundle) : []), [bundle]);
   const [periodText, setPeriodText] = useState(bundle ? `${bundle.plan.year}-Q2` : "");
   const [agency, setAgency] = useState<string>(ALL);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ intent: "error" | "success"; text: string } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [note, setNote] = useState<{ intent: "error" | "success" | "warning"; text: Said } | null>(null);
+  const stop = useRef(false);
 
   const make = async (target: "download" | "workbook") => {
     if (!bundle) return;
     const p = parsePeriod(periodText.trim());
     if (!p.ok) {
-      setNote({ intent: "error", text: `${t("badPeriod")}: ${lang === "vi" ? p.reason_vi : p.reason_en}` });
+      setNote({
+        intent: "error",
+        text: { vi: `${t("badPeriod")}: ${p.reason_vi}`, en: `${t("badPeriod")}: ${p.reason_en}` },
+      });
       return;
     }
-    setBusy(true);
+    stop.current = false;
     setNote(null);
     try {
       const chosen = agency === ALL ? agencies : agencies.filter((a) => a.code === agency);
+      setProgress({ done: 0, total: chosen.length });
       const files = [];
-      for (const a of chosen)
+      for (const a of chosen) {
+        if (stop.current) {
+          setNote({
+            intent: "warning",
+            text: { vi: "Đã hủy; chưa tải về gì.", en: "Cancelled; nothing was downloaded." },
+          });
+          return;
+        }
         files.push({ name: templateFileName(a, p.period), bytes: await templateBytes(bundle, a, p.period) });
-      const how = await deliverTemplates(ops, files, `bieu-mau-${periodText.trim()}.zip`, target, () =>
+        setProgress({ done: files.length, total: chosen.length });
+        await yieldToUi();
+      }
+      const how = await deliverTemplates(ops, files, templatesZipName(p.period), target, () =>
         workbookBytes(combinedTemplateSpecs(bundle, chosen, p.period)),
       );
-      const done =
-        how === "openedCombined" ? "tplOpenedCombined" : how === "opened" ? "tplOpened" : "tplDone";
-      const why = how === "openedCombined" && target === "download" ? ` ${t("tplNoDownload")}` : "";
-      setNote({ intent: "success", text: t(done, { n: files.length }) + why });
+      const done = say(
+        how === "openedCombined" ? "tplOpenedCombined" : how === "opened" ? "tplOpened" : "tplDone",
+        { n: files.length },
+      );
+      const why = how === "openedCombined" && target === "download" ? say("tplNoDownload") : null;
+      setNote({
+        intent: "success",
+        text: why ? { vi: `${done.vi} ${why.vi}`, en: `${done.en} ${why.en}` } : done,
+      });
     } catch (e) {
-      setNote({ intent: "error", text: messageOf(e, lang) });
+      setNote({ intent: "error", text: said(e) });
     } finally {
-      setBusy(false);
+      setProgress(null);
     }
   };
 
+  const busy = progress !== null;
   const label = agency === ALL ? t("tplAll") : (agencies.find((a) => a.code === agency)?.name ?? agency);
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
+    <div style={{ display: "flex", flexDirection: "column", gap: 10, minWidth: 0 }}>
       <Field label={t("tplPeriod")}>
         <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
       </Field>
@@ -80,6 +105,7 @@ export function TemplatesTab({ ops, bundle }: TemplatesTabProps) {
           value={label}
           selectedOptions={[agency]}
           onOptionSelect={(_, d) => setAgency(d.optionValue ?? ALL)}
+          style={{ minWidth: 0, maxWidth: "100%" }}
         >
           <Option value={ALL}>{t("tplAll")}</Option>
           {agencies.map((a) => (
@@ -90,19 +116,37 @@ export function TemplatesTab({ ops, bundle }: TemplatesTabProps) {
         </Dropdown>
       </Field>
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        <Button appearance="primary" disabled={!bundle || busy} onClick={() => make("download")}>
+        <Button appearance="primary" disabled={!bundle || busy} onClick={() => void make("download")}>
           {t("tplDownload")}
         </Button>
         {ops.openAsNewWorkbook && (
-          <Button disabled={!bundle || busy} onClick={() => make("workbook")}>
+          <Button disabled={!bundle || busy} onClick={() => void make("workbook")}>
             {t("tplNewWorkbook")}
           </Button>
         )}
-        {busy && <Spinner size="tiny" label={t("working")} />}
+        {busy && (
+          <Button
+            onClick={() => {
+              stop.current = true;
+            }}
+          >
+            {t("consCancelRun")}
+          </Button>
+        )}
       </div>
+      {progress && (
+        <div role="status" aria-live="polite">
+          <Field label={t("tplMaking", { d: progress.done, n: progress.total })}>
+            <ProgressBar
+              value={progress.total ? progress.done / progress.total : 0}
+              aria-label={t("working")}
+            />
+          </Field>
+        </div>
+      )}
       {note && (
         <MessageBar intent={note.intent}>
-          <MessageBarBody>{note.text}</MessageBarBody>
+          <MessageBarBody>{note.text[lang]}</MessageBarBody>
         </MessageBar>
       )}
     </div>

@@ -1,114 +1,133 @@
-// Kiểm tra: validate the open workbook against the plan; problems by sheet; click to jump; re-run.
-import { Body1, Button, Field, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
-import type { A1 } from "../../domain/cell";
-import type { Problem } from "../../domain/problem";
-import { validateReport } from "../../domain/validation/validateReport";
+// Kiểm tra: validate the open workbook (or, on the web page, a picked one) against the plan. The
+// workbook's agency and period come first, then a period mismatch said once, a blank report said as
+// such, then the problems by sheet (click one to jump to its cell). State lives in App.
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { periodLabelEn, periodLabelVi } from "../../domain/period";
+import { countBySeverity } from "../../domain/problem";
 import { useLang, useT } from "../i18n";
+import type { ValidationState } from "../hooks/useValidation";
+import { validationView } from "../logic/problemView";
 import type { PlanBundle } from "../logic/consolidate";
-import type { PickedFile, TaskpaneOps } from "../ops";
+import type { TaskpaneOps } from "../ops";
+import type { A1 } from "../../domain/cell";
 import { FilePicker } from "./FilePicker";
 import { ProblemList, SeverityCounts } from "./ProblemList";
 
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  identity: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: "8px",
+    rowGap: "2px",
+    padding: "8px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: "anywhere",
+  },
+  label: { color: tokens.colorNeutralForeground3 },
+});
+
 export interface ValidateTabProps {
-  /** `openFile` (the web page) adds a picker for the workbook to validate. */
-  ops: Pick<TaskpaneOps, "readOpenWorkbook" | "selectCell"> & Partial<Pick<TaskpaneOps, "openFile">>;
+  state: ValidationState;
+  ops: Pick<TaskpaneOps, "selectCell"> & Partial<Pick<TaskpaneOps, "openFile">>;
   bundle: PlanBundle | null;
-  /** Validate whenever this number changes (the ribbon's Kiểm tra, through the app). */
-  runRequest?: number;
+  onSelect(sheet: string, cell: A1): void;
 }
 
-export function ValidateTab({ ops, bundle, runRequest = 0 }: ValidateTabProps) {
+export function ValidateTab({ state, ops, bundle, onSelect }: ValidateTabProps) {
+  const styles = useStyles();
   const t = useT();
   const lang = useLang();
-  const [problems, setProblems] = useState<Problem[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [openName, setOpenName] = useState<string | null>(null);
-
-  const run = async () => {
-    if (!bundle) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const wb = await ops.readOpenWorkbook();
-      setProblems(validateReport(wb, bundle).problems);
-    } catch (e) {
-      setError(messageOf(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const runRef = useRef(run);
-  runRef.current = run;
-  // A run asked for by the app (the ribbon button); a remount does not repeat the last one.
-  const lastRequest = useRef(runRequest);
-  useEffect(() => {
-    if (runRequest === lastRequest.current) return;
-    lastRequest.current = runRequest;
-    void runRef.current();
-  }, [runRequest]);
-
-  const openAndRun = async (files: PickedFile[]) => {
-    if (!ops.openFile || files.length === 0) return;
-    setError(null);
-    try {
-      await ops.openFile(files[0]);
-      setOpenName(files[0].name);
-      setProblems(null);
-    } catch (e) {
-      setError(messageOf(e, lang));
-      return;
-    }
-    await runRef.current();
-  };
-
-  const select = (sheet: string, cell: A1) => {
-    ops.selectCell(sheet, cell).catch((e) => setError(messageOf(e, lang)));
-  };
-
+  const r = state.result;
+  const view = r ? validationView(r) : null;
+  const counts = r ? countBySeverity(r.problems) : null;
   return (
-    <div>
+    <div className={styles.root}>
       {!bundle && (
         <MessageBar intent="warning">
           <MessageBarBody>{t("planNone")}</MessageBarBody>
         </MessageBar>
       )}
       {ops.openFile && (
-        <div style={{ marginBottom: 10 }}>
-          <Field label={t("openPick")}>
-            <FilePicker label={t("openPick")} onFiles={(f) => void openAndRun(f)} />
-          </Field>
-          {openName && <Body1 block>{t("openNamed", { f: openName })}</Body1>}
+        <FilePicker label={t("openPick")} onFiles={(f) => void state.openAndRun(f)} disabled={state.busy} />
+      )}
+      {!ops.openFile && (
+        <div>
+          <Button appearance="primary" onClick={() => void state.run()} disabled={!bundle || state.busy}>
+            {r ? t("validateRerun") : t("validateRun")}
+          </Button>
         </div>
       )}
-      <Button appearance="primary" onClick={run} disabled={!bundle || busy}>
-        {problems ? t("validateRerun") : t("validateRun")}
-      </Button>
-      {busy && <Spinner size="tiny" label={t("working")} />}
-      {error && (
+      {state.busy && <Spinner size="tiny" label={t("working")} />}
+      {state.error && (
         <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>
+            {state.fileName ? `${state.fileName}: ` : ""}
+            {state.error[lang]}
+          </MessageBarBody>
         </MessageBar>
       )}
-      {problems && (
-        <div style={{ marginTop: 12 }}>
-          <SeverityCounts problems={problems} />
-          <Body1 block style={{ marginTop: 6 }}>
-            {problems.length === 0 ? t("validateNone") : t("validateHint")}
-          </Body1>
-          <ProblemList problems={problems} onSelect={select} />
-        </div>
+      {r && view && counts && (
+        <section aria-labelledby="validate-title" style={{ minWidth: 0 }}>
+          <h2 id="validate-title" style={{ fontSize: 16, margin: "0 0 6px" }}>
+            {state.fileName ? t("validateOf", { f: state.fileName }) : t("validateResult")}
+          </h2>
+          <dl className={styles.identity} style={{ margin: 0 }}>
+            <dt className={styles.label}>{t("consAgency")}</dt>
+            <dd style={{ margin: 0 }}>{r.agency ? `${r.agency.name} (${r.agency.code})` : t("unknown")}</dd>
+            <dt className={styles.label}>{t("reportPeriod")}</dt>
+            <dd style={{ margin: 0 }}>
+              {r.period ? (lang === "vi" ? periodLabelVi(r.period) : periodLabelEn(r.period)) : t("unknown")}
+            </dd>
+          </dl>
+          {view.periodMismatch && (
+            <MessageBar intent="error" style={{ marginTop: 8 }}>
+              <MessageBarBody>
+                {lang === "vi" ? view.periodMismatch.message_vi : view.periodMismatch.message_en}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {view.blank ? (
+            <>
+              <MessageBar intent="warning" style={{ marginTop: 8 }}>
+                <MessageBarBody>
+                  <strong>{t("blankReport")}</strong>{" "}
+                  {t("blankReportHint", { n: r.report?.tasks.length ?? 0, f: r.report?.figures.length ?? 0 })}
+                </MessageBarBody>
+              </MessageBar>
+              <details style={{ marginTop: 8 }}>
+                <summary style={{ cursor: "pointer" }}>{t("blankShowAll", { n: r.problems.length })}</summary>
+                <ProblemList problems={view.problems} onSelect={onSelect} />
+              </details>
+            </>
+          ) : (
+            <>
+              <div style={{ marginTop: 8 }}>
+                <SeverityCounts problems={r.problems} />
+              </div>
+              <Body1 block style={{ marginTop: 6 }}>
+                {r.problems.length === 0
+                  ? t("validateNone")
+                  : counts.error === 0
+                    ? t("validateNoErrors")
+                    : ops.openFile
+                      ? t("validateHintWeb")
+                      : t("validateHint")}
+              </Body1>
+              <ProblemList problems={view.problems} onSelect={onSelect} />
+            </>
+          )}
+        </section>
       )}
     </div>
   );
-}
-
-/** A bilingual error's message in the current language. */
-export function messageOf(e: unknown, lang: "vi" | "en"): string {
-  if (e && typeof e === "object" && "message_vi" in e && "message_en" in e)
-    return String(
-      lang === "vi" ? (e as { message_vi: unknown }).message_vi : (e as { message_en: unknown }).message_en,
-    );
-  return e instanceof Error ? e.message : String(e);
 }

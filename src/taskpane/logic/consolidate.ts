@@ -32,15 +32,18 @@ export type ProgressFn = (p: {
   state: "reading" | "done";
 }) => void;
 
-/** Read, hash and validate each file in turn (one at a time: memory stays flat). */
+/** Read, hash and validate each file in turn (one at a time: memory stays flat). `stop` is asked
+ * between files; when it says yes the files read so far are returned. */
 export async function intakeAll(
   files: readonly PickedFile[],
   bundle: PlanBundle,
   period: Period | undefined,
   onProgress?: ProgressFn,
+  stop?: () => boolean,
 ): Promise<Intake[]> {
   const out: Intake[] = [];
   for (const [index, file] of files.entries()) {
+    if (stop?.()) break;
     onProgress?.({ index, total: files.length, file: file.name, state: "reading" });
     out.push(await intakePicked(file, { ...bundle, expectedPeriod: period }));
     onProgress?.({ index, total: files.length, file: file.name, state: "done" });
@@ -89,11 +92,14 @@ export function inferPeriod(intakes: readonly Intake[]): Period | null {
   return ranked[0].period;
 }
 
+/** Merge the intakes' submissions, into `prior` when one is chosen. Rollups among the intakes are
+ * never merged as inputs: the taskpane offers each as a merge target (`prior`) instead. */
 export function mergeIntakes(
   bundle: PlanBundle,
-  intakes: readonly Intake[],
+  all: readonly Intake[],
   opts: { period?: Period; prior?: StoredRollup | null; returns?: readonly ReturnMark[]; now: Date },
 ): MergeOutcome {
+  const intakes = all.filter((i) => i.kind !== "rollup");
   const period = opts.period ?? opts.prior?.period ?? inferPeriod(intakes);
   if (!period)
     return {

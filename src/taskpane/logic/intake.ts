@@ -2,7 +2,7 @@
 // bytes (SHA-256, Web Crypto), parse, validate, keep only what consolidation needs. A rollup given
 // as input yields the contributions it carries. Bad files become rejected submissions, never throws.
 import { civil } from "../../domain/civilDate";
-import { isRollup, readRollup } from "../../domain/consolidation/readRollup";
+import { isRollup, readRollup, type StoredRollup } from "../../domain/consolidation/readRollup";
 import {
   intakeFailedProblem,
   toSubmission,
@@ -23,6 +23,8 @@ export interface Intake {
   submissions: Submission[];
   /** The validation, for showing a report's problems. */
   validation: ValidationResult | null;
+  /** A rollup's stored tables: the taskpane offers it as a merge target, never merges it silently. */
+  rollup?: StoredRollup;
 }
 
 /** SHA-256 of bytes as hex (Web Crypto: browsers and Node ≥ 20). */
@@ -80,7 +82,14 @@ async function intakeUnguarded(file: PickedFile, ctx: ValidationContext): Promis
         validation: null,
       };
     const carried = r.rollup.prior.contributions.map((c) => ({ ...c, via: c.via ?? file.name }));
-    return { file: file.name, hash, kind: "rollup", submissions: carried, validation: null };
+    return {
+      file: file.name,
+      hash,
+      kind: "rollup",
+      submissions: carried,
+      validation: null,
+      rollup: r.rollup,
+    };
   }
   const m = file.lastModified ? new Date(file.lastModified) : null;
   const receivedAt = m ? civil(m.getFullYear(), m.getMonth() + 1, m.getDate()) : null;
