@@ -46,7 +46,7 @@ export function SeverityCounts({ problems }: { problems: readonly Problem[] }) {
   const c = countBySeverity(problems);
   const badge = (n: number, sev: Severity, label: string) =>
     n === 0 ? (
-      <Badge appearance="outline" color="subtle">{`0 ${label}`}</Badge>
+      <Badge appearance="outline" color="informative">{`0 ${label}`}</Badge>
     ) : (
       <Badge
         appearance={sev === "info" ? "tint" : "filled"}
