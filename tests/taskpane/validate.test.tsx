@@ -11,7 +11,7 @@ const problem = (p: {
   cell?: A1;
   vi: string;
   en: string;
-  value?: string;
+  value?: string | number;
 }): Problem => ({
   code: p.code as ProblemCode,
   severity: p.severity,
