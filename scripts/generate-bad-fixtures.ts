@@ -601,6 +601,60 @@ async function buildFixtures(): Promise<Map<string, Buffer>> {
     sheet(specs, TASKS).rows[1][8] = text;
     files.set("long-text.xlsx", await xlsx(specs));
   }
+  {
+    // A real macro-enabled workbook: the VBA project part and its content type. Refused, as
+    // docs/LIMITS.md says (macros never run here; figures they compute could be stale).
+    const buf = await xlsx(report());
+    const ct = unzip(buf).find((p) => p.name === "[Content_Types].xml")!;
+    const types = ct
+      .data!.toString("utf8")
+      .replace("spreadsheetml.sheet.main+xml", () => "sheet.macroEnabled.main+xml")
+      .replace(
+        "</Types>",
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+      );
+    files.set(
+      "macro-enabled.xlsm",
+      withParts(buf, [
+        { name: ct.name, data: Buffer.from(types, "utf8") },
+        { name: "xl/vbaProject.bin", data: compoundFile([{ name: "VBA", data: Buffer.alloc(512, 1) }]) },
+      ]),
+    );
+  }
+  // Issue 16: values no one could have meant.
+  {
+    const specs = report();
+    const g = sheet(specs, FIGURES).rows;
+    rowOf(g, "HS_KY_TRUOC")[3] = 1e308; // overflowed any total to #NUM!
+    rowOf(g, "VB_QPPL_BAN_HANH")[3] = "12345678901234567890"; // stored as …567000 without a word
+    rowOf(g, "PHONG_CAT_GIAM")[3] = 2_000_000; // past the catalogue's ceiling
+    files.set("absurd-figures.xlsx", await xlsx(specs));
+  }
+  {
+    const specs = report();
+    rowOf(sheet(specs, FIGURES).rows, "BIEN_CHE_TINH_GIAN")[3] = 999_999_999; // of 26.362 staff
+    files.set("staff-cut-exceeds-staff.xlsx", await xlsx(specs));
+  }
+  {
+    const specs = report();
+    rowOf(sheet(specs, INFO).rows, "Lần gửi")[1] = 20231215; // a date typed as the submission number
+    files.set("version-a-date.xlsx", await xlsx(specs));
+  }
+  {
+    const specs = report();
+    rowOf(sheet(specs, INFO).rows, "Lần gửi")[1] = 0;
+    files.set("version-zero.xlsx", await xlsx(specs));
+  }
+  {
+    const specs = report();
+    const info = sheet(specs, INFO).rows;
+    rowOf(info, "Lần gửi")[1] = 25; // allowed, but odd
+    const row = info.find((r) => r[0] === "Ngày gửi");
+    if (row)
+      row[1] = "31/12/2099"; // a submission date in the future
+    else info.push(["Ngày gửi", "31/12/2099"]);
+    files.set("version-high-future-date.xlsx", await xlsx(specs));
+  }
   // Issue 16: text no writer may store as it came. Typed through a placeholder, then the shared
   // string is rewritten in the XML, since the product's own writer would already repair it.
   const withSharedString = async (specs: SheetSpec[], placeholder: string, xml: string) => {

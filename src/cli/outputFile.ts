@@ -3,7 +3,7 @@
 // error (exit 2) with a message, never an internal error (exit 3).
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
-import { CliError } from "./errors";
+import { outputWriteError } from "./consolidate/outputTarget";
 
 /** File-system failures caused by the path or the machine the user chose, not by a bug. */
 const USER_IO = new Set([
@@ -18,15 +18,15 @@ const USER_IO = new Set([
   "EEXIST",
   "ENAMETOOLONG",
   "ELOOP",
+  "EIO",
+  "EBUSY",
 ]);
 
 function asUsageError(file: string, e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (!code || !USER_IO.has(code)) return e;
-  return new CliError(
-    `Không ghi được tệp ${file} (${code}). Hãy kiểm tra đường dẫn và quyền ghi vào thư mục.`,
-    `Cannot write ${file} (${code}): check the path and that its folder is writable.`,
-  );
+  // One wording for every output failure: the file, the cause and the fix (outputTarget.ts).
+  return outputWriteError(file, e) ?? e;
 }
 
 /** Create the folder `file` goes in, if missing. */

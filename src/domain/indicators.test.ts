@@ -14,10 +14,12 @@ const load = (json: unknown): Catalogue => {
   return r.catalogue;
 };
 const cat = load(catalogueJson);
-type Raw = { indicators: Record<string, unknown>[]; sums: { whole: string; parts: string[] }[] } & Record<
-  string,
-  unknown
->;
+type Raw = {
+  indicators: Record<string, unknown>[];
+  sums: { whole: string; parts: string[] }[];
+  limits: unknown[];
+  ceilings?: unknown[];
+} & Record<string, unknown>;
 const clone = (): Raw => JSON.parse(JSON.stringify(catalogueJson));
 const issuesOf = (json: unknown): string[] => {
   const r = loadCatalogue(json);
@@ -219,7 +221,24 @@ describe("loadCatalogue reports referential integrity failures", () => {
       "sums[9] (DVC_TONG): a part is listed twice",
       "sums[9] (DVC_TONG): HS_TRE_HAN is in hồ sơ, the whole in dịch vụ",
       "sums: a figure is (indirectly) a part of itself",
-      "limits[11] (X_KHONG_CO ≤ DVC_TONG): unknown indicator X_KHONG_CO",
+      `limits[${bad.limits.length - 1}] (X_KHONG_CO ≤ DVC_TONG): unknown indicator X_KHONG_CO`,
+    ]);
+  });
+
+  it("ceilings: an unknown indicator, a rate, a second ceiling, one past 2^53", () => {
+    const bad = clone();
+    const n = (bad.ceilings ?? []).length;
+    bad.ceilings = [
+      ...(bad.ceilings ?? []),
+      { indicator: "X_KHONG_CO", max: 10 },
+      { indicator: "TL_DUNG_HAN", max: 10 },
+      { indicator: "HS_TRE_HAN", max: 2 ** 60 },
+    ];
+    expect(issuesOf(bad)).toEqual([
+      `ceilings[${n}] (X_KHONG_CO ≤ 10): unknown indicator X_KHONG_CO`,
+      `ceilings[${n + 1}] (TL_DUNG_HAN ≤ 10): TL_DUNG_HAN is a rate, not a figure`,
+      `ceilings[${n + 2}] (HS_TRE_HAN ≤ ${2 ** 60}): a second ceiling for the same indicator`,
+      `ceilings[${n + 2}] (HS_TRE_HAN ≤ ${2 ** 60}): above 2^53, where figures stop being exact`,
     ]);
   });
 });

@@ -37,6 +37,12 @@ export const IndicatorSchema = z.strictObject({
 
 export const SumRuleSchema = z.strictObject({ whole: Code, parts: z.array(Code).min(2) });
 export const LimitRuleSchema = z.strictObject({ part: Code, whole: Code });
+/** The largest value an agency could plausibly report for a count or amount in one report: past it
+ * the figure is an error (a typo such as 20231215 staff, or a pasted 1e308), never summed. */
+export const CeilingRuleSchema = z.strictObject({ indicator: Code, max: z.number().positive().finite() });
+
+/** Past this no count or amount is stored exactly (2^53 − 1): always an error, ceiling or not. */
+export const MAX_EXACT_FIGURE = Number.MAX_SAFE_INTEGER;
 
 export const CatalogueSchema = z.strictObject({
   schemaVersion: z.literal(CATALOGUE_SCHEMA_VERSION),
@@ -45,12 +51,14 @@ export const CatalogueSchema = z.strictObject({
   indicators: z.array(IndicatorSchema).min(1),
   sums: z.array(SumRuleSchema).default([]),
   limits: z.array(LimitRuleSchema).default([]),
+  ceilings: z.array(CeilingRuleSchema).optional(),
 });
 
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 export type Indicator = Catalogue["indicators"][number];
 export type SumRule = Catalogue["sums"][number];
 export type LimitRule = Catalogue["limits"][number];
+export type CeilingRule = z.infer<typeof CeilingRuleSchema>;
 
 /** Parse and check a catalogue: schema, then referential integrity of rates, sums and limits. */
 export function loadCatalogue(
@@ -125,7 +133,20 @@ function integrityIssues(cat: Catalogue): string[] {
     figure(l.whole, where);
     if (l.part === l.whole) issues.push(`${where}: part and whole are the same`);
   });
+  const ceilinged = new Set<string>();
+  (cat.ceilings ?? []).forEach((c, i) => {
+    const where = `ceilings[${i}] (${c.indicator} ≤ ${c.max})`;
+    figure(c.indicator, where);
+    if (ceilinged.has(c.indicator)) issues.push(`${where}: a second ceiling for the same indicator`);
+    ceilinged.add(c.indicator);
+    if (c.max > MAX_EXACT_FIGURE) issues.push(`${where}: above 2^53, where figures stop being exact`);
+  });
   return issues;
+}
+
+/** The highest plausible value of an indicator: its ceiling, or 2^53 − 1 when it has none. */
+export function figureCeiling(cat: Catalogue, code: string): number {
+  return cat.ceilings?.find((c) => c.indicator === code)?.max ?? MAX_EXACT_FIGURE;
 }
 
 function sumCycle(sums: readonly SumRule[]): boolean {

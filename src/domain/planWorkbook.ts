@@ -33,7 +33,13 @@ export interface PlanData {
 export interface PlanWorkbookInput {
   plan: PlanData;
   registry: { schemaVersion: number; province: string; agencies: object[]; groups: object[] };
-  catalogue: { schemaVersion: number; indicators: object[]; sums: object[]; limits?: object[] };
+  catalogue: {
+    schemaVersion: number;
+    indicators: object[];
+    sums: object[];
+    limits?: object[];
+    ceilings?: object[];
+  };
 }
 
 const META_SHEET = "Thông tin kế hoạch";
@@ -64,6 +70,7 @@ export function planWorkbookSheets(input: PlanWorkbookInput): SheetSpec[] {
   const rules = [
     ...(catalogue.sums as Record<string, unknown>[]).map((s) => ({ rule: "sum", ...s })),
     ...((catalogue.limits ?? []) as Record<string, unknown>[]).map((s) => ({ rule: "limit", ...s })),
+    ...((catalogue.ceilings ?? []) as Record<string, unknown>[]).map((s) => ({ rule: "max", ...s })),
   ];
   return [
     {
@@ -156,6 +163,7 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
       indicators: gridToRecords(indicators).map((r) => dropNulls(r)),
       sums: ruleRecords.filter((r) => r.rule === "sum").map(({ rule: _r, ...rest }) => rest),
       limits: ruleRecords.filter((r) => r.rule === "limit").map(({ rule: _r, ...rest }) => rest),
+      ceilings: ruleRecords.filter((r) => r.rule === "max").map(({ rule: _r, ...rest }) => rest),
     });
     if (loaded.ok) catalogue = loaded.catalogue;
     else {

@@ -354,6 +354,35 @@ export const PROBLEMS = {
     todo_vi: "Ghi 1 cho lần gửi đầu, 2, 3 … cho các lần gửi lại.",
     todo_en: "Write 1 for the first submission, then 2, 3 … on each resubmission.",
   }),
+  VERSION_OUT_OF_RANGE: def<{ version: number; max: number }>({
+    severity: "error",
+    topic: "identity",
+    meaning: "`Lần gửi` outside 1–99 (a date typed as the number, 0)",
+    vi: (p) =>
+      `Lần gửi ${p.version} không hợp lệ: lần gửi là số thứ tự từ 1 đến ${p.max}, không phải ngày hay mã số.`,
+    en: (p) =>
+      `Submission number ${p.version} is not valid: it counts from 1 to ${p.max}, not a date or an id.`,
+    todo_vi: "Ghi 1 cho lần gửi đầu, 2, 3 … cho các lần gửi lại.",
+    todo_en: "Write 1 for the first submission, then 2, 3 … on each resubmission.",
+  }),
+  VERSION_HIGH: def<{ version: number; warnAbove: number }>({
+    severity: "warning",
+    topic: "identity",
+    meaning: "`Lần gửi` above 20",
+    vi: (p) => `Lần gửi ${p.version} lớn bất thường (quá ${p.warnAbove} lần).`,
+    en: (p) => `Submission number ${p.version} is unusually high (more than ${p.warnAbove}).`,
+    todo_vi: "Hãy kiểm tra lại số đã ghi.",
+    todo_en: "Check it.",
+  }),
+  SUBMITTED_IN_FUTURE: def<{ date: CivilDate; today: CivilDate }>({
+    severity: "warning",
+    topic: "identity",
+    meaning: "`Ngày gửi` after today",
+    vi: (p) => `Ngày gửi ${date(p.date)} sau ngày hôm nay (${date(p.today)}).`,
+    en: (p) => `Submission date ${date(p.date)} is after today (${date(p.today)}).`,
+    todo_vi: "Hãy kiểm tra lại ngày đã ghi.",
+    todo_en: "Check the date.",
+  }),
   DATE_INVALID: def<{ what: "submittedAt" | "doneDate"; text: string; task?: TaskRef }>({
     severity: "error",
     also: ["warning"],
@@ -587,6 +616,27 @@ export const PROBLEMS = {
     en: (p) => `Indicator ${indEn(p.indicator)}: the cell holds the formula error ${p.error}.`,
     todo_vi: "Hãy sửa công thức hoặc nhập số.",
     todo_en: "Fix the formula or type a number.",
+  }),
+  FIGURE_TOO_LARGE: def<{ indicator: IndicatorRef; text: string }>({
+    severity: "error",
+    topic: "figures",
+    meaning: "a count or amount past 2^53 − 1: it can no longer be stored exactly",
+    vi: (p) => `Số liệu ${indVi(p.indicator)} = ${p.text} quá lớn để lưu chính xác (vượt 2^53 ≈ 9 triệu tỷ).`,
+    en: (p) =>
+      `Figure ${indEn(p.indicator)} = ${p.text} is too large to store exactly (past 2^53 ≈ 9.007e15).`,
+    todo_vi: "Hãy kiểm tra lại số đã nhập.",
+    todo_en: "Check what was typed.",
+  }),
+  FIGURE_IMPLAUSIBLE: def<{ indicator: IndicatorRef; value: number; max: number }>({
+    severity: "error",
+    topic: "figures",
+    meaning: "a count or amount past the catalogue's plausible ceiling for it (`ceilings`)",
+    vi: (p) =>
+      `Số liệu ${indVi(p.indicator)} = ${vn(p.value)} vượt mức tối đa hợp lý ${vn(p.max)} của danh mục chỉ tiêu.`,
+    en: (p) =>
+      `Figure ${indEn(p.indicator)} = ${enNumber(p.value)} exceeds the catalogue's plausible maximum of ${enNumber(p.max)}.`,
+    todo_vi: "Hãy kiểm tra lại (có thể gõ nhầm).",
+    todo_en: "Check it (perhaps a typo).",
   }),
   COUNT_NEGATIVE: def<{ indicator: IndicatorRef }>({
     severity: "error",

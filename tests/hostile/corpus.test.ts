@@ -63,6 +63,7 @@ const CASES: Case[] = [
   unreadable("old-format.xls", "LEGACY_XLS"),
   unreadable("old-format-renamed.xlsx", "LEGACY_XLS"),
   unreadable("encrypted.xlsx", "ENCRYPTED"),
+  unreadable("macro-enabled.xlsm", "NOT_XLSX"), // issue 16: refused, as docs/LIMITS.md says
   // Limits, checked before ExcelJS builds anything.
   unreadable("zip-bomb.xlsx", "TOO_LARGE"),
   unreadable("zip-bomb-lying.xlsx", "TOO_LARGE"),
@@ -104,6 +105,20 @@ const CASES: Case[] = [
   accepted("xml-forbidden-escapes.xlsx", "TEXT_INVALID_CHARACTER"),
   accepted("huge-cell-latin1.xlsx", "TEXT_TOO_LONG"),
   accepted("text-40000.xlsx", "TEXT_TOO_LONG"),
+  // Issue 16: counts past 2^53 or the catalogue's ceiling; a staff cut larger than the staff; a
+  // submission number that is a date, or 0; a high one and a date in the future are warnings.
+  rejected(
+    "absurd-figures.xlsx",
+    "FIGURE_TOO_LARGE",
+    "FIGURE_IMPLAUSIBLE",
+    "SUM_MISMATCH",
+    "PART_EXCEEDS_WHOLE",
+    "NUMBER_TEXT",
+  ),
+  rejected("staff-cut-exceeds-staff.xlsx", "FIGURE_IMPLAUSIBLE", "PART_EXCEEDS_WHOLE", "NUMBER_TEXT"),
+  rejected("version-a-date.xlsx", "VERSION_OUT_OF_RANGE", "NUMBER_TEXT"),
+  rejected("version-zero.xlsx", "VERSION_OUT_OF_RANGE", "NUMBER_TEXT"),
+  accepted("version-high-future-date.xlsx", "VERSION_HIGH", "SUBMITTED_IN_FUTURE"),
   // Identity.
   { ...rejected("wrong-period.xlsx", "PERIOD_MISMATCH", "NUMBER_TEXT"), outcome: "wrong_period" },
   rejected("unknown-agency.xlsx", "AGENCY_UNKNOWN", "NUMBER_TEXT"),

@@ -2,6 +2,7 @@
 // Exit 0: all merged; 1: some file rejected, conflicting or for another period; 2: usage error or
 // unreadable plan, output or previous rollup, or the output locked by another run (an unreadable
 // agency file is a rejection, exit 1).
+import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { parsePeriod, type Period } from "../../domain/period";
@@ -81,6 +82,19 @@ Ví dụ / Examples:
         throw new CliError(
           "Thiếu tệp kết quả: dùng -o tong-hop.xlsx (hoặc --dry-run).",
           "No output: pass -o rollup.xlsx (or --dry-run).",
+        );
+      }
+      // A folder gets its own message (outputTarget.ts); anything else must be named .xlsx.
+      const isFolder = opts.output
+        ? await stat(opts.output).then(
+            (st) => st.isDirectory(),
+            () => false,
+          )
+        : false;
+      if (opts.output && !isFolder && !/\.xlsx$/i.test(opts.output)) {
+        throw new CliError(
+          `Tệp kết quả "${opts.output}" phải có đuôi .xlsx (bảng tổng hợp là sổ tính Excel .xlsx, không có macro).`,
+          `The output "${opts.output}" must end in .xlsx (the rollup is an Excel .xlsx workbook, without macros).`,
         );
       }
       let period: Period | undefined;

@@ -1,6 +1,7 @@
 // `cchc validate --plan P <report.xlsx>... [--json]`: problems per file.
 // Exit 0: no errors; 1: errors found; 2: usage error or an unreadable file.
 import type { Command } from "commander";
+import { civil } from "../../domain/civilDate";
 import { parsePeriod, periodCode, type Period } from "../../domain/period";
 import { countBySeverity, hasErrors, type Problem } from "../../domain/problem";
 import { CliError, EXIT } from "../errors";
@@ -47,7 +48,9 @@ export function register(cmd: Command, program: Command): void {
         let result: FileResult;
         try {
           const wb = await readWorkbookFile(file);
-          const v = validateReport(wb, { plan, registry, catalogue, expectedPeriod });
+          const now = new Date();
+          const today = civil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+          const v = validateReport(wb, { plan, registry, catalogue, expectedPeriod, today });
           result = {
             file,
             readable: true,

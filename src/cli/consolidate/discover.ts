@@ -6,6 +6,7 @@ import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { CliError } from "../errors";
 import { fileIdentity, overSource, sameFile, type FileIdentity } from "./outputTarget";
+import { isUtf8Name, openablePath, rememberRawPath } from "./rawPaths";
 
 // Other spreadsheet files (.xls, .xlsm, .xlsb, .ods) are taken too, so that each is rejected with a
 // reason ("save it as .xlsx") instead of being silently left out of the rollup.
@@ -65,7 +66,7 @@ export async function discoverInputs(
   const isExcluded = async (f: string): Promise<"output" | "other" | null> => {
     if (skip.has(path.resolve(f))) return "other";
     if (!outputId && excludedIds.length === 0) return null;
-    const id = await fileIdentity(f);
+    const id = await fileIdentity(openablePath(f));
     if (sameFile(id, outputId)) return "output";
     return excludedIds.some((x) => sameFile(id, x)) ? "other" : null;
   };
@@ -93,16 +94,25 @@ export async function discoverInputs(
   return { files: [...out].sort(), skipped };
 }
 
-async function walk(dir: string, skipped: SkippedFile[], depth = 0): Promise<string[]> {
+async function walk(dir: string, skipped: SkippedFile[], depth = 0, dirBytes?: Buffer): Promise<string[]> {
   if (depth > 8) return [];
-  const entries = await fsp.readdir(dir, { withFileTypes: true });
+  // Names as bytes: a name that is not UTF-8 (Latin-1 from an old tool) is shown decoded as Latin-1
+  // and opened through its bytes (rawPaths.ts), instead of failing with a misleading ENOENT.
+  const here = dirBytes ?? Buffer.from(dir, "utf8");
+  const entries = await fsp.readdir(here, { withFileTypes: true, encoding: "buffer" });
   const files: string[] = [];
   for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && !e.name.startsWith(".")) files.push(...(await walk(p, skipped, depth + 1)));
-    else if (e.isFile() && isCandidate(e.name)) files.push(p);
+    const bytes = e.name as unknown as Buffer;
+    const utf8 = isUtf8Name(bytes);
+    const name = bytes.toString(utf8 ? "utf8" : "latin1");
+    const p = path.join(dir, name);
+    const pBytes = Buffer.concat([here, Buffer.from(path.sep), bytes]);
+    if (!utf8 || dirBytes) rememberRawPath(p, pBytes);
+    if (e.isDirectory() && !name.startsWith("."))
+      files.push(...(await walk(p, skipped, depth + 1, utf8 && !dirBytes ? undefined : pBytes)));
+    else if (e.isFile() && isCandidate(name)) files.push(p);
     else if (e.isFile()) {
-      const why = skipReason(e.name);
+      const why = skipReason(name);
       if (why) skipped.push({ file: p, ...why });
     }
   }

@@ -17,6 +17,7 @@ import type { ValidationContext } from "../../domain/validation/context";
 import { WorkbookReadError, isWorkbookReadError, readErrorProblem } from "../../workbook/xlsx/errors";
 import { DEFAULT_LIMITS } from "../../workbook/xlsx/sniff";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
+import { openablePath } from "./rawPaths";
 
 export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
@@ -55,7 +56,7 @@ async function intakeUnguarded(file: string, ctx: ValidationContext): Promise<In
     // The size limit is checked before reading: a 5 GB file is refused, not loaded into memory.
     // Synchronous: one small file at a time, and each async call is a thread-pool round trip that
     // cost more than the read itself (~0.3 ms a file, more on a busy machine).
-    st = statSync(file);
+    st = statSync(openablePath(file));
     if (st.size > DEFAULT_LIMITS.maxBytes) {
       const e = new WorkbookReadError("TOO_LARGE", {
         file,
@@ -69,7 +70,7 @@ async function intakeUnguarded(file: string, ctx: ValidationContext): Promise<In
         kind: "unreadable",
       };
     }
-    bytes = readFileSync(file);
+    bytes = readFileSync(openablePath(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "";
     const reason = problem("FILE_UNREADABLE", { file, detail: code || undefined });

@@ -5,6 +5,7 @@
 import { promises as fsp } from "node:fs";
 import * as os from "node:os";
 import { CliError } from "../errors";
+import { writeFailureReason } from "./outputTarget";
 
 /** A lock older than this is stale whatever its owner: no consolidation runs for hours. */
 export const LOCK_STALE_MS = 2 * 60 * 60 * 1000;
@@ -87,9 +88,11 @@ export async function acquireOutputLock(output: string): Promise<OutputLock> {
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") {
+        const code = (e as NodeJS.ErrnoException).code ?? String(e);
+        const why = writeFailureReason(code);
         throw new CliError(
-          `Không tạo được tệp khóa ${file} bên cạnh tệp kết quả (${(e as NodeJS.ErrnoException).code ?? e}). Hãy kiểm tra quyền ghi vào thư mục.`,
-          `Cannot create the lock file ${file} beside the output (${(e as NodeJS.ErrnoException).code ?? e}). Check that the folder is writable.`,
+          `Không tạo được tệp khóa ${file} bên cạnh tệp kết quả: ${why.vi} (${code}). Không ghi gì.`,
+          `Cannot create the lock file ${file} beside the output: ${why.en} (${code}). Nothing was written.`,
         );
       }
       const held = await readLock(file);

@@ -8,6 +8,7 @@ import { intakeFailedProblem, unreadableSubmission } from "../../domain/consolid
 import type { ValidationContext } from "../../domain/validation/context";
 import { intakeFile, type IntakeResult } from "./intake";
 import type { IntakeRequest } from "./intakeWorker";
+import { rawPathOf } from "./rawPaths";
 
 type Reply = { index: number; result: IntakeResult } | { index: number; error: string };
 
@@ -49,7 +50,8 @@ export async function intakeAll(
           new Promise<void>((resolve, reject) => {
             const feed = (): void => {
               if (next >= files.length) return resolve();
-              const req: IntakeRequest = { index: next, file: files[next] };
+              const raw = rawPathOf(files[next]);
+              const req: IntakeRequest = { index: next, file: files[next], ...(raw ? { raw } : {}) };
               next++;
               w.postMessage(req);
             };

@@ -1,7 +1,7 @@
 // The consolidation job behind `cchc consolidate` and `cchc demo`: discover files, take each one in
 // (hash, parse, validate, reduce), merge into the existing rollup if any, and write it atomically.
 import type { AgencyRegistry } from "../../domain/agencies";
-import type { CivilDate } from "../../domain/civilDate";
+import { civil, type CivilDate } from "../../domain/civilDate";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
 import {
@@ -23,7 +23,7 @@ import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { CliError } from "../errors";
 import { discoverInputs, type SkippedFile } from "./discover";
 import { acquireOutputLock } from "./outputLock";
-import { resolveOutputTarget, type OutputTarget } from "./outputTarget";
+import { outputWriteError, resolveOutputTarget, type OutputTarget } from "./outputTarget";
 import { intakeAll } from "./parallelIntake";
 import type { Progress } from "./progress";
 
@@ -144,7 +144,9 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
   if (files.length === 0 && !existing?.stored) {
     throw new CliError("Không có tệp .xlsx nào để tổng hợp.", "No .xlsx files to consolidate.");
   }
-  const ctx = { plan, registry, catalogue, expectedPeriod: period };
+  const now = (run.now ?? (() => new Date()))();
+  const today = civil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const ctx = { plan, registry, catalogue, expectedPeriod: period, today };
   const results = await intakeAll(files, ctx, run.workers ?? 1, (done, r) => {
     const s = r.submissions[0];
     const note =
@@ -168,7 +170,7 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
     unit: run.unit ?? existing?.stored?.unit ?? undefined,
     prior: existing?.stored?.prior,
     returns: run.returns,
-    mergedAt: (run.now ?? (() => new Date()))().toISOString(),
+    mergedAt: now.toISOString(),
     reportingDeadline: run.reportingDeadline,
     previousTotals,
   });
@@ -179,7 +181,11 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
   if (!run.dryRun && run.output && target) {
     const wb = existing?.workbook ?? XlsxWorkbook.create();
     await wb.writeSheets(rollupSheets(rollup));
-    await wb.saveAtomic(target.path, { level: ROLLUP_DEFLATE_LEVEL, ...(run.fs ? { fs: run.fs } : {}) });
+    try {
+      await wb.saveAtomic(target.path, { level: ROLLUP_DEFLATE_LEVEL, ...(run.fs ? { fs: run.fs } : {}) });
+    } catch (e) {
+      throw outputWriteError(target.given, e) ?? e; // disk full, read-only, no permission: exit 2
+    }
     written = run.output;
   }
   const write = lap();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Catalogue } from "../indicators";
-import { agencyValue, changeText, sumFigures, yearOnYear } from "./totals";
+import { agencyValue, changeText, exactSum, sumFigures, yearOnYear } from "./totals";
 
 const catalogue = {
   schemaVersion: 1,
@@ -93,5 +93,53 @@ describe("totals", () => {
     );
     expect(yoy.find((y) => y.code === "HS_DA_GIAI_QUYET")!.text_vi).toBe("tăng 10,00%");
     expect(yoy.find((y) => y.code === "TL_DUNG_HAN")!.text_vi).toBe("giảm 0,13%");
+  });
+});
+
+describe("exact, order-independent sums (issue 16)", () => {
+  it("the same amounts in any order give byte-identical totals", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100),
+          { minLength: 1, maxLength: 30 },
+        ),
+        fc.infiniteStream(fc.nat()),
+        (amounts, keys) => {
+          const shuffled = amounts
+            .map((a) => ({ a, k: keys.next().value as number }))
+            .sort((x, y) => x.k - y.k)
+            .map((x) => x.a);
+          const total = exactSum(amounts);
+          expect(exactSum(shuffled)).toBe(total);
+          // And it is the nearest double to the exact decimal sum (in cents).
+          expect(total).toBe(Number((amounts.reduce((s, a) => s + Math.round(a * 100), 0) / 100).toFixed(2)));
+        },
+      ),
+      { seed: 20231130, numRuns: 500 },
+    );
+  });
+
+  it("5426.78 stays 5426.78 whatever the order", () => {
+    const parts = [1234.56, 4000.11, 192.11];
+    expect(exactSum(parts)).toBe(5426.78);
+    expect(exactSum([...parts].reverse())).toBe(5426.78);
+    expect(exactSum([0.1, 0.2])).toBe(0.3);
+    expect(exactSum([1.5e-7, 1e21])).toBe(1e21 + 1.5e-7);
+  });
+
+  it("a total that overflows or passes 2^53 is never a number", () => {
+    const big = new Map([
+      ["HS_DA_GIAI_QUYET", 1e308],
+      ["HS_DUNG_HAN", 1],
+    ]);
+    const totals = sumFigures(catalogue, [big, big, big]);
+    expect(totals.get("HS_DA_GIAI_QUYET")).toBeNull();
+    expect(totals.get("TL_DUNG_HAN")).toBeNull();
+    const past = new Map([["HS_DA_GIAI_QUYET", Number.MAX_SAFE_INTEGER]]);
+    expect(
+      sumFigures(catalogue, [past, new Map([["HS_DA_GIAI_QUYET", 2]])]).get("HS_DA_GIAI_QUYET"),
+    ).toBeNull();
+    expect(sumFigures(catalogue, [past]).get("HS_DA_GIAI_QUYET")).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

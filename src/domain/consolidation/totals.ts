@@ -18,8 +18,44 @@ export function agencyValue(ind: Indicator, values: FigureValues): number | null
   return values.get(ind.code) ?? null;
 }
 
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+
+/**
+ * The sum of finite numbers as exact decimal arithmetic, rounded once to the nearest double. Each
+ * value counts as its shortest decimal text (what was typed: 5426.78), so the result never depends on
+ * the order of the values (float addition does: 5426.780000000001 vs 5426.78) and re-running gives
+ * byte-identical totals. Null when a value is not finite.
+ */
+export function exactSum(values: readonly number[]): number | null {
+  const terms: { digits: bigint; exp: number }[] = [];
+  let scale = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) return null;
+    const m = DECIMAL.exec(String(v));
+    if (!m) return null;
+    const frac = m[3] ?? "";
+    const exp = Number(m[4] ?? 0) - frac.length;
+    terms.push({ digits: BigInt(`${m[1]}${m[2]}${frac}`), exp });
+    scale = Math.max(scale, -exp);
+  }
+  let sum = 0n;
+  for (const t of terms) sum += t.digits * 10n ** BigInt(scale + t.exp);
+  const negative = sum < 0n;
+  const abs = (negative ? -sum : sum).toString().padStart(scale + 1, "0");
+  const text = scale === 0 ? abs : `${abs.slice(0, abs.length - scale)}.${abs.slice(abs.length - scale)}`;
+  return Number(`${negative ? "-" : ""}${text}`);
+}
+
+/** A total the rollup can show: exact, finite and within 2^53 (else null: never an overflowed or
+ * imprecise number such as #NUM! from three figures of 1e308). */
+function storableTotal(values: readonly number[]): number | null {
+  const sum = exactSum(values);
+  return sum !== null && Math.abs(sum) <= Number.MAX_SAFE_INTEGER ? sum : null;
+}
+
 /** Totals over contributors, by indicator code; null where nobody reported (or a rate's summed
- * denominator is 0). A rate sums numerator and denominator over the contributors that reported both. */
+ * denominator is 0, or a sum is not storable: past 2^53 or overflowing). Sums are exact decimal
+ * arithmetic, so the same contributions in any order give identical totals. A rate sums numerator and denominator over the contributors that reported both. */
 export function sumFigures(
   catalogue: Catalogue,
   contributors: readonly FigureValues[],
@@ -31,28 +67,25 @@ export function sumFigures(
         totals.set(ind.code, null); // a rate without parts cannot be totalled honestly
         continue;
       }
-      let num = 0;
-      let den = 0;
-      let any = false;
+      const nums: number[] = [];
+      const dens: number[] = [];
       for (const v of contributors) {
         const n = v.get(ind.numerator);
         const d = v.get(ind.denominator);
         if (n === undefined || d === undefined) continue;
-        num += n;
-        den += d;
-        any = true;
+        nums.push(n);
+        dens.push(d);
       }
-      totals.set(ind.code, any ? safeRate(num, den) : null);
+      const num = storableTotal(nums);
+      const den = storableTotal(dens);
+      totals.set(ind.code, nums.length && num !== null && den !== null ? safeRate(num, den) : null);
     } else {
-      let sum = 0;
-      let any = false;
+      const xs: number[] = [];
       for (const v of contributors) {
         const x = v.get(ind.code);
-        if (x === undefined) continue;
-        sum += x;
-        any = true;
+        if (x !== undefined) xs.push(x);
       }
-      totals.set(ind.code, any ? sum : null);
+      totals.set(ind.code, xs.length ? storableTotal(xs) : null);
     }
   }
   return totals;

@@ -1,7 +1,13 @@
 // Figure checks (số liệu): numbers as numbers, counts whole and non-negative, and the catalogue's rules —
 // parts sum to wholes, a part never exceeds its whole, a stated rate agrees with its parts at its
 // printed precision (rounded or truncated). A blank rate is fine: it is computed.
-import { impliedLimits, type Catalogue, type Indicator } from "../indicators";
+import {
+  figureCeiling,
+  impliedLimits,
+  MAX_EXACT_FIGURE,
+  type Catalogue,
+  type Indicator,
+} from "../indicators";
 import { problem, type Problem } from "../problem";
 import type { IndicatorRef } from "../problemCatalogue";
 import { checkStatedRate, statedRate } from "../rate";
@@ -44,7 +50,7 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
       continue;
     }
     byCode.set(key, f);
-    problems.push(...checkValue(f, ind, sheet));
+    problems.push(...checkValue(f, ind, sheet, figureCeiling(catalogue, ind.code)));
   }
 
   for (const ind of catalogue.indicators) {
@@ -116,7 +122,7 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
   return problems;
 }
 
-function checkValue(f: ReportFigure, ind: Indicator, sheet: string): Problem[] {
+function checkValue(f: ReportFigure, ind: Indicator, sheet: string, ceiling: number): Problem[] {
   const where = { sheet, cell: f.cell, value: f.raw };
   const indicator = ref(ind);
   if (f.value === null) {
@@ -133,6 +139,12 @@ function checkValue(f: ReportFigure, ind: Indicator, sheet: string): Problem[] {
     if (f.value < 0 || f.value > 1) out.push(problem("RATE_OUT_OF_RANGE", { indicator }, where));
     return out;
   }
+  // Values no one could have meant: past 2^53 a number is no longer exact ("12345678901234567890"
+  // would be stored as …567000, 1e308 overflows any total); past the catalogue's ceiling it is a typo.
+  if (Math.abs(f.value) > MAX_EXACT_FIGURE)
+    out.push(problem("FIGURE_TOO_LARGE", { indicator, text: String(f.raw) }, where));
+  else if (f.value > ceiling)
+    out.push(problem("FIGURE_IMPLAUSIBLE", { indicator, value: f.value, max: ceiling }, where));
   if (f.value < 0) out.push(problem("COUNT_NEGATIVE", { indicator }, where));
   if (ind.kind === "count" && !Number.isInteger(f.value)) {
     // "605,859" typed the English way reads as 605,859 in Vietnamese: say so, never guess.

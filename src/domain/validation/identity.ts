@@ -5,7 +5,8 @@ import { problem, type Problem } from "../problem";
 import type { ReportModel } from "../report/read";
 import { REPORT_FORM_KIND, REPORT_SCHEMA_VERSION } from "../report/layout";
 import { foldKey } from "../text/normalize";
-import type { ValidationContext } from "./context";
+import { DEFAULT_VERSIONS, type ValidationContext } from "./context";
+import { compareCivil } from "../civilDate";
 
 export function checkIdentity(
   report: ReportModel,
@@ -93,5 +94,27 @@ export function checkIdentity(
       ),
     );
   }
+  problems.push(...checkSubmission(report, ctx, sheet));
   return { agency, problems };
+}
+
+/** Lần gửi within the policy's range; Ngày gửi not after today (when the shell gives a clock). */
+function checkSubmission(report: ReportModel, ctx: ValidationContext, sheet: string | null): Problem[] {
+  const out: Problem[] = [];
+  const f = report.info.fields;
+  const { max, warnAbove } = ctx.versions ?? DEFAULT_VERSIONS;
+  const v = report.info.version;
+  const at = { sheet, cell: f.version?.cell ?? null, value: f.version?.raw ?? v };
+  if (v !== null && (v < 1 || v > max)) out.push(problem("VERSION_OUT_OF_RANGE", { version: v, max }, at));
+  else if (v !== null && v > warnAbove) out.push(problem("VERSION_HIGH", { version: v, warnAbove }, at));
+  const date = report.info.submittedAt;
+  if (date && ctx.today && compareCivil(date, ctx.today) > 0)
+    out.push(
+      problem(
+        "SUBMITTED_IN_FUTURE",
+        { date, today: ctx.today },
+        { sheet, cell: f.submittedAt?.cell ?? null, value: f.submittedAt?.raw ?? null },
+      ),
+    );
+  return out;
 }

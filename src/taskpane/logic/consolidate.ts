@@ -2,6 +2,7 @@
 // rollup already in this workbook, and any returns — into the rollup model. Merging is cheap, so a
 // return or a changed period re-merges the kept intakes without reading the files again.
 import type { AgencyRegistry } from "../../domain/agencies";
+import { civil } from "../../domain/civilDate";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
 import {
@@ -42,10 +43,12 @@ export async function intakeAll(
   stop?: () => boolean,
 ): Promise<Intake[]> {
   const out: Intake[] = [];
+  const now = new Date();
+  const today = civil(now.getFullYear(), now.getMonth() + 1, now.getDate());
   for (const [index, file] of files.entries()) {
     if (stop?.()) break;
     onProgress?.({ index, total: files.length, file: file.name, state: "reading" });
-    out.push(await intakePicked(file, { ...bundle, expectedPeriod: period }));
+    out.push(await intakePicked(file, { ...bundle, expectedPeriod: period, today }));
     onProgress?.({ index, total: files.length, file: file.name, state: "done" });
     // Let the browser paint the progress bar between files.
     await new Promise((r) => setTimeout(r, 0));

@@ -216,6 +216,16 @@ export function assertXlsxBytes(buf: Uint8Array, limits: ReadLimits, file?: stri
   if (!names.has("xl/workbook.xml") || !names.has("[Content_Types].xml")) {
     throw new WorkbookReadError("NOT_XLSX", { file, detail: otherPackageDetail(names) });
   }
+  // A macro-enabled workbook (.xlsm, whatever its name): refused as docs/LIMITS.md says. Reports are
+  // values typed into the template; macros are never run here, so figures they would compute could
+  // be stale, and a rollup must not pass macro files along.
+  if (names.has("xl/vbaProject.bin")) {
+    throw new WorkbookReadError("NOT_XLSX", {
+      file,
+      detail: "sổ tính có macro .xlsm",
+      detailEn: "a macro-enabled .xlsm workbook",
+    });
+  }
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (total > limits.maxUncompressedBytes) {
     throw new WorkbookReadError("TOO_LARGE", {
