@@ -2,7 +2,9 @@
 // Exit 0: all merged; 1: some file rejected, conflicting or for another period; 2: usage error or
 // unreadable plan, output or previous rollup, or the output locked by another run (an unreadable
 // agency file is a rejection, exit 1).
+import { promises as fsp } from "node:fs";
 import { stat } from "node:fs/promises";
+import * as path from "node:path";
 import type { Command } from "commander";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { parsePeriod, type Period } from "../../domain/period";
@@ -20,6 +22,7 @@ interface Options {
   return: string[];
   dryRun?: boolean;
   json?: boolean;
+  csv?: string;
   workers: string;
 }
 
@@ -57,6 +60,10 @@ export function register(cmd: Command, program: Command): void {
       "chỉ báo cáo sẽ thêm/thay thế/giữ nguyên/từ chối gì, không ghi tệp / report only, write nothing",
     )
     .option("--json", "in kết quả dạng JSON / print JSON")
+    .option(
+      "--csv <folder>",
+      "ghi thêm hai bảng dữ liệu dài dạng CSV cho Power BI, ô văn bản bắt đầu bằng = + - @ được vô hiệu hóa bằng dấu ' / also write the long tables as CSV for Power BI, formula-like text neutralised with a leading '",
+    )
     .option(
       "--workers <n>",
       "số luồng đọc tệp song song (có lợi từ vài trăm tệp) / worker threads reading files (pays past a few hundred files)",
@@ -153,6 +160,20 @@ Ví dụ / Examples:
         progress: progressFor(process.stderr, !opts.json),
       });
       const r = outcome.rollup;
+      if (opts.csv && !opts.dryRun) {
+        const { longTablesCsv } = await import("../../domain/consolidation/csvExport");
+        const { writeFileAtomic } = await import("../../workbook/xlsx/atomicWrite");
+        const { outputWriteError } = await import("../consolidate/outputTarget");
+        await fsp.mkdir(opts.csv, { recursive: true });
+        for (const f of longTablesCsv(r)) {
+          const file = path.join(opts.csv, f.name);
+          try {
+            await writeFileAtomic(file, Buffer.from(f.text, "utf8"));
+          } catch (e) {
+            throw outputWriteError(file, e) ?? e;
+          }
+        }
+      }
       if (opts.json) {
         printJson(
           summaryJson(r, {

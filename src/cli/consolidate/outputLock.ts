@@ -4,6 +4,7 @@
 // open(…, "wx"), makes the second run stop with a message instead.
 import { promises as fsp } from "node:fs";
 import * as os from "node:os";
+import { removeOnSignal } from "../../workbook/xlsx/atomicWrite";
 import { CliError } from "../errors";
 import { writeFailureReason } from "./outputTarget";
 
@@ -78,11 +79,13 @@ export async function acquireOutputLock(output: string): Promise<OutputLock> {
         await h.close();
       }
       let released = false;
+      const forget = removeOnSignal(file); // Ctrl+C or SIGTERM: the lock goes with the process
       return {
         path: file,
         release: async () => {
           if (released) return;
           released = true;
+          forget();
           await fsp.unlink(file).catch(() => undefined);
         },
       };
