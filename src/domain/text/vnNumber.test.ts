@@ -193,3 +193,11 @@ describe("scaleToUnits", () => {
     expect(scaleToUnits(-0.12345, 4, true)).toBe(-1234n);
   });
 });
+
+describe("huge values (issue 16)", () => {
+  it("formats 1e308 and 2^60 without overflowing", () => {
+    expect(formatVnNumber(1e308)).toMatch(/^100\.000\.000\./);
+    expect(formatVnNumber(2 ** 60)).toBe("1.152.921.504.606.846.976");
+    expect(formatVnNumber(-(2 ** 60), { digits: 1 })).toBe("-1.152.921.504.606.846.976,0");
+  });
+});

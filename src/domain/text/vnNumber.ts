@@ -153,6 +153,12 @@ export function formatVnNumber(value: number, opts: VnNumberFormat = {}): string
  * 9978.999999999998) does not decide the last digit.
  */
 export function scaleToUnits(value: number, shift: number, truncate: boolean): bigint {
+  // Past 2^53 a double is a whole number already, and × 10^shift may overflow to Infinity (1e308):
+  // scale it exactly instead (issue 16).
+  if (Math.abs(value) >= 2 ** 53) {
+    const units = BigInt(Math.abs(value)) * 10n ** BigInt(shift);
+    return value < 0 ? -units : units;
+  }
   const scaled = Math.abs(Number((Math.abs(value) * 10 ** shift).toPrecision(15)));
   const whole = truncate ? Math.floor(scaled) : Math.floor(scaled + 0.5);
   const units = BigInt(whole);
