@@ -31,7 +31,7 @@ const SEED_FIGURES: Record<string, number> = {
   HS_DA_GIAI_QUYET: 596864,
   HS_DUNG_HAN: 595634,
   HS_TRE_HAN: 1230,
-  DVC_TONG: 1778,
+  DVC_TONG: 1358, // 1.778 listed − 420 information-only (not online public services)
   DVC_TOAN_TRINH: 1015,
   DVC_MOT_PHAN: 343,
   DVC_THONG_TIN: 420,
@@ -44,6 +44,10 @@ const SEED_FIGURES: Record<string, number> = {
   TTHC_CONG_BO_MOI: 370,
   TTHC_SUA_DOI: 683,
   TTHC_BAI_BO: 498,
+  // Seed 003: 43 decisions approving internal workflows for 45 + 137 procedures, all provincial.
+  QUY_TRINH_NOI_BO: 182,
+  QUY_TRINH_NOI_BO_TINH: 182,
+  QUY_TRINH_NOI_BO_XA: 0,
 };
 
 describe("the example catalogue", () => {
@@ -95,7 +99,8 @@ describe("the example catalogue", () => {
       if (i.kind === "rate") {
         expect(indicatorByCode(cat, i.numerator!)?.kind).not.toBe("rate");
         expect(indicatorByCode(cat, i.denominator!)?.kind).not.toBe("rate");
-        expect(i.unit).toBe("%");
+        // A share is in %; an average (share: false) is in its own unit (days per dossier).
+        expect(i.unit === "%").toBe(i.share !== false);
       } else expect([i.numerator, i.denominator]).toEqual([undefined, undefined]);
     }
   });
@@ -104,13 +109,18 @@ describe("the example catalogue", () => {
     let checked = 0;
     for (const s of cat.sums) {
       const codes = [s.whole, ...s.parts];
+      if (s.other && SEED_FIGURES[s.other] !== undefined) codes.push(s.other);
       if (!codes.every((c) => c in SEED_FIGURES)) continue;
-      const total = s.parts.reduce((acc, p) => acc + SEED_FIGURES[p], 0);
+      const total = [...s.parts, ...(s.other ? [s.other] : [])].reduce(
+        (acc, p) => acc + (SEED_FIGURES[p] ?? 0),
+        0,
+      );
       expect({ whole: s.whole, value: SEED_FIGURES[s.whole] }).toEqual({ whole: s.whole, value: total });
       checked++;
     }
-    // 595.634 + 1.230 = 596.864; 1.015 + 343 + 420 = 1.778; 1.236 + 288 + 128 = 1.652; 370 + 683 + 498 = 1.551
-    expect(checked).toBe(4);
+    // 595.634 + 1.230 = 596.864; 1.015 + 343 = 1.358 (the 420 information-only services apart);
+    // 1.236 + 288 + 128 = 1.652; 370 + 683 + 498 = 1.551; seed 003's 182 internal workflows
+    expect(checked).toBe(5);
   });
 
   it("computes the seeds' rates from its numerators and denominators", () => {
@@ -127,14 +137,32 @@ describe("the example catalogue", () => {
     expect(pct("TL_DUNG_HAN", 2)).toBe(99.79);
     expect(pct("TL_MOT_CUA", 1)).toBe(95.8);
     expect(pct("TL_CBCCVC_SAU_DAI_HOC", 2)).toBe(6.74);
-    expect(pct("TL_DVC_TICH_HOP_QG", 2)).toBe(53.77);
+    // Sóc Trăng's 956/1.778 = 53,77% counts information-only services in the base; over the 1.358
+    // online public services (catalogue 2) the same 956 are 70,40%.
+    expect(pct("TL_DVC_TICH_HOP_QG", 2)).toBe(70.4);
   });
 
   it("holds true identities only: resolved + pending = received (incl. carried over)", () => {
     expect(cat.sums).toEqual(
       expect.arrayContaining([
-        { whole: "HS_TIEP_NHAN", parts: ["HS_DA_GIAI_QUYET", "HS_DANG_GIAI_QUYET"] },
-        { whole: "HS_TIEP_NHAN", parts: ["HS_KY_TRUOC", "HS_MOI_TIEP_NHAN"] },
+        expect.objectContaining({
+          whole: "HS_TIEP_NHAN",
+          parts: ["HS_DA_GIAI_QUYET", "HS_DANG_GIAI_QUYET"],
+          other: "HS_TRA_LAI_RUT",
+          severity: "error",
+        }),
+        expect.objectContaining({
+          whole: "HS_TIEP_NHAN",
+          parts: ["HS_KY_TRUOC", "HS_MOI_TIEP_NHAN"],
+          severity: "error",
+        }),
+        // Real exports break resolved = early/on time + overdue (Thừa Thiên Huế): a warning, with "other".
+        expect.objectContaining({
+          whole: "HS_DA_GIAI_QUYET",
+          parts: ["HS_DUNG_HAN", "HS_TRE_HAN"],
+          other: "HS_TRA_LAI_RUT",
+          severity: "warning",
+        }),
       ]),
     );
   });
@@ -180,7 +208,7 @@ describe("loadCatalogue reports referential integrity failures", () => {
   it("schema errors with their path", () => {
     const bad = clone();
     bad.indicators[0].kind = "ratio";
-    bad.schemaVersion = 2;
+    bad.schemaVersion = 3;
     expect(issuesOf(bad)).toEqual([
       expect.stringMatching(/^schemaVersion: /),
       expect.stringMatching(/^indicators\.0\.kind: /),
@@ -192,13 +220,14 @@ describe("loadCatalogue reports referential integrity failures", () => {
     const rate = bad.indicators.find((i) => i.code === "TL_MOT_CUA")!;
     rate.numerator = "TTHC_KHONG_CO";
     bad.sums.push({ whole: "DVC_TONG", parts: ["DVC_TOAN_TRINH", "TL_MOT_CUA"] });
-    bad.indicators.push({ ...bad.indicators[0] });
-    bad.indicators[1].numerator = "HS_TIEP_NHAN";
+    bad.indicators.push({ ...bad.indicators.find((i) => i.code === "HS_TIEP_NHAN")! });
+    bad.indicators.find((i) => i.code === "HS_KY_TRUOC")!.numerator = "HS_TIEP_NHAN";
+    const n = bad.sums.length - 1;
     expect(issuesOf(bad)).toEqual([
       "indicator HS_TIEP_NHAN: duplicate code",
       "indicator HS_KY_TRUOC: only a rate has a numerator or denominator",
       "indicator TL_MOT_CUA numerator: unknown indicator TTHC_KHONG_CO",
-      "sums[8] (DVC_TONG): TL_MOT_CUA is a rate, not a figure",
+      `sums[${n}] (DVC_TONG): TL_MOT_CUA is a rate, not a figure`,
     ]);
   });
 
@@ -217,11 +246,12 @@ describe("loadCatalogue reports referential integrity failures", () => {
     bad.sums.push({ whole: "HS_DUNG_HAN", parts: ["HS_DA_GIAI_QUYET", "HS_TRE_HAN"] });
     bad.sums.push({ whole: "DVC_TONG", parts: ["DVC_MOT_PHAN", "DVC_MOT_PHAN", "HS_TRE_HAN"] });
     (bad.limits as unknown[]).push({ part: "X_KHONG_CO", whole: "DVC_TONG" });
+    const [n, l] = [bad.sums.length - 1, bad.limits.length - 1];
     expect(issuesOf(bad)).toEqual([
-      "sums[9] (DVC_TONG): a part is listed twice",
-      "sums[9] (DVC_TONG): HS_TRE_HAN is in hồ sơ, the whole in dịch vụ",
+      `sums[${n}] (DVC_TONG): a part is listed twice`,
+      `sums[${n}] (DVC_TONG): HS_TRE_HAN is in hồ sơ, the whole in dịch vụ`,
       "sums: a figure is (indirectly) a part of itself",
-      `limits[${bad.limits.length - 1}] (X_KHONG_CO ≤ DVC_TONG): unknown indicator X_KHONG_CO`,
+      `limits[${l}] (X_KHONG_CO ≤ DVC_TONG): unknown indicator X_KHONG_CO`,
     ]);
   });
 

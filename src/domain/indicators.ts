@@ -3,7 +3,10 @@
 // versioned with the plan; this module only validates and queries it.
 import { z } from "zod";
 
-export const CATALOGUE_SCHEMA_VERSION = 1;
+/** 2: split dossier outcomes (trước hạn / đúng hạn / quá hạn), receipt channel, "other" buckets and
+ * warning-level sums, catalogue settings for denominators. A version-1 catalogue still loads. */
+export const CATALOGUE_SCHEMA_VERSION = 2;
+export const CATALOGUE_SCHEMA_VERSIONS = [1, 2] as const;
 
 export const INDICATOR_KINDS = ["count", "amount", "rate"] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -13,6 +16,18 @@ export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export const ON_TIME_BASES = ["resolved", "due", "to_process"] as const;
 export type OnTimeBase = (typeof ON_TIME_BASES)[number];
 export const DEFAULT_ON_TIME_BASE: OnTimeBase = "resolved";
+
+/** Denominator of the online-dossier share: all dossiers received (QĐ 766 practice, NĐ 307/2025
+ * for communes) or dossiers resolved (the older provincial practice). */
+export const ONLINE_SHARE_BASES = ["received", "resolved"] as const;
+export type OnlineShareBase = (typeof ONLINE_SHARE_BASES)[number];
+
+/** Catalogue settings: definitions that differ between bodies, stated in the rollup's notes. */
+export const CatalogueSettingsSchema = z.strictObject({
+  onTimeBase: z.enum(ON_TIME_BASES).default(DEFAULT_ON_TIME_BASE),
+  onlineShareBase: z.enum(ONLINE_SHARE_BASES).default("received"),
+});
+export type CatalogueSettings = z.infer<typeof CatalogueSettingsSchema>;
 
 const Code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "codes are upper-case ASCII, digits and _");
 
@@ -28,14 +43,38 @@ export const IndicatorSchema = z.strictObject({
   denominator: Code.optional(),
   /** A denominator chosen by a setting; `denominator` is the one in force (the default in stored data). */
   denominatorBySetting: z
-    .strictObject({
-      setting: z.literal("onTimeBase"),
-      options: z.strictObject({ resolved: Code, due: Code, to_process: Code }),
-    })
+    .union([
+      z.strictObject({
+        setting: z.literal("onTimeBase"),
+        options: z.strictObject({ resolved: Code, due: Code, to_process: Code }),
+      }),
+      z.strictObject({
+        setting: z.literal("onlineShareBase"),
+        options: z.strictObject({ received: Code, resolved: Code }),
+      }),
+    ])
     .optional(),
+  /** false for a ratio that is not a share (an average: days per dossier), so no "part ≤ whole". */
+  share: z.boolean().optional(),
+  /** Filled by consolidation from the task sheet, not typed by agencies. */
+  computed: z.enum(["tasks_total", "tasks_done"]).optional(),
+  /** Where the figure comes from ("Biểu 06/VPCP/KSTT cột 8", "QĐ 766/QĐ-TTg"), and how sure that is. */
+  source: z.string().optional(),
+  /** "unverified": the definition is recalled, not read in the cited source; a province corrects it. */
+  confidence: z.enum(["verified", "secondary", "unverified"]).optional(),
+  /** Kept apart from totals (e.g. information-only services are not online public services). */
+  note: z.string().optional(),
 });
 
-export const SumRuleSchema = z.strictObject({ whole: Code, parts: z.array(Code).min(2) });
+/** whole = parts (+ other). `other` is an explicit "other" bucket (returned, withdrawn …) counted as 0
+ * when blank; `severity` "warning" for rules real exports break (the gap is shown, nothing rejected). */
+export const SumRuleSchema = z.strictObject({
+  whole: Code,
+  parts: z.array(Code).min(2),
+  other: Code.optional(),
+  severity: z.enum(["error", "warning"]).default("error"),
+  note: z.string().optional(),
+});
 export const LimitRuleSchema = z.strictObject({ part: Code, whole: Code });
 /** The largest value an agency could plausibly report for a count or amount in one report: past it
  * the figure is an error (a typo such as 20231215 staff, or a pasted 1e308), never summed. */
@@ -45,13 +84,17 @@ export const CeilingRuleSchema = z.strictObject({ indicator: Code, max: z.number
 export const MAX_EXACT_FIGURE = Number.MAX_SAFE_INTEGER;
 
 export const CatalogueSchema = z.strictObject({
-  schemaVersion: z.literal(CATALOGUE_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(CATALOGUE_SCHEMA_VERSION)]),
   /** The catalogue's own version, e.g. "2023.1", so reports name the catalogue they follow. */
   version: z.string().optional(),
   indicators: z.array(IndicatorSchema).min(1),
   sums: z.array(SumRuleSchema).default([]),
   limits: z.array(LimitRuleSchema).default([]),
   ceilings: z.array(CeilingRuleSchema).optional(),
+  settings: CatalogueSettingsSchema.default({
+    onTimeBase: DEFAULT_ON_TIME_BASE,
+    onlineShareBase: "received",
+  }),
 });
 
 export type Catalogue = z.infer<typeof CatalogueSchema>;
@@ -76,7 +119,10 @@ export function loadCatalogue(
     };
   }
   const issues = integrityIssues(parsed.data);
-  return issues.length ? { ok: false, issues } : { ok: true, catalogue: parsed.data };
+  if (issues.length) return { ok: false, issues };
+  // Stated settings decide the denominators in force; without them the stored denominators stand.
+  const stated = typeof json === "object" && json !== null && "settings" in json;
+  return { ok: true, catalogue: stated ? applySettings(parsed.data, {}) : parsed.data };
 }
 
 function integrityIssues(cat: Catalogue): string[] {
@@ -117,9 +163,10 @@ function integrityIssues(cat: Catalogue): string[] {
   cat.sums.forEach((s, i) => {
     const where = `sums[${i}] (${s.whole})`;
     const whole = figure(s.whole, where);
-    const parts = s.parts.map((p) => figure(p, where));
-    if (new Set(s.parts).size !== s.parts.length) issues.push(`${where}: a part is listed twice`);
-    if (s.parts.includes(s.whole)) issues.push(`${where}: the whole is one of its parts`);
+    const all = s.other ? [...s.parts, s.other] : s.parts;
+    const parts = all.map((p) => figure(p, where));
+    if (new Set(all).size !== all.length) issues.push(`${where}: a part is listed twice`);
+    if (all.includes(s.whole)) issues.push(`${where}: the whole is one of its parts`);
     for (const p of parts) {
       const comparable = whole && p && whole.kind !== "rate" && p.kind !== "rate";
       if (comparable && p.unit !== whole.unit)
@@ -151,7 +198,8 @@ export function figureCeiling(cat: Catalogue, code: string): number {
 
 function sumCycle(sums: readonly SumRule[]): boolean {
   const edges = new Map<string, string[]>();
-  for (const s of sums) edges.set(s.whole, [...(edges.get(s.whole) ?? []), ...s.parts]);
+  for (const s of sums)
+    edges.set(s.whole, [...(edges.get(s.whole) ?? []), ...s.parts, ...(s.other ? [s.other] : [])]);
   const state = new Map<string, "visiting" | "done">();
   const visit = (code: string): boolean => {
     if (state.get(code) === "visiting") return true;
@@ -169,17 +217,40 @@ export function indicatorByCode(cat: Catalogue, code: string): Indicator | undef
   return cat.indicators.find((i) => i.code === code);
 }
 
-/** The catalogue with settings applied: every rate whose denominator follows `onTimeBase` gets
- * that option's denominator. Returns a new catalogue; the input is not changed. */
-export function applySettings(cat: Catalogue, s: { onTimeBase: OnTimeBase }): Catalogue {
+/** The catalogue with settings applied: every rate whose denominator follows a setting gets that
+ * option's denominator. Returns a new catalogue; the input is not changed. */
+export function applySettings(cat: Catalogue, given: Partial<CatalogueSettings>): Catalogue {
+  const s: CatalogueSettings = { ...cat.settings, ...given };
   return {
     ...cat,
-    indicators: cat.indicators.map((ind) =>
-      ind.denominatorBySetting
-        ? { ...ind, denominator: ind.denominatorBySetting.options[s.onTimeBase] }
-        : ind,
-    ),
+    settings: s,
+    indicators: cat.indicators.map((ind) => {
+      const by = ind.denominatorBySetting;
+      if (!by) return ind;
+      const denominator =
+        by.setting === "onTimeBase" ? by.options[s.onTimeBase] : by.options[s.onlineShareBase];
+      return { ...ind, denominator };
+    }),
   };
+}
+
+/** Notes for the rollup: each rate with its numerator and denominator, and the settings in force. */
+export function rateDefinitions(cat: Catalogue): { vi: string; en: string }[] {
+  const name = (code: string | undefined) => (code ? (indicatorByCode(cat, code)?.name_vi ?? code) : "?");
+  const out = [
+    {
+      vi: `Cách tính tỷ lệ hồ sơ đúng hạn (onTimeBase): mẫu số = ${cat.settings.onTimeBase}; tỷ lệ hồ sơ trực tuyến (onlineShareBase): mẫu số = ${cat.settings.onlineShareBase}.`,
+      en: `On-time rate denominator (onTimeBase): ${cat.settings.onTimeBase}; online-dossier share denominator (onlineShareBase): ${cat.settings.onlineShareBase}.`,
+    },
+  ];
+  for (const ind of cat.indicators) {
+    if (ind.kind !== "rate") continue;
+    out.push({
+      vi: `${ind.code} — ${ind.name_vi} = ${ind.numerator} (${name(ind.numerator)}) / ${ind.denominator} (${name(ind.denominator)})${ind.denominatorBySetting ? ` [mẫu số theo thiết lập ${ind.denominatorBySetting.setting}]` : ""}`,
+      en: `${ind.code} — ${ind.name_en} = ${ind.numerator} / ${ind.denominator}${ind.denominatorBySetting ? ` [denominator set by ${ind.denominatorBySetting.setting}]` : ""}`,
+    });
+  }
+  return out;
 }
 
 /** Every "part ≤ whole" the catalogue implies: explicit limits, each part of a sum, and each rate's
@@ -188,7 +259,9 @@ export function impliedLimits(cat: Catalogue): LimitRule[] {
   const out = new Map<string, LimitRule>();
   const add = (part: string, whole: string): void => void out.set(`${part}≤${whole}`, { part, whole });
   cat.limits.forEach((l) => add(l.part, l.whole));
-  cat.sums.forEach((s) => s.parts.forEach((p) => add(p, s.whole)));
-  cat.indicators.forEach((i) => i.numerator && i.denominator && add(i.numerator, i.denominator));
+  cat.sums.forEach((s) => [...s.parts, ...(s.other ? [s.other] : [])].forEach((p) => add(p, s.whole)));
+  cat.indicators.forEach(
+    (i) => i.share !== false && i.numerator && i.denominator && add(i.numerator, i.denominator),
+  );
   return [...out.values()];
 }

@@ -684,6 +684,17 @@ export const PROBLEMS = {
       todo_en: "Check the whole and its parts.",
     },
   ),
+  SUM_GAP: def<{ whole: IndicatorRef; wholeValue: number; parts: readonly IndicatorRef[]; sum: number }>({
+    severity: "warning",
+    topic: "figures",
+    meaning: "a warning-level sum rule (one real exports break) has a gap, shown; the report is accepted",
+    vi: (p) =>
+      `${indVi(p.whole)} = ${vn(p.wholeValue)}, tổng ${p.parts.map(indVi).join(" + ")} = ${vn(p.sum)}: chênh lệch ${vn(p.wholeValue - p.sum)} (thường là hồ sơ trả lại, rút, chờ bổ sung; chỉ cảnh báo).`,
+    en: (p) =>
+      `${indEn(p.whole)} is ${enNumber(p.wholeValue)}, ${p.parts.map(indEn).join(" + ")} add up to ${enNumber(p.sum)}: a gap of ${enNumber(p.wholeValue - p.sum)} (usually returned, withdrawn or awaiting supplements; a warning only).`,
+    todo_vi: 'Nếu có, ghi số hồ sơ trả lại, rút vào ô "khác" của quy tắc.',
+    todo_en: 'If known, enter the returned or withdrawn dossiers in the rule\'s "other" figure.',
+  }),
   PART_EXCEEDS_WHOLE: def<{ part: IndicatorRef; partValue: number; whole: IndicatorRef; wholeValue: number }>(
     {
       severity: "error",
@@ -934,6 +945,62 @@ export const PROBLEMS = {
     en: (p) => `Invalid registry or catalogue data: ${p.issue}.`,
     todo_vi: "Hãy sửa ô này trong tệp kế hoạch.",
     todo_en: "Correct this cell in the plan workbook.",
+  }),
+  REGISTRY_DUPLICATE_CODE: def<{ issue: string }>({
+    severity: "error",
+    topic: "plan",
+    meaning: "two agencies of the registry share a code (at the second one's code cell)",
+    vi: (p) => `Danh mục cơ quan: ${p.issue}.`,
+    en: (p) => `Agency registry: ${p.issue}.`,
+    todo_vi: "Đặt mã khác cho một trong hai cơ quan.",
+    todo_en: "Give one of the two agencies another code.",
+  }),
+  REGISTRY_NO_SUCCESSOR: def<{ issue: string }>({
+    severity: "error",
+    topic: "plan",
+    meaning: "a unit that ended names no successors (at its successors cell)",
+    vi: (p) => `Danh mục cơ quan: ${p.issue}.`,
+    en: (p) => `Agency registry: ${p.issue}.`,
+    todo_vi: 'Ghi các đơn vị kế thừa vào cột successors, ví dụ ["STC"], hoặc [] nếu không có.',
+    todo_en: 'List its successors in the successors column, e.g. ["STC"], or [] if none.',
+  }),
+  REGISTRY_SUCCESSOR: def<{ issue: string }>({
+    severity: "error",
+    topic: "plan",
+    meaning: "a successor that is unknown or does not exist the day after the unit ended",
+    vi: (p) => `Danh mục cơ quan: ${p.issue}.`,
+    en: (p) => `Agency registry: ${p.issue}.`,
+    todo_vi: "Sửa mã đơn vị kế thừa hoặc ngày hiệu lực.",
+    todo_en: "Correct the successor's code or the dates.",
+  }),
+  REGISTRY_CYCLE: def<{ issue: string }>({
+    severity: "error",
+    topic: "plan",
+    meaning: "a parent or successor chain leads back to the unit itself",
+    vi: (p) => `Danh mục cơ quan: ${p.issue}.`,
+    en: (p) => `Agency registry: ${p.issue}.`,
+    todo_vi: "Sửa cột parent hoặc successors để chuỗi không quay vòng.",
+    todo_en: "Correct the parent or successors column so the chain does not loop.",
+  }),
+  SCHEDULE_INVALID: def<{ issue: string }>({
+    severity: "error",
+    topic: "plan",
+    meaning: "a row of the report schedule (sheet Kỳ báo cáo) is invalid",
+    vi: (p) => `Kỳ báo cáo không hợp lệ: ${p.issue}.`,
+    en: (p) => `Invalid report schedule: ${p.issue}.`,
+    todo_vi: "Hãy sửa ô này trong sheet Kỳ báo cáo.",
+    todo_en: "Correct this cell on the Kỳ báo cáo sheet.",
+  }),
+  PLAN_PREDATES_2025: def<{ registryVersion: number }>({
+    severity: "info",
+    topic: "plan",
+    meaning: "a 2023-format plan workbook (before the 1/7/2025 reorganisation): read as usual",
+    vi: (p) =>
+      `Tệp kế hoạch theo định dạng 2023, trước khi sắp xếp đơn vị hành chính ngày 01/7/2025 (danh mục cơ quan phiên bản ${p.registryVersion}, không có sheet Kỳ báo cáo): đọc bình thường; kỳ báo cáo lấy mặc định theo Văn bản 581/BNV-CCHC.`,
+    en: (p) =>
+      `A 2023-format plan workbook, from before the 1/7/2025 reorganisation (registry version ${p.registryVersion}, no report schedule sheet): read as usual; the schedule defaults to Văn bản 581/BNV-CCHC.`,
+    todo_vi: "Dùng `cchc plan new` để lập kế hoạch năm mới với danh mục hiện hành.",
+    todo_en: "Use `cchc plan new` for a new year's plan with the current registry.",
   }),
 } as const;
 

@@ -40,8 +40,14 @@ export const SEED_FIGURES: Record<string, CellValue> = {
   HS_TIEP_NHAN: 605859,
   HS_KY_TRUOC: 4859,
   HS_MOI_TIEP_NHAN: 601000,
+  // The receipt channel is not in the seed: an illustrative split of its 601.000 new dossiers.
+  HS_TIEP_NHAN_TRUC_TUYEN: 250000,
+  HS_TIEP_NHAN_TRUC_TIEP: 351000,
   HS_DA_GIAI_QUYET: 596864,
   HS_DUNG_HAN: 595634,
+  // The early / on-time split is not in the seed: an illustrative split of its 595.634.
+  HS_GQ_TRUOC_HAN: 480000,
+  HS_GQ_DUNG_HAN: 115634,
   HS_TRE_HAN: 1230,
   HS_DANG_GIAI_QUYET: 8995,
   HS_DANG_GQ_TRONG_HAN: 8900,
@@ -49,6 +55,10 @@ export const SEED_FIGURES: Record<string, CellValue> = {
   HS_DEN_HAN: 596959,
   TL_DUNG_HAN: "99,79%",
   TTHC_DANG_AP_DUNG: 1724,
+  // Vĩnh Phúc gives 1.724 procedures but splits only its 1.652 one-stop ones; this level split is illustrative.
+  TTHC_DANG_AP_DUNG_TINH: 1290,
+  TTHC_DANG_AP_DUNG_HUYEN: 300,
+  TTHC_DANG_AP_DUNG_XA: 134,
   QD_CONG_BO_TTHC: 12,
   TTHC_CONG_BO: 60,
   TTHC_CONG_BO_MOI: 20,
@@ -77,7 +87,9 @@ export const SEED_FIGURES: Record<string, CellValue> = {
   DVSNCL_TONG: 476,
   DVSNCL_TU_CHU: 475,
   TL_DVSNCL_TU_CHU: null,
-  DVC_TONG: 1778,
+  // Sóc Trăng lists 1.778 services = 1.015 full + 343 partial + 420 information-only; only the first two
+  // are online public services (catalogue 2), so DVC_TONG is 1.358 and the 420 are kept apart.
+  DVC_TONG: 1358,
   DVC_TOAN_TRINH: 1015,
   DVC_MOT_PHAN: 343,
   DVC_THONG_TIN: 420,
@@ -94,6 +106,15 @@ export const SEED_FIGURES: Record<string, CellValue> = {
   CQ_THUOC_DIEN_ISO: 107,
   CQ_AP_DUNG_ISO: 98,
   TL_AP_DUNG_ISO: "91,58%",
+  // Seed 003 (6 tháng 2022): inspections of 05 units; 43 decisions approving internal workflows for
+  // 45 inter-agency + 137 other procedures (182 in all).
+  KT_CQ_DUOC_KIEM_TRA: 5,
+  QD_QUY_TRINH_NOI_BO: 43,
+  QUY_TRINH_NOI_BO: 182,
+  QUY_TRINH_NOI_BO_TINH: 182,
+  QUY_TRINH_NOI_BO_XA: 0,
+  // Vĩnh Phúc 2017 (seed 002): PAR INDEX rank 8 in 2016.
+  PAR_INDEX_XEP_HANG: 8,
 };
 
 /** A template for an agency and period, filled in correctly: every task with a status consistent with
@@ -122,7 +143,8 @@ export function filledReport(agencyCode: string, period: Period): SheetSpec[] {
   }
   for (const row of figures.rows.slice(1)) {
     const v = SEED_FIGURES[String(row[0])];
-    row[3] = v === undefined ? 0 : v;
+    // Rates and computed figures are left blank (the note column says so); other figures 0.
+    row[3] = v === undefined ? (row[4] ? null : 0) : v;
   }
   return specs;
 }

@@ -59,10 +59,12 @@ export function agencyFigures(kind: AgencyKind, r: () => number): Record<string,
   f.CBCCVC_SAU_DAI_HOC = Math.floor(f.CBCCVC_TONG * (0.03 + r() * 0.08));
   f.DVSNCL_TONG = local ? intIn(r, 40, 80) : intIn(r, 1, 25);
   f.DVSNCL_TU_CHU = f.DVSNCL_TONG - intIn(r, 0, Math.min(3, f.DVSNCL_TONG));
-  f.DVC_TONG = local ? intIn(r, 150, 260) : intIn(r, 15, 120);
-  f.DVC_TOAN_TRINH = Math.floor(f.DVC_TONG * (0.45 + r() * 0.2));
-  f.DVC_MOT_PHAN = Math.floor((f.DVC_TONG - f.DVC_TOAN_TRINH) * (0.3 + r() * 0.4));
-  f.DVC_THONG_TIN = f.DVC_TONG - f.DVC_TOAN_TRINH - f.DVC_MOT_PHAN;
+  // Services listed, of which information-only ones are not online public services (kept apart).
+  const listed = local ? intIn(r, 150, 260) : intIn(r, 15, 120);
+  f.DVC_TOAN_TRINH = Math.floor(listed * (0.45 + r() * 0.2));
+  f.DVC_MOT_PHAN = Math.floor((listed - f.DVC_TOAN_TRINH) * (0.3 + r() * 0.4));
+  f.DVC_THONG_TIN = listed - f.DVC_TOAN_TRINH - f.DVC_MOT_PHAN;
+  f.DVC_TONG = f.DVC_TOAN_TRINH + f.DVC_MOT_PHAN;
   f.DVC_TICH_HOP_QG = Math.floor(f.DVC_TONG * (0.45 + r() * 0.2));
   f.HS_TRUC_TUYEN_TOAN_TRINH = Math.floor(f.HS_DA_GIAI_QUYET * (0.1 + r() * 0.3));
   f.HS_NGHIA_VU_TAI_CHINH = Math.floor(f.HS_DA_GIAI_QUYET * (0.05 + r() * 0.2));

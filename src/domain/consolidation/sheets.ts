@@ -1,6 +1,7 @@
 // The rollup as sheets for people (Vietnamese headers, frozen panes, number formats, widths,
 // late and missing rows highlighted). Written through the workbook port by any adapter.
 import type { CellValue, Grid } from "../cell";
+import type { Indicator } from "../indicators";
 import { periodCode, periodLabelVi } from "../period";
 import type { ColumnSpec, NumberFormatName, SheetSpec } from "../sheetSpec";
 import { formatVnDate } from "../text/vnDate";
@@ -94,14 +95,14 @@ function figuresSheet(r: Rollup): SheetSpec {
     rows.push([null, null, "Cùng kỳ năm trước", null, ...inds.map((i) => yoy.get(i.code)?.previous ?? null)]);
     rows.push([null, null, "So với cùng kỳ", null, ...inds.map((i) => yoy.get(i.code)?.text_vi || null)]);
   }
-  const formatOf = (kind: string): NumberFormatName =>
-    kind === "rate" ? "percent" : kind === "amount" ? "amount" : "count";
+  const formatOf = (i: Indicator): NumberFormatName =>
+    i.kind === "rate" && i.share !== false ? "percent" : i.kind === "count" ? "count" : "amount";
   const columns: ColumnSpec[] = [
     { width: 5 },
     { width: 14 },
     { width: 40, wrap: true },
     { width: 28 },
-    ...inds.map((i) => ({ width: 16, format: formatOf(i.kind), wrap: true })),
+    ...inds.map((i) => ({ width: 16, format: formatOf(i), wrap: true })),
   ];
   return { name: ROLLUP_SHEETS.figures, rows, headerRows: 2, columns, highlightRows: highlight };
 }

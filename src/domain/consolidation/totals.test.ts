@@ -19,6 +19,7 @@ const catalogue = {
   ],
   sums: [],
   limits: [],
+  settings: { onTimeBase: "resolved", onlineShareBase: "received" },
 } as Catalogue;
 
 const arbAgency = fc

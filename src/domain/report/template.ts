@@ -94,13 +94,14 @@ function figureSheet({ catalogue }: TemplateInput): SheetSpec {
         code: ind.code,
         name: ind.name_vi,
         unit: ind.unit,
-        note: ind.kind === "rate" ? "Để trống: tự tính / leave blank: computed" : null,
+        note: ind.kind === "rate" || ind.computed ? "Để trống: tự tính / leave blank: computed" : null,
       }),
     );
     cellFormats.push({
       row: rows.length - 1,
       col,
-      format: ind.kind === "rate" ? "percent" : ind.kind === "amount" ? "amount" : "count",
+      format:
+        ind.kind === "rate" && ind.share !== false ? "percent" : ind.kind === "count" ? "count" : "amount",
     });
   }
   return {

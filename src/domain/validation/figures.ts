@@ -67,12 +67,19 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     const whole = val(rule.whole);
     const parts = rule.parts.map(val);
     if (!whole || parts.some((p) => !p)) continue;
-    const sum = parts.reduce((s, p) => s + p!.value!, 0);
+    // The "other" bucket (returned, withdrawn, awaiting supplements …) counts as 0 when blank.
+    const other = rule.other ? (val(rule.other)?.value ?? 0) : 0;
+    const sum = parts.reduce((s, p) => s + p!.value!, 0) + other;
     if (Math.abs(sum - whole.value!) > 1e-9 * Math.max(1, Math.abs(sum))) {
       problems.push(
         problem(
-          "SUM_MISMATCH",
-          { whole: refOf(rule.whole), wholeValue: whole.value!, parts: rule.parts.map(refOf), sum },
+          rule.severity === "warning" ? "SUM_GAP" : "SUM_MISMATCH",
+          {
+            whole: refOf(rule.whole),
+            wholeValue: whole.value!,
+            parts: [...rule.parts, ...(rule.other ? [rule.other] : [])].map(refOf),
+            sum,
+          },
           { sheet, cell: whole.cell, value: whole.raw },
         ),
       );
@@ -127,7 +134,7 @@ function checkValue(f: ReportFigure, ind: Indicator, sheet: string, ceiling: num
   const indicator = ref(ind);
   if (f.value === null) {
     if (f.raw !== null && f.raw !== "") return []; // unreadable: reported by the reader
-    if (ind.kind === "rate") return [];
+    if (ind.kind === "rate" || ind.computed) return [];
     return [problem("FIGURE_NOT_FILLED", { indicator }, where)];
   }
   const out: Problem[] = [];
@@ -136,7 +143,8 @@ function checkValue(f: ReportFigure, ind: Indicator, sheet: string, ceiling: num
       problem("NUMBER_TEXT", { indicator, text: f.raw, value: f.value, decimals: f.decimals ?? 0 }, where),
     );
   if (ind.kind === "rate") {
-    if (f.value < 0 || f.value > 1) out.push(problem("RATE_OUT_OF_RANGE", { indicator }, where));
+    if (ind.share !== false && (f.value < 0 || f.value > 1))
+      out.push(problem("RATE_OUT_OF_RANGE", { indicator }, where));
     return out;
   }
   // Values no one could have meant: past 2^53 a number is no longer exact ("12345678901234567890"

@@ -61,6 +61,30 @@ describe("validateReport", () => {
     );
   });
 
+  it("warns, never rejects, when resolved ≠ early/on time + overdue (Thừa Thiên Huế's real export)", () => {
+    // Thừa Thiên Huế, "Mức 1, 2": 257.141 resolved; 124.907 early + 102.770 on time + 19.852 overdue = 247.529.
+    const grids = filled();
+    const fig = grids.get("Số liệu")!;
+    const set = (code: string, v: number) => (rowOf(fig, code)[3] = v);
+    set("HS_GQ_TRUOC_HAN", 124907);
+    set("HS_GQ_DUNG_HAN", 102770);
+    set("HS_DUNG_HAN", 227677);
+    set("HS_TRE_HAN", 19852);
+    set("HS_DA_GIAI_QUYET", 257141);
+    set("HS_DANG_GIAI_QUYET", 605859 - 257141);
+    set("HS_DANG_GQ_TRONG_HAN", 605859 - 257141 - 95);
+    set("HS_DEN_HAN", 257141 + 95);
+    rowOf(fig, "TL_DUNG_HAN")[3] = null;
+    const problems = validateReport({ grids }, ctx()).problems;
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    const gap = problems.find((p) => p.code === "SUM_GAP")!;
+    expect(gap).toMatchObject({ severity: "warning", sheet: "Số liệu", value: 257141 });
+    expect(gap.message_vi).toContain("chênh lệch 9.612");
+    // The "other" bucket (returned, withdrawn) closes the gap: no warning at all.
+    set("HS_TRA_LAI_RUT", 9612);
+    expect(validateReport({ grids }, ctx()).problems.filter((p) => p.code === "SUM_GAP")).toEqual([]);
+  });
+
   it("accepts Vietnamese-formatted text numbers and rejects text, negatives, fractions and #REF!", () => {
     const grids = filled();
     const fig = grids.get("Số liệu")!;
