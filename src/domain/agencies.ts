@@ -3,10 +3,12 @@
 // since 1/7/2025 communes sit directly under the province, earlier under a district, and each
 // commune's `parentHistory` says so. Matching is diacritics-, case- and NFC/NFD-insensitive.
 import { z } from "zod";
-import { isoDate, type CivilDate } from "./civilDate";
+import { addDays, civil, isoDate, type CivilDate } from "./civilDate";
 import { foldKey, tidy } from "./text/normalize";
 
-export const AGENCY_REGISTRY_SCHEMA_VERSION = 1;
+/** 2: successors, former names, confidence marks, groups scoped to a unit (the 2025 reorganisation).
+ * A version-1 registry (the 2023 format) still loads; readers note that it predates 1/7/2025. */
+export const AGENCY_REGISTRY_SCHEMA_VERSION = 2;
 
 /** province = UBND tỉnh; department = cơ quan chuyên môn (sở, VP UBND, thanh tra, ban);
  * provincial_body = other bodies under UBND tỉnh (BQL KCN, báo, đài); unit = a unit inside another
@@ -45,6 +47,15 @@ export const AgencySchema = z.strictObject({
   validTo: IsoDateSchema.nullable(),
   /** Parents over time, in date order (a commune: its district, then UBND tỉnh from 1/7/2025). */
   parentHistory: z.array(ParentPeriodSchema).min(1).optional(),
+  /** Who took over from the day after `validTo` (merged communes, departments). Required once a unit
+   * has ended; [] states deliberately that nobody did. */
+  successors: z.array(z.string()).optional(),
+  /** Earlier names with the day each ended ("Cục Thuế tỉnh" until 30/6/2025); matched like aliases. */
+  formerNames: z.array(z.strictObject({ name: z.string().min(1), to: IsoDateSchema })).optional(),
+  /** confirmed (read in a source) | unconfirmed (expected, not verified) | generated (a placeholder
+   * name or mapping a province must replace). */
+  confidence: z.enum(["confirmed", "unconfirmed", "generated"]).optional(),
+  source: z.string().optional(),
   note: z.string().optional(),
 });
 
@@ -57,15 +68,20 @@ export const AgencyGroupSchema = z.strictObject({
     codes: z.array(z.string()).optional(),
     groups: z.array(z.string()).optional(),
     exclude: z.array(z.string()).optional(),
+    /** Only agencies below this unit on the day (keeps a merged-away province's sở out). */
+    under: z.string().optional(),
   }),
   /** "… có liên quan": members concerned when relevant. We still assign the task to every member,
    * as coordinators who MAY report; `related` lets templates and rollups say so. */
   related: z.boolean().default(false),
+  /** The phrase a new year's plan uses instead once the group has no members ("UBND cấp huyện" →
+   * "UBND cấp xã" after 1/7/2025). */
+  replacedBy: z.string().optional(),
   note: z.string().optional(),
 });
 
 export const AgencyRegistrySchema = z.strictObject({
-  schemaVersion: z.literal(AGENCY_REGISTRY_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(AGENCY_REGISTRY_SCHEMA_VERSION)]),
   province: z.string().min(1),
   agencies: z.array(AgencySchema),
   groups: z.array(AgencyGroupSchema),
@@ -132,7 +148,7 @@ function indexOf(reg: AgencyRegistry): Index {
   idx = { byKey: new Map(), byCode: new Map(), groupByKey: new Map() };
   for (const a of reg.agencies) {
     idx.byCode.set(a.code, a);
-    for (const text of new Set([a.code, a.name, ...a.aliases].map(agencyKey))) {
+    for (const text of new Set(namesOf(a).map(agencyKey))) {
       const list = idx.byKey.get(text) ?? [];
       list.push(a);
       idx.byKey.set(text, list);
@@ -144,6 +160,14 @@ function indexOf(reg: AgencyRegistry): Index {
   indexes.set(reg, idx);
   return idx;
 }
+
+/** Code, name, aliases and former names: everything an agency can be called by. */
+const namesOf = (a: Agency): string[] => [
+  a.code,
+  a.name,
+  ...a.aliases,
+  ...(a.formerNames ?? []).map((f) => f.name),
+];
 
 const iso = (d: CivilDate | undefined): string | undefined => (d ? isoDate(d) : undefined);
 
@@ -160,105 +184,216 @@ export function agencyValidAt(a: Agency, asOf?: CivilDate): boolean {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-/** Parse and check a registry: the schema, then references, dates, duplicates and cycles. */
-export function loadRegistry(
-  json: unknown,
-):
+/** A registry problem, placed on an agency (its index and field) when it concerns one. */
+export interface RegistryIssue {
+  readonly code:
+    | "REGISTRY_INVALID"
+    | "REGISTRY_DUPLICATE_CODE"
+    | "REGISTRY_NO_SUCCESSOR"
+    | "REGISTRY_SUCCESSOR"
+    | "REGISTRY_CYCLE";
+  readonly message: string;
+  readonly agency?: number;
+  readonly group?: number;
+  readonly field?: string;
+}
+
+/** Parse and check a registry: the schema, then references, dates, duplicates, successors and cycles.
+ * `issues` are the messages; `details` place each on an agency row and field. */
+export function loadRegistry(json: unknown):
   | { ok: true; registry: AgencyRegistry }
-  | { ok: false; issues: string[]; paths?: readonly (readonly PropertyKey[])[] } {
+  | {
+      ok: false;
+      issues: string[];
+      details: RegistryIssue[];
+      paths?: readonly (readonly PropertyKey[])[];
+    } {
   const parsed = AgencyRegistrySchema.safeParse(json);
   if (!parsed.success) {
+    const details: RegistryIssue[] = parsed.error.issues.map((i) => ({
+      code: "REGISTRY_INVALID",
+      message: `${i.path.join(".") || "(root)"}: ${i.message}`,
+      ...(i.path[0] === "agencies" && typeof i.path[1] === "number"
+        ? { agency: i.path[1], field: String(i.path[2] ?? "") }
+        : i.path[0] === "groups" && typeof i.path[1] === "number"
+          ? { group: i.path[1], field: String(i.path[2] ?? "") }
+          : {}),
+    }));
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+      issues: details.map((d) => d.message),
+      details,
       // Kept so a reader of sheet tables can point at the offending cell.
       paths: parsed.error.issues.map((i) => i.path),
     };
   }
   const reg = parsed.data;
-  const issues: string[] = [];
+  const details: RegistryIssue[] = [];
+  const at = (i: number, field: string, message: string, code: RegistryIssue["code"] = "REGISTRY_INVALID") =>
+    details.push({ code, message, agency: i, field });
   const codes = new Map<string, Agency>();
-  for (const a of reg.agencies) {
-    if (codes.has(a.code)) issues.push(`agency ${a.code}: duplicate code`);
+  reg.agencies.forEach((a, i) => {
+    if (codes.has(a.code)) at(i, "code", `agency ${a.code}: duplicate code`, "REGISTRY_DUPLICATE_CODE");
     codes.set(a.code, a);
-  }
+  });
   const known = (code: string | null): boolean => code === null || codes.has(code);
-  for (const a of reg.agencies) {
-    if (!known(a.parent)) issues.push(`agency ${a.code}: unknown parent ${a.parent}`);
-    if (a.parent === a.code) issues.push(`agency ${a.code}: is its own parent`);
+  reg.agencies.forEach((a, i) => {
+    if (!known(a.parent)) at(i, "parent", `agency ${a.code}: unknown parent ${a.parent}`);
+    if (a.parent === a.code) at(i, "parent", `agency ${a.code}: is its own parent`, "REGISTRY_CYCLE");
     if (a.validFrom && a.validTo && a.validFrom > a.validTo)
-      issues.push(`agency ${a.code}: validFrom after validTo`);
+      at(i, "validTo", `agency ${a.code}: validFrom after validTo`);
+    checkSuccessors(reg, a, i, codes, at);
     const hist = a.parentHistory;
-    if (!hist) continue;
+    if (!hist) return;
     if (hist[0].parent !== a.parent)
-      issues.push(`agency ${a.code}: parent differs from parentHistory[0].parent`);
-    hist.forEach((p, i) => {
-      if (!known(p.parent)) issues.push(`agency ${a.code}: unknown parent ${p.parent} in parentHistory`);
+      at(i, "parentHistory", `agency ${a.code}: parent differs from parentHistory[0].parent`);
+    hist.forEach((p, k) => {
+      if (!known(p.parent))
+        at(i, "parentHistory", `agency ${a.code}: unknown parent ${p.parent} in parentHistory`);
       if (p.from && p.to && p.from > p.to)
-        issues.push(`agency ${a.code}: parentHistory[${i}] ends before it starts`);
-      const next = hist[i + 1];
+        at(i, "parentHistory", `agency ${a.code}: parentHistory[${k}] ends before it starts`);
+      const next = hist[k + 1];
       if (next && (!p.to || !next.from || next.from <= p.to)) {
-        issues.push(`agency ${a.code}: parentHistory[${i}] and [${i + 1}] overlap or are open-ended`);
+        at(
+          i,
+          "parentHistory",
+          `agency ${a.code}: parentHistory[${k}] and [${k + 1}] overlap or are open-ended`,
+        );
       }
     });
-  }
-  issues.push(...parentCycles(reg.agencies, codes));
-  issues.push(...ambiguousNames(reg));
+  });
+  for (const c of parentCycles(reg.agencies, codes)) at(c.index, "parent", c.message, "REGISTRY_CYCLE");
+  for (const c of successorCycles(reg.agencies, codes))
+    at(c.index, "successors", c.message, "REGISTRY_CYCLE");
+  for (const c of ambiguousNames(reg)) at(c.index, "name", c.message);
 
+  const groupIssue = (g: number, field: string, message: string) =>
+    details.push({ code: "REGISTRY_INVALID", message, group: g, field });
   const groupKeys = new Map<string, string>();
-  for (const g of reg.groups) {
+  reg.groups.forEach((g, gi) => {
     for (const p of [g.phrase, ...g.aliases]) {
       const k = agencyKey(p);
       const other = groupKeys.get(k);
       if (other !== undefined && other !== g.phrase)
-        issues.push(`group "${p}": phrase also used by "${other}"`);
+        groupIssue(gi, "phrase", `group "${p}": phrase also used by "${other}"`);
       groupKeys.set(k, g.phrase);
     }
-    for (const c of [...(g.members.codes ?? []), ...(g.members.exclude ?? [])]) {
-      if (!codes.has(c)) issues.push(`group "${g.phrase}": unknown agency ${c}`);
+    for (const c of [
+      ...(g.members.codes ?? []),
+      ...(g.members.exclude ?? []),
+      ...(g.members.under ? [g.members.under] : []),
+    ]) {
+      if (!codes.has(c)) groupIssue(gi, "members", `group "${g.phrase}": unknown agency ${c}`);
     }
-  }
-  for (const g of reg.groups) {
+  });
+  reg.groups.forEach((g, gi) => {
     for (const ref of g.members.groups ?? []) {
-      if (!groupKeys.has(agencyKey(ref))) issues.push(`group "${g.phrase}": unknown group "${ref}"`);
+      if (!groupKeys.has(agencyKey(ref)))
+        groupIssue(gi, "members", `group "${g.phrase}": unknown group "${ref}"`);
     }
-  }
-  if (issues.length === 0) {
+  });
+  if (details.length === 0) {
     // Only now is it safe to index and follow group references.
-    for (const g of reg.groups) {
-      if (groupCycle(reg, g)) issues.push(`group "${g.phrase}": refers to itself through other groups`);
-    }
+    reg.groups.forEach((g, gi) => {
+      if (groupCycle(reg, g))
+        groupIssue(gi, "members", `group "${g.phrase}": refers to itself through other groups`);
+    });
     const idx = indexOf(reg);
     for (const k of groupKeys.keys()) {
-      if (idx.byKey.has(k)) issues.push(`group phrase "${k}" is also an agency name`);
+      if (idx.byKey.has(k))
+        details.push({ code: "REGISTRY_INVALID", message: `group phrase "${k}" is also an agency name` });
     }
   }
-  return issues.length ? { ok: false, issues } : { ok: true, registry: reg };
+  return details.length
+    ? { ok: false, issues: details.map((d) => d.message), details }
+    : { ok: true, registry: reg };
 }
 
-function parentCycles(agencies: Agency[], codes: Map<string, Agency>): string[] {
-  const issues: string[] = [];
-  for (const a of agencies) {
+/** The day after an ISO date, as ISO text. */
+function dayAfter(isoDay: string): string {
+  const [y, m, d] = isoDay.split("-").map(Number);
+  return isoDate(addDays(civil(y, m, d), 1));
+}
+
+/** An ended unit names its successors (or [] deliberately), each existing on the day after it ended.
+ * Central and vertical bodies are outside the province's own reorganisation and may end silently. */
+function checkSuccessors(
+  reg: AgencyRegistry,
+  a: Agency,
+  i: number,
+  codes: ReadonlyMap<string, Agency>,
+  at: (i: number, field: string, message: string, code?: RegistryIssue["code"]) => void,
+): void {
+  if (reg.schemaVersion < 2) return; // the 2023 format had no successors
+  const succ = a.successors;
+  if (a.validTo && succ === undefined && a.kind !== "central" && a.kind !== "vertical") {
+    at(
+      i,
+      "successors",
+      `agency ${a.code}: ended on ${a.validTo} without successors (list them, or [] if none)`,
+      "REGISTRY_NO_SUCCESSOR",
+    );
+  }
+  if (succ && succ.length && !a.validTo)
+    at(i, "successors", `agency ${a.code}: has successors but no validTo`, "REGISTRY_SUCCESSOR");
+  for (const c of succ ?? []) {
+    const s = codes.get(c);
+    if (!s) at(i, "successors", `agency ${a.code}: unknown successor ${c}`, "REGISTRY_SUCCESSOR");
+    else if (c === a.code) at(i, "successors", `agency ${a.code}: is its own successor`, "REGISTRY_CYCLE");
+    else if (a.validTo && !within(s.validFrom, s.validTo, dayAfter(a.validTo)))
+      at(
+        i,
+        "successors",
+        `agency ${a.code}: successor ${c} does not exist on ${dayAfter(a.validTo)}`,
+        "REGISTRY_SUCCESSOR",
+      );
+  }
+}
+
+function successorCycles(
+  agencies: Agency[],
+  codes: Map<string, Agency>,
+): { index: number; message: string }[] {
+  const out: { index: number; message: string }[] = [];
+  agencies.forEach((a, index) => {
+    const seen = new Set<string>([a.code]);
+    const stack = [...(a.successors ?? [])];
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (c === a.code) {
+        out.push({ index, message: `agency ${a.code}: successor chain leads back to itself` });
+        return;
+      }
+      if (seen.has(c)) continue;
+      seen.add(c);
+      stack.push(...(codes.get(c)?.successors ?? []));
+    }
+  });
+  return out;
+}
+
+function parentCycles(agencies: Agency[], codes: Map<string, Agency>): { index: number; message: string }[] {
+  const issues: { index: number; message: string }[] = [];
+  agencies.forEach((a, index) => {
     const seen = new Set<string>([a.code]);
     for (let p = a.parent; p !== null; p = codes.get(p)?.parent ?? null) {
       if (seen.has(p)) {
-        issues.push(`agency ${a.code}: parent chain has a cycle`);
+        issues.push({ index, message: `agency ${a.code}: parent chain has a cycle` });
         break;
       }
       seen.add(p);
     }
-  }
+  });
   return issues;
 }
 
 /** Two agencies sharing a name or alias key must not exist at the same time. */
-function ambiguousNames(reg: AgencyRegistry): string[] {
+function ambiguousNames(reg: AgencyRegistry): { index: number; message: string }[] {
   const byKey = new Map<string, Agency[]>();
   for (const a of reg.agencies) {
-    for (const k of new Set([a.code, a.name, ...a.aliases].map(agencyKey)))
-      byKey.set(k, [...(byKey.get(k) ?? []), a]);
+    for (const k of new Set(namesOf(a).map(agencyKey))) byKey.set(k, [...(byKey.get(k) ?? []), a]);
   }
-  const issues: string[] = [];
+  const issues: { index: number; message: string }[] = [];
   for (const [k, list] of byKey) {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
@@ -266,7 +401,11 @@ function ambiguousNames(reg: AgencyRegistry): string[] {
         const overlap =
           (!x.validTo || !y.validFrom || y.validFrom <= x.validTo) &&
           (!y.validTo || !x.validFrom || x.validFrom <= y.validTo);
-        if (overlap) issues.push(`name "${k}" is shared by ${x.code} and ${y.code}`);
+        if (overlap)
+          issues.push({
+            index: reg.agencies.indexOf(y),
+            message: `name "${k}" is shared by ${x.code} and ${y.code}`,
+          });
       }
     }
   }
@@ -327,8 +466,11 @@ function groupMembers(
   const out = new Set<string>();
   const kinds = new Set<AgencyKind>(g.members.kinds ?? []);
   const codes = new Set(g.members.codes ?? []);
+  const under = g.members.under;
   for (const a of reg.agencies) {
-    if ((kinds.has(a.kind) || codes.has(a.code)) && agencyValidAt(a, asOf)) out.add(a.code);
+    if (!(kinds.has(a.kind) || codes.has(a.code)) || !agencyValidAt(a, asOf)) continue;
+    if (under && !isBelow(reg, a.code, under, asOf)) continue;
+    out.add(a.code);
   }
   // depth guards against a registry that skipped loadRegistry's cycle check.
   for (const ref of depth < 8 ? (g.members.groups ?? []) : []) {
@@ -337,6 +479,16 @@ function groupMembers(
   }
   for (const c of g.members.exclude ?? []) out.delete(c);
   return out;
+}
+
+/** Whether `code` sits (transitively) below `unit` on the day; without a day, by its first parent. */
+function isBelow(reg: AgencyRegistry, code: string, unit: string, asOf: CivilDate | undefined): boolean {
+  let p: string | null = code;
+  for (let depth = 0; depth < 10 && p !== null; depth++) {
+    p = asOf ? parentAt(reg, p, asOf) : (agencyByCode(reg, p)?.parent ?? null);
+    if (p === unit) return true;
+  }
+  return false;
 }
 
 /** Member codes of a group phrase (or its "… có liên quan" form), in registry order; undefined
@@ -417,4 +569,24 @@ export function childrenAt(reg: AgencyRegistry, code: string, asOf: CivilDate): 
 /** An agency by exact code. */
 export function agencyByCode(reg: AgencyRegistry, code: string): Agency | undefined {
   return indexOf(reg).byCode.get(code);
+}
+
+/** Successor codes of an agency, followed through further ends until units existing on `asOf`
+ * (a commune merged in 2025 whose successor was renamed later), in registry order. */
+export function successorsAt(reg: AgencyRegistry, code: string, asOf: CivilDate): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (c: string, depth: number) => {
+    if (seen.has(c) || depth > 10) return;
+    seen.add(c);
+    const a = agencyByCode(reg, c);
+    if (!a) return;
+    if (agencyValidAt(a, asOf)) {
+      out.add(c);
+      return;
+    }
+    for (const s of a.successors ?? []) visit(s, depth + 1);
+  };
+  visit(code, 0);
+  return reg.agencies.filter((a) => out.has(a.code)).map((a) => a.code);
 }

@@ -246,7 +246,7 @@ describe("loadCatalogue reports referential integrity failures", () => {
     bad.sums.push({ whole: "HS_DUNG_HAN", parts: ["HS_DA_GIAI_QUYET", "HS_TRE_HAN"] });
     bad.sums.push({ whole: "DVC_TONG", parts: ["DVC_MOT_PHAN", "DVC_MOT_PHAN", "HS_TRE_HAN"] });
     (bad.limits as unknown[]).push({ part: "X_KHONG_CO", whole: "DVC_TONG" });
-    const [n, l] = [bad.sums.length - 1, bad.limits.length - 1];
+    const [n, l] = [bad.sums.length - 1, (bad.limits as unknown[]).length - 1];
     expect(issuesOf(bad)).toEqual([
       `sums[${n}] (DVC_TONG): a part is listed twice`,
       `sums[${n}] (DVC_TONG): HS_TRE_HAN is in hồ sơ, the whole in dịch vụ`,

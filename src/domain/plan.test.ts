@@ -32,9 +32,12 @@ describe("readPlan on the seed's 2023 appendix", () => {
     expect(first.deadline?.dueDates).toEqual([{ y: 2022, m: 12, d: 31 }]);
   });
 
-  it("reads the plan workbook with no problems", () => {
+  it("reads the 2023-format plan workbook with one note only: it predates the 2025 reorganisation", () => {
     const pw = readPlanWorkbook(gridsOf(planWorkbookSheets(examplePlanInput())));
-    expect(pw.problems).toEqual([]);
+    expect(pw.problems.map((p) => [p.code, p.severity])).toEqual([["PLAN_PREDATES_2025", "info"]]);
+    expect(pw.predatesReorganisation).toBe(true);
+    // No schedule sheet: the 581/BNV-CCHC defaults (Quý I, 6 tháng, Quý III, Năm).
+    expect(pw.schedule.rows.map((r) => r.code)).toEqual(["Q1", "H1", "Q3", "Y"]);
   });
 });
 

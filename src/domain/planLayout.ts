@@ -10,6 +10,7 @@ export const PLAN_SHEETS = {
   groups: "Nhóm cơ quan",
   indicators: "Chỉ tiêu",
   indicatorRules: "Quy tắc chỉ tiêu",
+  periods: "Kỳ báo cáo",
 } as const;
 
 export type PlanColumn = "stt" | "task" | "lead" | "coordinators" | "product" | "deadline";

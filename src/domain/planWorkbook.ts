@@ -1,6 +1,6 @@
 // The plan workbook (SPEC §3): the plan sheet laid out like the seed's appendix, plus the agency
 // registry and the indicator catalogue as tables, so one file carries everything a year needs.
-import { loadRegistry, type AgencyRegistry } from "./agencies";
+import { loadRegistry, type AgencyRegistry, type RegistryIssue } from "./agencies";
 import { a1, cellText, type A1, type Grid } from "./cell";
 import { loadCatalogue, type Catalogue } from "./indicators";
 import { readPlan, type Plan } from "./plan";
@@ -8,6 +8,7 @@ import { PLAN_HEADERS, PLAN_SHEETS } from "./planLayout";
 import { problem, type Problem } from "./problem";
 import { gridToRecords, recordRows, recordsToGrid } from "./recordsTable";
 import { findSheet } from "./report/read";
+import { DEFAULT_SCHEDULE, loadSchedule, SCHEDULE_SCHEMA_VERSION, type Schedule } from "./reportSchedule";
 import type { SheetSpec } from "./sheetSpec";
 
 /** One row of the plan table as transcribed (examples/data/plan-2023.json). */
@@ -21,6 +22,8 @@ export type PlanRowData =
       coordinators: string;
       product: string;
       deadline: string;
+      /** Why the row needs a look (set by `cchc plan new`); written in a "Rà soát" column. */
+      review?: string;
     };
 
 export interface PlanData {
@@ -39,14 +42,31 @@ export interface PlanWorkbookInput {
     sums: object[];
     limits?: object[];
     ceilings?: object[];
+    settings?: Record<string, string>;
+    version?: string;
   };
+  /** The report schedule (Kỳ báo cáo); a 2023-format workbook has none. */
+  schedule?: { schemaVersion: number; rows: object[] };
 }
 
 const META_SHEET = "Thông tin kế hoạch";
+/** Column added by `cchc plan new`: why a carried-forward row needs review. Not read back. */
+export const REVIEW_HEADER = "Rà soát khi chuyển năm";
+
+/** Labels of the meta sheet (Thông tin kế hoạch). */
+export const META_LABELS = {
+  province: "Tỉnh",
+  registryVersion: "Phiên bản danh mục cơ quan",
+  catalogueVersion: "Phiên bản danh mục chỉ tiêu",
+  catalogueEdition: "Ấn bản danh mục chỉ tiêu",
+  scheduleVersion: "Phiên bản kỳ báo cáo",
+  onTimeBase: "Mẫu số tỷ lệ đúng hạn (onTimeBase)",
+  onlineShareBase: "Mẫu số tỷ lệ hồ sơ trực tuyến (onlineShareBase)",
+} as const;
 
 /** The sheets of a plan workbook. */
 export function planWorkbookSheets(input: PlanWorkbookInput): SheetSpec[] {
-  const { plan, registry, catalogue } = input;
+  const { plan, registry, catalogue, schedule } = input;
   const header = [
     PLAN_HEADERS.stt[0],
     PLAN_HEADERS.task[0],
@@ -55,13 +75,18 @@ export function planWorkbookSheets(input: PlanWorkbookInput): SheetSpec[] {
     PLAN_HEADERS.product[0],
     PLAN_HEADERS.deadline[0],
   ];
+  const reviewed = plan.rows.some((r) => r.kind === "task" && r.review);
+  if (reviewed) header.push(REVIEW_HEADER);
   const rows: Grid = [["PHỤ LỤC"], [plan.title], [plan.source ? `(Kèm theo ${plan.source})` : null], header];
   const sectionRows: number[] = [];
   for (const r of plan.rows) {
     if (r.kind === "section") {
       sectionRows.push(rows.length);
       rows.push([r.stt, r.title, null, null, null, null]);
-    } else rows.push([r.stt || null, r.task, r.lead, r.coordinators, r.product, r.deadline]);
+    } else {
+      const row = [r.stt || null, r.task, r.lead, r.coordinators, r.product, r.deadline];
+      rows.push(reviewed ? [...row, r.review || null] : row);
+    }
   }
   const recordSheet = (name: string, records: object[]): SheetSpec => {
     const grid = recordsToGrid(records as Record<string, unknown>[]);
@@ -84,6 +109,7 @@ export function planWorkbookSheets(input: PlanWorkbookInput): SheetSpec[] {
         { width: 24, wrap: true },
         { width: 26, wrap: true },
         { width: 20, wrap: true },
+        ...(reviewed ? [{ width: 40, wrap: true }] : []),
       ],
       highlightRows: sectionRows,
     },
@@ -91,9 +117,15 @@ export function planWorkbookSheets(input: PlanWorkbookInput): SheetSpec[] {
       name: META_SHEET,
       rows: [
         ["Thông tin", "Giá trị"],
-        ["Tỉnh", registry.province],
-        ["Phiên bản danh mục cơ quan", registry.schemaVersion],
-        ["Phiên bản danh mục chỉ tiêu", catalogue.schemaVersion],
+        [META_LABELS.province, registry.province],
+        [META_LABELS.registryVersion, registry.schemaVersion],
+        [META_LABELS.catalogueVersion, catalogue.schemaVersion],
+        ...(catalogue.version ? [[META_LABELS.catalogueEdition, catalogue.version]] : []),
+        ...(schedule ? [[META_LABELS.scheduleVersion, schedule.schemaVersion]] : []),
+        ...Object.entries(catalogue.settings ?? {}).map(([k, v]) => [
+          k === "onTimeBase" ? META_LABELS.onTimeBase : META_LABELS.onlineShareBase,
+          v,
+        ]),
       ],
       headerRows: 1,
       columns: [{ width: 30 }, { width: 30 }],
@@ -102,6 +134,7 @@ export function planWorkbookSheets(input: PlanWorkbookInput): SheetSpec[] {
     recordSheet(PLAN_SHEETS.groups, registry.groups),
     recordSheet(PLAN_SHEETS.indicators, catalogue.indicators),
     recordSheet(PLAN_SHEETS.indicatorRules, rules),
+    ...(schedule ? [recordSheet(PLAN_SHEETS.periods, schedule.rows)] : []),
   ];
 }
 
@@ -119,12 +152,17 @@ export interface PlanWorkbook {
   plan: Plan | null;
   registry: AgencyRegistry | null;
   catalogue: Catalogue | null;
+  /** From the "Kỳ báo cáo" sheet; the 581/BNV-CCHC defaults when the workbook has none. */
+  schedule: Schedule;
+  /** True for a 2023-format workbook (registry version 1, no report schedule). */
+  predatesReorganisation: boolean;
   problems: Problem[];
 }
 
 /** Read a plan workbook's grids (keyed by actual sheet name) into plan, registry and catalogue. */
 export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook {
   const problems: Problem[] = [];
+  const sheetName = (expected: string) => findSheet(grids.keys(), expected) ?? expected;
   const sheet = (expected: string): Grid | null => {
     const name = findSheet(grids.keys(), expected);
     if (name) return grids.get(name)!;
@@ -132,23 +170,21 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
     return null;
   };
   const meta = new Map((sheet(META_SHEET) ?? []).slice(1).map((r) => [cellText(r[0] ?? null), r[1] ?? null]));
+  const registryVersion = Number(meta.get(META_LABELS.registryVersion) ?? 1);
   const agencies = sheet(PLAN_SHEETS.agencies);
   const groups = sheet(PLAN_SHEETS.groups);
   let registry: AgencyRegistry | null = null;
   if (agencies && groups) {
     const loaded = loadRegistry({
-      schemaVersion: Number(meta.get("Phiên bản danh mục cơ quan") ?? 1),
-      province: cellText(meta.get("Tỉnh") ?? ""),
+      schemaVersion: registryVersion,
+      province: cellText(meta.get(META_LABELS.province) ?? ""),
       agencies: gridToRecords(agencies).map((r) => dropNulls(r, NULLABLE_AGENCY_FIELDS)),
       groups: gridToRecords(groups).map((r) => dropNulls(r)),
     });
     if (loaded.ok) registry = loaded.registry;
     else {
-      const tables = {
-        agencies: { sheet: PLAN_SHEETS.agencies, grid: agencies, rows: recordRows(agencies) },
-        groups: { sheet: PLAN_SHEETS.groups, grid: groups, rows: recordRows(groups) },
-      };
-      problems.push(...dataProblems(loaded, tables, PLAN_SHEETS.agencies));
+      const names = { agencies: sheetName(PLAN_SHEETS.agencies), groups: sheetName(PLAN_SHEETS.groups) };
+      problems.push(...loaded.details.map((d) => registryProblem(d, agencies, groups, names)));
     }
   }
   const indicators = sheet(PLAN_SHEETS.indicators);
@@ -159,11 +195,15 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
     const ruleRows = recordRows(rules);
     const rowsOf = (kind: string) => ruleRows.filter((_, i) => ruleRecords[i].rule === kind);
     const loaded = loadCatalogue({
-      schemaVersion: Number(meta.get("Phiên bản danh mục chỉ tiêu") ?? 1),
+      schemaVersion: Number(meta.get(META_LABELS.catalogueVersion) ?? 1),
+      ...(meta.get(META_LABELS.catalogueEdition)
+        ? { version: cellText(meta.get(META_LABELS.catalogueEdition)!) }
+        : {}),
       indicators: gridToRecords(indicators).map((r) => dropNulls(r)),
       sums: ruleRecords.filter((r) => r.rule === "sum").map(({ rule: _r, ...rest }) => rest),
       limits: ruleRecords.filter((r) => r.rule === "limit").map(({ rule: _r, ...rest }) => rest),
       ceilings: ruleRecords.filter((r) => r.rule === "max").map(({ rule: _r, ...rest }) => rest),
+      ...settingsOf(meta),
     });
     if (loaded.ok) catalogue = loaded.catalogue;
     else {
@@ -175,6 +215,33 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
       problems.push(...dataProblems(loaded, tables, PLAN_SHEETS.indicators));
     }
   }
+  // The report schedule: optional (a 2023-format workbook has none, and gets the defaults).
+  let schedule: Schedule = DEFAULT_SCHEDULE;
+  const periodsName = findSheet(grids.keys(), PLAN_SHEETS.periods);
+  if (periodsName) {
+    const grid = grids.get(periodsName)!;
+    const loaded = loadSchedule({
+      schemaVersion: Number(meta.get(META_LABELS.scheduleVersion) ?? SCHEDULE_SCHEMA_VERSION),
+      rows: gridToRecords(grid).map((r) => dropNulls(r)),
+    });
+    if (loaded.ok) schedule = loaded.schedule;
+    else
+      problems.push(
+        ...loaded.issues.map((i) =>
+          problem(
+            "SCHEDULE_INVALID",
+            { issue: i.message },
+            { sheet: periodsName, cell: i.row === null ? null : cellOf(grid, i.row, i.field) },
+          ),
+        ),
+      );
+  }
+  const predatesReorganisation = registryVersion < 2 || !periodsName;
+  if (predatesReorganisation) {
+    problems.push(
+      problem("PLAN_PREDATES_2025", { registryVersion }, { sheet: META_SHEET, value: registryVersion }),
+    );
+  }
   let plan: Plan | null = null;
   const planGrid = sheet(PLAN_SHEETS.plan);
   if (planGrid && registry) {
@@ -183,7 +250,51 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
     plan = read.plan;
     problems.push(...read.problems);
   }
-  return { plan, registry, catalogue, problems };
+  return { plan, registry, catalogue, schedule, predatesReorganisation, problems };
+}
+
+/** Catalogue settings stated on the meta sheet (absent in a 2023-format workbook). */
+function settingsOf(meta: ReadonlyMap<string, unknown>): { settings?: Record<string, string> } {
+  const onTime = meta.get(META_LABELS.onTimeBase);
+  const online = meta.get(META_LABELS.onlineShareBase);
+  if (onTime == null && online == null) return {};
+  return {
+    settings: {
+      ...(onTime != null ? { onTimeBase: cellText(onTime as string) } : {}),
+      ...(online != null ? { onlineShareBase: cellText(online as string) } : {}),
+    },
+  };
+}
+
+/** The cell of record `index` (0-based, blank rows skipped as gridToRecords does) and `field`. */
+function cellOf(grid: Grid, index: number, field: string) {
+  const header = (grid[0] ?? []).map((v) => cellText(v));
+  let seen = -1;
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row || row.every((v) => v === null || v === "")) continue;
+    if (++seen === index) return a1(r, Math.max(0, header.indexOf(field)));
+  }
+  return null;
+}
+
+function registryProblem(
+  d: RegistryIssue,
+  agencies: Grid,
+  groups: Grid,
+  names: { agencies: string; groups: string },
+): Problem {
+  const onGroup = d.group !== undefined;
+  const grid = onGroup ? groups : agencies;
+  const index = onGroup ? d.group : d.agency;
+  return problem(
+    d.code === "REGISTRY_INVALID" ? "PLAN_DATA_INVALID" : d.code,
+    { issue: d.message },
+    {
+      sheet: onGroup ? names.groups : names.agencies,
+      cell: index === undefined ? null : cellOf(grid, index, d.field ?? "code"),
+    },
+  );
 }
 
 // A blank cell is null; the registry schema wants these fields present (null = none) and others absent.

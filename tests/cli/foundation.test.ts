@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EXAMPLE_PLAN_XLSX } from "../../src/cli/exampleData";
+import { EXAMPLE_PLAN_2027_XLSX, EXAMPLE_PLAN_XLSX } from "../../src/cli/exampleData";
 import type { Grid } from "../../src/domain/cell";
 import { parsePeriod, type Period } from "../../src/domain/period";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
@@ -57,7 +57,8 @@ describe("cchc plan", () => {
       deadlinesUnparsed: 0,
       agenciesUnresolved: 0,
     });
-    expect(doc.problems).toEqual([]);
+    // The 2023-format workbook reads with one note: it predates the 2025 reorganisation.
+    expect(doc.problems.map((p: { code: string }) => p.code)).toEqual(["PLAN_PREDATES_2025"]);
     const first = doc.plan.sections[0].tasks[0];
     expect(first).toMatchObject({
       code: "I.1",
@@ -240,5 +241,26 @@ describe("cchc validate on bad input: a clear message, the documented exit code,
     );
     expect(unknownAgency.code).toBe(2);
     expect((await runCli("validate")).code).toBe(2);
+  });
+});
+
+describe("cchc plan on the merged province's 2027 plan", () => {
+  it("reads examples/plan-2027.xlsx with the merged registry: 0 problems", async () => {
+    const run = await runCli("plan", EXAMPLE_PLAN_2027_XLSX, "--json");
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.problems).toEqual([]);
+    expect(doc.summary).toMatchObject({
+      year: 2027,
+      sections: 8,
+      tasks: 58,
+      deadlinesUnparsed: 0,
+      agenciesUnresolved: 0,
+    });
+    // Carried forward: "Quý IV năm 2022" → "Quý IV năm 2026"; Sở TT&TT (merged 1/3/2025) → Sở KH&CN.
+    const first = doc.plan.sections[0].tasks[0];
+    expect(first.deadline.text).toBe("Quý IV năm 2026");
+    const i3 = doc.plan.sections[0].tasks.find((t: { code: string }) => t.code === "I.3");
+    expect(i3.lead.agencies).toEqual(["SKHCN"]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type PlanWorkbookInput,
 } from "../../domain/planWorkbook";
 import { isWorkbookReadError, readErrorProblem } from "../../workbook/xlsx/errors";
+import { DEFAULT_SCHEDULE } from "../../domain/reportSchedule";
 import type { PickedFile } from "../ops";
 
 export type PlanSource = "workbook" | "file" | "example";
@@ -54,6 +55,8 @@ export async function planFromFile(file: PickedFile): Promise<LoadedPlan> {
       plan: null,
       registry: null,
       catalogue: null,
+      schedule: DEFAULT_SCHEDULE,
+      predatesReorganisation: false,
       problems: [readErrorProblem(e)],
       source: "file",
       name: file.name,
