@@ -73,5 +73,53 @@ export function agencyFigures(kind: AgencyKind, r: () => number): Record<string,
   f.VB_XU_LY_TREN_MANG = Math.floor(f.VB_TONG * (0.9 + r() * 0.1));
   f.CQ_THUOC_DIEN_ISO = local ? intIn(r, 10, 16) : 1;
   f.CQ_AP_DUNG_ISO = local ? f.CQ_THUOC_DIEN_ISO - intIn(r, 0, 2) : 1;
+  // Catalogue 2's figures from a generator of their own, so the figures above (and whatever the
+  // caller draws from `r` next) stay as they were.
+  Object.assign(f, officialFigures(kind, f, rng(f.HS_TIEP_NHAN * 31 + f.TTHC_DANG_AP_DUNG)));
   return f;
+}
+
+/** Biểu 06 split and channel, II.07b levels, QĐ 766 figures, inspections and PAKN, consistent with
+ * the base figures. PAR INDEX and SIPAS are the province's, never an agency's. */
+function officialFigures(
+  kind: AgencyKind,
+  f: Record<string, number>,
+  r: () => number,
+): Record<string, number> {
+  const g: Record<string, number> = {};
+  const share = (n: number, lo: number, hi: number) => Math.floor(n * (lo + r() * (hi - lo)));
+  g.HS_TIEP_NHAN_TRUC_TUYEN = share(f.HS_MOI_TIEP_NHAN, 0.3, 0.6);
+  g.HS_TIEP_NHAN_TRUC_TIEP = f.HS_MOI_TIEP_NHAN - g.HS_TIEP_NHAN_TRUC_TUYEN;
+  g.HS_GQ_TRUOC_HAN = share(f.HS_DUNG_HAN, 0.6, 0.85);
+  g.HS_GQ_DUNG_HAN = f.HS_DUNG_HAN - g.HS_GQ_TRUOC_HAN;
+  g.HS_TRA_LAI_RUT = 0;
+  const level = (n: number) =>
+    kind === "district"
+      ? { TINH: 0, HUYEN: Math.floor(n * 0.7), XA: n - Math.floor(n * 0.7) }
+      : kind === "commune"
+        ? { TINH: 0, HUYEN: 0, XA: n }
+        : { TINH: n, HUYEN: 0, XA: 0 };
+  const t = level(f.TTHC_DANG_AP_DUNG);
+  g.TTHC_DANG_AP_DUNG_TINH = t.TINH;
+  g.TTHC_DANG_AP_DUNG_HUYEN = t.HUYEN;
+  g.TTHC_DANG_AP_DUNG_XA = t.XA;
+  g.QUY_TRINH_NOI_BO = share(f.TTHC_DANG_AP_DUNG, 0.7, 1);
+  const q = level(g.QUY_TRINH_NOI_BO);
+  g.QUY_TRINH_NOI_BO_TINH = q.TINH;
+  g.QUY_TRINH_NOI_BO_XA = q.HUYEN + q.XA;
+  g.QD_QUY_TRINH_NOI_BO = intIn(r, 1, 5);
+  g.TTHC_CUNG_CAP_DVCTT = share(f.TTHC_DANG_AP_DUNG, 0.5, 0.9);
+  g.TTHC_DVCTT_PHAT_SINH_HS = share(g.TTHC_CUNG_CAP_DVCTT, 0.4, 0.8);
+  g.HS_KET_QUA_DIEN_TU = share(f.HS_DA_GIAI_QUYET, 0.5, 0.9);
+  g.HS_SO_HOA = share(f.HS_DA_GIAI_QUYET, 0.6, 0.95);
+  g.HS_TAI_SU_DUNG_DL = share(f.HS_MOI_TIEP_NHAN, 0.05, 0.2);
+  g.TONG_NGAY_GQ = share(f.HS_DA_GIAI_QUYET, 2, 8);
+  g.PHIEU_DANH_GIA = share(f.HS_DA_GIAI_QUYET, 0.1, 0.4);
+  g.PHIEU_HAI_LONG = share(g.PHIEU_DANH_GIA, 0.95, 1);
+  g.KT_CQ_DUOC_KIEM_TRA = intIn(r, 0, 6);
+  g.KT_VAN_DE_PHAT_HIEN = intIn(r, 0, 10);
+  g.KT_VAN_DE_DA_XU_LY = g.KT_VAN_DE_PHAT_HIEN - intIn(r, 0, Math.min(2, g.KT_VAN_DE_PHAT_HIEN));
+  g.PAKN_TIEP_NHAN = intIn(r, 0, 40);
+  g.PAKN_DA_XU_LY = g.PAKN_TIEP_NHAN - intIn(r, 0, Math.min(3, g.PAKN_TIEP_NHAN));
+  return g;
 }

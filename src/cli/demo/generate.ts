@@ -73,6 +73,8 @@ export function demoFiles(bundle: PlanBundle, seed = 20231213): DemoFile[] {
       revised.HS_DA_GIAI_QUYET += 120;
       revised.HS_DUNG_HAN += 120;
       revised.HS_DEN_HAN += 120;
+      revised.HS_GQ_DUNG_HAN += 120;
+      revised.HS_TIEP_NHAN_TRUC_TUYEN += 120;
       fill(
         { ...base, version: 2, submittedAt: civil(2023, 12, 19), figures: revised, doneShare: 0.95 },
         "lần gửi 2 (bổ sung)",

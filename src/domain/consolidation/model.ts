@@ -296,7 +296,17 @@ export function consolidate(
   }
 
   // Figures: agency rows in hierarchy order with subtotals per parent unit, then the total.
-  const valuesOf = (c: AcceptedSubmission): FigureValues => new Map(c.figures.map((f) => [f.code, f.value]));
+  // Figures the catalogue computes from the task sheet (plan tasks assigned / done), per agency.
+  const computed = catalogue.indicators.filter((i) => i.computed);
+  const valuesOf = (c: AcceptedSubmission): FigureValues => {
+    const v = new Map(c.figures.map((f) => [f.code, f.value]));
+    const tally = byAgency.get(c.agency);
+    for (const ind of computed) {
+      if (tally) v.set(ind.code, ind.computed === "tasks_total" ? tally.total : tally.done);
+      else v.delete(ind.code);
+    }
+    return v;
+  };
   const contributorValues = new Map([...counting].map(([a, c]) => [a, valuesOf(c)] as const));
   const totals = sumFigures(catalogue, [...contributorValues.values()]);
   const figureRows = buildFigureRows(agencies, order, counting, contributorValues, opts, unitCode, nameOf);
