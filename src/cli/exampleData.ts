@@ -24,6 +24,15 @@ export function examplePlanInput(): PlanWorkbookInput {
   };
 }
 
+/** The bundled current registry (merged province), catalogue and report schedule. */
+export function currentData(): Pick<PlanWorkbookInput, "registry" | "catalogue" | "schedule"> {
+  return {
+    registry: readJson("agencies-2025.json"),
+    catalogue: readJson("indicators.json"),
+    schedule: readJson("periods.json"),
+  };
+}
+
 /** A plan of the merged province for `year`, carried forward from the 2023 plan with the current
  * registry, catalogue and report schedule (examples/plan-2027.xlsx for 2027). */
 export function mergedPlanInput(year = 2027): PlanWorkbookInput {

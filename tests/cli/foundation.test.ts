@@ -264,3 +264,19 @@ describe("cchc plan on the merged province's 2027 plan", () => {
     expect(i3.lead.agencies).toEqual(["SKHCN"]);
   });
 });
+
+describe("cchc plan new", () => {
+  it("carries the 2023 plan into 2027 with the current registry: deadlines shifted, rows flagged, 0 problems", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "cchc-plan-new-")), "ke-hoach-2027.xlsx");
+    const run = await runCli("plan", "new", "--year", "2027", "--from", PLAN, "-o", out, "--json");
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc).toMatchObject({ fromYear: 2023, year: 2027, tasks: 58, problems: [] });
+    expect(doc.deadlinesShifted).toBe(31);
+    expect(doc.flaggedForReview).toBeGreaterThan(30);
+    const read = await runCli("plan", out, "--json");
+    expect(JSON.parse(read.stdout).summary).toMatchObject({ year: 2027, tasks: 58, deadlinesUnparsed: 0 });
+    const missing = await runCli("plan", "new", "--from", PLAN, "-o", out);
+    expect(missing.code).toBe(2);
+  });
+});

@@ -7,17 +7,36 @@ import { hasErrors } from "../../domain/problem";
 import { EXIT } from "../errors";
 import { formatProblems, printJson, summaryLine, type Lang } from "../output";
 
+/** Options of `cchc plan new`. */
+export interface NewOptions {
+  year?: string;
+  from?: string;
+  output?: string;
+  registry?: string;
+}
+
 /** Options, help and action of `cchc plan` on `cmd` (named and described from specs.ts). */
 export function register(cmd: Command, program: Command): void {
   cmd
-    .argument("<plan.xlsx>", "tệp kế hoạch / plan workbook")
+    .argument("<plan.xlsx>", 'tệp kế hoạch, hoặc "new" để lập kế hoạch năm mới / plan workbook, or "new"')
     .option("--json", "in kết quả dạng JSON / print JSON")
+    .option("--year <yyyy>", "plan new: năm của kế hoạch mới / year of the new plan")
+    .option("--from <plan.xlsx>", "plan new: kế hoạch năm trước / last year's plan workbook")
+    .option("-o, --output <plan.xlsx>", "plan new: tệp kế hoạch mới / the new plan workbook")
+    .option(
+      "--registry <plan.xlsx>",
+      "plan new: lấy danh mục cơ quan, chỉ tiêu, kỳ báo cáo từ tệp này (mặc định: danh mục kèm theo) / take registry, catalogue and schedule from this workbook (default: the bundled ones)",
+    )
     .addHelpText(
       "after",
-      "\nVí dụ / Example:\n  cchc plan examples/plan-2023.xlsx\n  cchc plan examples/plan-2023.xlsx --json",
+      "\nVí dụ / Example:\n  cchc plan examples/plan-2023.xlsx\n  cchc plan examples/plan-2023.xlsx --json\n  cchc plan new --year 2027 --from examples/plan-2023.xlsx -o ke-hoach-2027.xlsx",
     )
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { json?: boolean } & NewOptions) => {
       const lang = program.opts().lang as Lang;
+      if (file === "new") {
+        const { planNewCommand } = await import("./planNew");
+        return planNewCommand(opts, lang);
+      }
       // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
       const { loadPlanFile } = await import("../workbookFiles");
       const { planTasks } = await import("../../domain/plan");

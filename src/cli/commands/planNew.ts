@@ -1,0 +1,75 @@
+// `cchc plan new --year Y --from last.xlsx -o new.xlsx [--registry current.xlsx]`: last year's plan
+// carried into a new year (loaded on demand by commands/plan.ts).
+import { loadRegistry } from "../../domain/agencies";
+import { planTasks } from "../../domain/plan";
+import { PLAN_SHEETS } from "../../domain/planLayout";
+import { planDataFromGrid, planNew } from "../../domain/planNew";
+import { planWorkbookSheets, readPlanWorkbook, type PlanWorkbookInput } from "../../domain/planWorkbook";
+import { hasErrors } from "../../domain/problem";
+import { findSheet } from "../../domain/report/read";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+import { CliError, EXIT } from "../errors";
+import { currentData } from "../exampleData";
+import { formatProblems, printJson, summaryLine, type Lang } from "../output";
+import { loadPlanFile, readWorkbookFile, requirePlan } from "../workbookFiles";
+import type { NewOptions } from "./plan";
+
+export /** `cchc plan new --year Y --from last.xlsx -o new.xlsx`: last year's tasks carried into year Y. */
+async function planNewCommand(opts: { json?: boolean } & NewOptions, lang: Lang): Promise<void> {
+  const year = Number(opts.year);
+  if (!opts.year || !Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new CliError(
+      "plan new: ghi --year, ví dụ --year 2027.",
+      "plan new: pass --year, e.g. --year 2027.",
+    );
+  if (!opts.from)
+    throw new CliError("plan new: ghi --from <kế hoạch năm trước>.", "plan new: pass --from <last plan>.");
+  if (!opts.output) throw new CliError("plan new: ghi -o <tệp mới>.", "plan new: pass -o <new file>.");
+  const old = await requirePlan(opts.from);
+  const { grids } = await readWorkbookFile(opts.from);
+  const sheet = findSheet(grids.keys(), PLAN_SHEETS.plan)!;
+  const data = planDataFromGrid(grids.get(sheet)!, sheet);
+  if (!data)
+    throw new CliError(`Không đọc được bảng kế hoạch trong ${opts.from}.`, `No plan table in ${opts.from}.`);
+  let current: Pick<PlanWorkbookInput, "registry" | "catalogue" | "schedule">;
+  if (opts.registry) {
+    const src = await loadPlanFile(opts.registry);
+    if (!src.registry || !src.catalogue)
+      throw new CliError(
+        `Tệp ${opts.registry} thiếu danh mục.`,
+        `${opts.registry} has no registry or catalogue.`,
+      );
+    current = { registry: src.registry, catalogue: src.catalogue, schedule: src.schedule };
+  } else current = currentData();
+  const loaded = loadRegistry(current.registry);
+  if (!loaded.ok)
+    throw new CliError(`Danh mục cơ quan lỗi: ${loaded.issues[0]}`, `Registry invalid: ${loaded.issues[0]}`);
+  const carried = planNew(data, { fromYear: old.plan.year, toYear: year, registry: loaded.registry });
+  const sheets = planWorkbookSheets({ plan: carried.plan, ...current });
+  const wb = XlsxWorkbook.create();
+  await wb.writeSheets(sheets);
+  await wb.saveAtomic(opts.output);
+  const check = readPlanWorkbook(new Map(sheets.map((s) => [s.name, s.rows])));
+  const tasks = check.plan ? planTasks(check.plan).length : 0;
+  const summary = {
+    file: opts.output,
+    fromYear: old.plan.year,
+    year,
+    tasks,
+    flaggedForReview: carried.flagged,
+    deadlinesShifted: carried.shiftedDeadlines,
+    agenciesReplaced: carried.replacedAgencies,
+    problems: check.problems,
+  };
+  if (opts.json) printJson(summary);
+  else {
+    console.log(
+      lang === "vi"
+        ? `Đã ghi ${opts.output}: kế hoạch năm ${year} từ kế hoạch năm ${old.plan.year}; ${tasks} nhiệm vụ, ${carried.shiftedDeadlines} thời hạn đã dời năm, ${carried.replacedAgencies} lượt cơ quan thay bằng đơn vị kế thừa, ${carried.flagged} dòng cần rà soát (cột "Rà soát khi chuyển năm").`
+        : `Wrote ${opts.output}: the ${year} plan from ${old.plan.year}'s; ${tasks} tasks, ${carried.shiftedDeadlines} deadlines shifted, ${carried.replacedAgencies} agencies replaced by successors, ${carried.flagged} rows flagged for review.`,
+    );
+    console.log(`  ${summaryLine(check.problems, lang)}`);
+    if (check.problems.length) console.log(formatProblems(check.problems, lang));
+  }
+  process.exitCode = hasErrors(check.problems) ? EXIT.problems : EXIT.ok;
+}
