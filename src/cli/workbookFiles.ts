@@ -51,5 +51,11 @@ export async function requirePlan(file: string) {
       `Cannot use plan workbook ${file}: ${first?.message_en ?? "data missing"}. Run "cchc plan ${file}" for details.`,
     );
   }
-  return { plan: pw.plan, registry: pw.registry, catalogue: pw.catalogue, problems: pw.problems };
+  return {
+    plan: pw.plan,
+    registry: pw.registry,
+    catalogue: pw.catalogue,
+    schedule: pw.schedule,
+    problems: pw.problems,
+  };
 }

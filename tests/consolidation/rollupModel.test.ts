@@ -110,15 +110,32 @@ describe("rollup model", () => {
     expect(r.expected.has("H_BINHMINH")).toBe(false);
   });
 
-  it("flags late submissions against the reporting deadline (default the 20th of the last month)", () => {
+  it("flags late submissions against the reporting deadline (without a schedule, the 20th of the last month)", () => {
     const late = report("STP", hs(1, 1), { submittedAt: { y: 2023, m: 12, d: 21 } });
     const r = consolidate(bundle.plan, [late, report("SNV", hs(1, 1))], {
       ...bundle,
+      schedule: undefined,
       period: PERIOD,
       mergedAt: "t",
     });
     expect(r.status.find((s) => s.agency === "STP")!.onTime).toBe(false);
     expect(r.status.find((s) => s.agency === "SNV")!.onTime).toBe(true);
     expect(r.counts.late).toBe(1);
+  });
+
+  it("with the plan's schedule, 'on time' means by the agency deadline (581/BNV-CCHC default: the 16th)", () => {
+    const sent = (d: number) => ({ submittedAt: { y: 2023, m: 12, d } });
+    const r = consolidate(
+      bundle.plan,
+      [report("STP", hs(1, 1), sent(17)), report("SNV", hs(1, 1), sent(16))],
+      {
+        ...bundle,
+        period: PERIOD,
+        mergedAt: "t",
+      },
+    );
+    expect(r.schedule?.row.code).toBe("Y");
+    expect(r.status.find((s) => s.agency === "STP")!.onTime).toBe(false);
+    expect(r.status.find((s) => s.agency === "SNV")!.onTime).toBe(true);
   });
 });

@@ -188,7 +188,17 @@ suite("the web page (bản web) in Chromium", () => {
         // The page's totals equal the CLI's for the same files (decimals may differ in the last bit).
         const got = storedTotals(read.rollup, cli.catalogue);
         expect([...got.keys()].sort()).toEqual([...cli.totals.keys()].sort());
+        // Plan-task figures (NV_KH_*) are computed from the task sheets when consolidating, not stored
+        // with the contributions, so totals read back from stored tables leave them out.
+        const isComputed = (code?: string) =>
+          cli.catalogue.indicators.some((i) => i.code === code && i.computed);
+        const computed = new Set(
+          cli.catalogue.indicators
+            .filter((i) => i.computed || isComputed(i.numerator) || isComputed(i.denominator))
+            .map((i) => i.code),
+        );
         for (const [code, want] of cli.totals) {
+          if (computed.has(code)) continue;
           if (want === null) expect([code, got.get(code)]).toEqual([code, null]);
           else expect([code, got.get(code)! - want]).toEqual([code, expect.closeTo(0, 6)]);
         }

@@ -28,11 +28,23 @@ Ví dụ / Examples:
       const { outcomeTable, summaryJson, summaryText } = await import("../consolidate/summary");
       const { loadExampleBundle } = await import("../demo/bundle");
       const { runDemo } = await import("../demo/run");
+      const { runMergedDemo } = await import("../demo/merged");
       const bundle = await loadExampleBundle();
       const result = await runDemo(bundle, opts.out, progressFor(process.stderr, !opts.json));
+      const merged = await runMergedDemo(opts.out, progressFor(process.stderr, !opts.json));
       const r = result.round2.rollup;
+      const m = merged.outcome.rollup;
       if (opts.json) {
-        printJson(summaryJson(r, { output: result.rollupFile, reports: result.reports.length }));
+        printJson({
+          ...summaryJson(r, { output: result.rollupFile, reports: result.reports.length }),
+          merged: summaryJson(m, {
+            output: merged.rollupFile,
+            previous: merged.previousFile,
+            plan2027: merged.planFile,
+            reports: merged.reports,
+            comparisonGroups: m.comparison?.length ?? 0,
+          }),
+        });
       } else {
         console.log(
           `Đã tạo ${result.reports.length} tệp báo cáo trong ${path.dirname(result.reports[0])}/ và bao-cao-bo-sung/`,
@@ -46,6 +58,13 @@ Ví dụ / Examples:
         console.log("");
         console.log(summaryText(r));
         console.log(`\nBảng tổng hợp: ${result.rollupFile} (cùng kỳ năm trước: ${result.previousFile})`);
+        console.log(
+          `\nTỉnh Vĩnh Long mới (từ 01/7/2025) / The merged province: ${merged.reports} báo cáo năm 2026 (sở, ban và 124 xã, phường)`,
+        );
+        console.log(summaryText(m));
+        console.log(
+          `\nBảng tổng hợp 2026: ${merged.rollupFile} (cùng kỳ 2025, đơn vị cũ đến 30/6 và mới từ 01/7: ${merged.previousFile})\nKế hoạch 2027: ${merged.planFile}`,
+        );
       }
       process.exitCode = EXIT.ok;
     });

@@ -8,12 +8,15 @@ import {
   isRollup,
   readRollup,
   ROLLUP_STORED_SHEETS,
+  storedByAgency,
   storedTotals,
   type StoredRollup,
 } from "../../domain/consolidation/readRollup";
 import { rollupSheets } from "../../domain/consolidation/sheets";
 import { isAcceptable, type Submission } from "../../domain/consolidation/submission";
+import type { FigureValues } from "../../domain/consolidation/totals";
 import type { Catalogue } from "../../domain/indicators";
+import type { Schedule } from "../../domain/reportSchedule";
 import { periodCode, periodLabelVi, samePeriod, type Period } from "../../domain/period";
 import type { Plan } from "../../domain/plan";
 import type { AtomicFs } from "../../workbook/xlsx/atomicWrite";
@@ -37,6 +40,8 @@ export interface PlanBundle {
   plan: Plan;
   registry: AgencyRegistry;
   catalogue: Catalogue;
+  /** The plan workbook's report schedule (window, agency and Ministry deadlines). */
+  schedule?: Schedule;
 }
 
 export interface ConsolidationRun {
@@ -162,7 +167,7 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
   const intake = lap();
 
   period ??= inferPeriod(submissions);
-  const previousTotals = run.previous ? await readPrevious(run.previous, catalogue) : undefined;
+  const prev = run.previous ? await readPrevious(run.previous, catalogue) : undefined;
   const rollup = consolidate(plan, submissions, {
     registry,
     catalogue,
@@ -172,7 +177,9 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
     returns: run.returns,
     mergedAt: now.toISOString(),
     reportingDeadline: run.reportingDeadline,
-    previousTotals,
+    previousTotals: prev?.totals,
+    previousByAgency: prev?.byAgency,
+    schedule: run.bundle.schedule,
   });
 
   const merge = lap();
@@ -231,7 +238,10 @@ async function openExisting(
   return { workbook, stored: read.rollup };
 }
 
-async function readPrevious(file: string, catalogue: Catalogue): Promise<Map<string, number | null>> {
+async function readPrevious(
+  file: string,
+  catalogue: Catalogue,
+): Promise<{ totals: Map<string, number | null>; byAgency: Map<string, FigureValues> }> {
   let wb: XlsxReader;
   try {
     wb = await XlsxReader.open(file);
@@ -246,7 +256,7 @@ async function readPrevious(file: string, catalogue: Catalogue): Promise<Map<str
       `${file} is not a rollup: ${read.problems[0].message_en}`,
     );
   }
-  return storedTotals(read.rollup, catalogue);
+  return { totals: storedTotals(read.rollup, catalogue), byAgency: storedByAgency(read.rollup) };
 }
 
 /** The period most accepted submissions report; ambiguous or none is a usage error. */

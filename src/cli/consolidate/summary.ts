@@ -122,6 +122,17 @@ export function summaryText(r: Rollup, lang: "vi" | "en" = "vi"): string {
     return v === null || v === undefined ? "—" : w.num(v, pct ? { percent: true, digits: 2 } : {});
   };
   lines.push(w.files(t));
+  const s = r.schedule;
+  if (s)
+    lines.push(
+      `Kỳ ${s.row.name_vi} ${s.period.year}: số liệu ${formatVnDate(s.window.start)} – ${formatVnDate(s.window.end)}; hạn cơ quan gửi Sở Nội vụ ${formatVnDate(s.agencyDue)}; hạn tỉnh gửi Bộ Nội vụ ${formatVnDate(s.ministryDue)}`,
+    );
+  if (r.comparison) {
+    const by = (m: string) => r.comparison!.filter((g) => g.method === m).length;
+    lines.push(
+      `So với cùng kỳ theo đơn vị kế thừa: ${r.comparison.length} nhóm (${by("same")} cùng đơn vị, ${by("successors")} cộng theo đơn vị tiền thân, ${by("new")} không có số liệu cùng kỳ)`,
+    );
+  }
   lines.push("");
   lines.push(
     ...narrative(r)
@@ -151,6 +162,14 @@ export function summaryJson(r: Rollup, extra: Record<string, unknown>): Record<s
     conflicts: r.conflicts,
     status: r.status.map((s) => ({ ...s, submittedAt: s.submittedAt ? formatVnDate(s.submittedAt) : null })),
     totals: Object.fromEntries(r.totals),
+    schedule: r.schedule
+      ? {
+          code: r.schedule.row.code,
+          window: [formatVnDate(r.schedule.window.start), formatVnDate(r.schedule.window.end)],
+          agencyDue: formatVnDate(r.schedule.agencyDue),
+          ministryDue: formatVnDate(r.schedule.ministryDue),
+        }
+      : null,
   };
 }
 

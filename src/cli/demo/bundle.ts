@@ -14,7 +14,7 @@ export async function loadExampleBundle(root = repoRoot()): Promise<PlanBundle &
   const xlsx = path.join(root, "examples", "plan-2023.xlsx");
   if (existsSync(xlsx)) {
     const b = await requirePlan(xlsx);
-    return { plan: b.plan, registry: b.registry, catalogue: b.catalogue, source: xlsx };
+    return { plan: b.plan, registry: b.registry, catalogue: b.catalogue, schedule: b.schedule, source: xlsx };
   }
   const data = path.join(root, "examples", "data");
   const read = (n: string) => JSON.parse(readFileSync(path.join(data, n), "utf8"));
@@ -30,5 +30,11 @@ export async function loadExampleBundle(root = repoRoot()): Promise<PlanBundle &
       `Cannot read the example plan in ${data}.`,
     );
   }
-  return { plan: pw.plan, registry: pw.registry, catalogue: pw.catalogue, source: data };
+  return {
+    plan: pw.plan,
+    registry: pw.registry,
+    catalogue: pw.catalogue,
+    schedule: pw.schedule,
+    source: data,
+  };
 }

@@ -7,6 +7,8 @@ import { assignedAgencies, assignmentsFor, type Role } from "../assignment";
 import { civil, compareCivil, type CivilDate } from "../civilDate";
 import { finalDueDate } from "../deadline";
 import type { Catalogue } from "../indicators";
+import { scheduleFor, type Schedule, type ScheduledPeriod } from "../reportSchedule";
+import { successorComparison, type ComparisonGroup } from "./successorYoY";
 import { CALENDAR, periodCode, periodLastMonth, periodRange, type CutoffRule, type Period } from "../period";
 import { planTasks, type Plan, type PlanTask } from "../plan";
 import type { Problem } from "../problem";
@@ -63,6 +65,11 @@ export interface ConsolidateOptions {
   readonly previousTotals?: ReadonlyMap<string, number | null>;
   /** Data cut-off rule: tasks are judged overdue as of the period's cut-off. Decree 09 by default. */
   readonly cutoff?: CutoffRule;
+  /** The plan workbook's report schedule: its window end is the cut-off, its agency deadline the
+   * reporting deadline (unless `reportingDeadline` is given), and both deadlines are stated. */
+  readonly schedule?: Schedule;
+  /** Last year's figures per agency, for year-on-year by successor mapping. */
+  readonly previousByAgency?: ReadonlyMap<string, FigureValues>;
 }
 
 /** A task × agency cell of the matrix. */
@@ -193,6 +200,10 @@ export interface Rollup {
   readonly unit: { code: string; name: string; kind: string };
   readonly mergedAt: string;
   readonly reportingDeadline: CivilDate;
+  /** The schedule's entry for the period: data window, agency and Ministry deadlines. */
+  readonly schedule: ScheduledPeriod | null;
+  /** Year-on-year per unit (groups formed by successor links), when last year's rollup was given. */
+  readonly comparison: readonly ComparisonGroup[] | null;
   /** The day tasks are judged against (the period's cut-off). */
   readonly asOf: CivilDate;
   readonly merge: MergeResult;
@@ -227,9 +238,10 @@ export function consolidate(
   const unitCode = opts.unit ?? registry.agencies.find((a) => a.kind === "province")?.code ?? "";
   const unitAgency = agencyByCode(registry, unitCode);
   const periodEnd = periodRange(period, CALENDAR).end;
-  const asOf = periodRange(period, opts.cutoff).end;
+  const scheduled = opts.schedule ? (scheduleFor(opts.schedule, period) ?? null) : null;
+  const asOf = scheduled && !opts.cutoff ? scheduled.window.end : periodRange(period, opts.cutoff).end;
   const last = periodLastMonth(period);
-  const reportingDeadline = opts.reportingDeadline ?? civil(last.y, last.m, 20);
+  const reportingDeadline = opts.reportingDeadline ?? scheduled?.agencyDue ?? civil(last.y, last.m, 20);
 
   const merge = mergeSubmissions({
     period,
@@ -382,6 +394,10 @@ export function consolidate(
     provenance,
     long,
     yoy: opts.previousTotals ? yearOnYear(catalogue, totals, opts.previousTotals) : null,
+    schedule: scheduled,
+    comparison: opts.previousByAgency
+      ? successorComparison(registry, catalogue, contributorValues, opts.previousByAgency, periodEnd)
+      : null,
     catalogue,
     registry,
     sectionTitles: new Map(plan.sections.map((s) => [s.code, s.title])),

@@ -218,6 +218,20 @@ export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
   };
 }
 
+/** Figures of a stored rollup's counting contributions, per agency (returned ones left out). */
+export function storedByAgency(rollup: StoredRollup): Map<string, ReadonlyMap<string, number>> {
+  const returned = new Set(
+    rollup.prior.returns
+      .filter((m) => rollup.prior.contributions.some((c) => c.agency === m.agency && c.version === m.version))
+      .map((m) => m.agency),
+  );
+  return new Map(
+    rollup.prior.contributions
+      .filter((c) => !returned.has(c.agency))
+      .map((c) => [c.agency, new Map(c.figures.map((f) => [f.code, f.value]))] as const),
+  );
+}
+
 /** Totals of a stored rollup (its counting contributions), e.g. last year's for year-on-year change. */
 export function storedTotals(rollup: StoredRollup, catalogue: Catalogue): Map<string, number | null> {
   const returned = new Set(

@@ -5,7 +5,9 @@ import type { CellValue, Grid } from "../cell";
 import { civilToSerial, type CivilDate } from "../civilDate";
 import { periodCode } from "../period";
 import type { NumberFormatName, SheetSpec } from "../sheetSpec";
+import { rateDefinitions } from "../indicators";
 import { taskStatusLabel } from "../taskStatus";
+import { formatVnDate } from "../text/vnDate";
 import { LONG_HEADERS, PROVENANCE_HEADERS, ROLLUP_SHEETS, STATUS_HEADERS, TASK_LONG_HEADERS } from "./layout";
 import { MERGE_OUTCOME_LABELS } from "./mergeRules";
 import { SUBMISSION_STATE_LABELS, TASK_STATE_LABELS, type Rollup } from "./model";
@@ -214,6 +216,31 @@ export function taskLongSheet(r: Rollup): SheetSpec {
   return recordTable(ROLLUP_SHEETS.taskLong, columns, records);
 }
 
+/** What the rollup states about its period, its comparison with last year and its rates. */
+function scheduleNotes(r: Rollup): string[] {
+  const out: string[] = [];
+  const s = r.schedule;
+  if (s) {
+    out.push(
+      `Kỳ báo cáo: ${s.row.name_vi} năm ${s.period.year}, số liệu từ ${formatVnDate(s.window.start)} đến ${formatVnDate(s.window.end)}; cơ quan gửi Sở Nội vụ trước ${formatVnDate(s.agencyDue)} ("gửi đúng hạn" tính theo hạn này); tỉnh gửi Bộ Nội vụ trước ${formatVnDate(s.ministryDue)} (${s.row.source ?? "kỳ báo cáo do tỉnh quy định"}).`,
+    );
+  }
+  if (r.yoy) {
+    out.push(
+      "So với cùng kỳ (toàn tỉnh): tổng kỳ này so với tổng cùng kỳ năm trước của mọi cơ quan đã báo cáo năm trước — với tỉnh mới từ 01/7/2025 là tổng của các đơn vị tiền thân (Vĩnh Long, Bến Tre, Trà Vinh cũ).",
+    );
+  }
+  if (r.comparison) {
+    const counts = { same: 0, successors: 0, new: 0 };
+    for (const g of r.comparison) counts[g.method]++;
+    out.push(
+      `So với cùng kỳ theo đơn vị (sheet "So sánh cùng kỳ"): số liệu của mỗi đơn vị kỳ này so với tổng cùng kỳ năm trước của các đơn vị tiền thân, cộng theo danh mục kế thừa (cột successors của sheet Cơ quan). Các đơn vị có chung tiền thân (ví dụ các xã, phường mới trên địa bàn một huyện cũ) được so sánh gộp thành một nhóm vì số liệu của tiền thân không chia được. ${counts.same} nhóm cùng đơn vị, ${counts.successors} nhóm cộng theo đơn vị tiền thân, ${counts.new} đơn vị không có số liệu cùng kỳ.`,
+    );
+  }
+  out.push(...rateDefinitions(r.catalogue).map((d) => `Cách tính: ${d.vi}`));
+  return out;
+}
+
 export function notesSheet(r: Rollup): SheetSpec {
   const lines = [
     "Cách tổng hợp (quy tắc hợp nhất):",
@@ -225,6 +252,7 @@ export function notesSheet(r: Rollup): SheetSpec {
     "• Mỗi cơ quan chỉ báo cáo số liệu của mình: dòng 'Cộng … và đơn vị trực thuộc' cộng cơ quan cấp trên với các đơn vị trực thuộc, không tính hai lần.",
     `• Nhiệm vụ đúng hạn hay trễ hạn được tính theo thời hạn trong kế hoạch, tại ngày chốt ${r.asOf.d}/${r.asOf.m}/${r.asOf.y}.`,
     "• Mỗi số liệu truy được nguồn (tệp, sheet, ô) ở sheet 'Dữ liệu dài'; mọi tệp đầu vào có trong 'Nhật ký nguồn'.",
+    ...scheduleNotes(r),
     "Biểu đồ: thư viện ghi tệp .xlsx (ExcelJS) không ghi được biểu đồ; phần bổ trợ (add-in) trong Excel vẽ biểu đồ gốc của Excel từ các sheet này.",
     "Charts: the .xlsx writer (ExcelJS) cannot write charts; the Excel add-in draws native charts from these sheets.",
   ];

@@ -13,6 +13,7 @@ import {
   FIGURES_FIXED_COLUMNS,
 } from "./layout";
 import { TASK_STATE_LABELS, type Completion, type Rollup } from "./model";
+import { COMPARISON_METHOD_LABELS, namesOf } from "./successorYoY";
 import { narrativeSheet } from "./narrative";
 import { dateCell, longSheet, notesSheet, provenanceSheet, statusSheet, taskLongSheet } from "./recordSheets";
 
@@ -29,6 +30,7 @@ export function rollupSheets(r: Rollup): SheetSpec[] {
     provenanceSheet(r),
     longSheet(r),
     taskLongSheet(r),
+    ...[comparisonSheet(r)].filter((s): s is SheetSpec => s !== null),
     notesSheet(r),
   ];
 }
@@ -58,6 +60,7 @@ function infoSheet(r: Rollup): SheetSpec {
     ["Gửi trễ hạn", c.late],
     ["Tỷ lệ hoàn thành nhiệm vụ", r.completion.rate],
     ["Số nhiệm vụ quá hạn, chưa hoàn thành", r.completion.overdue],
+    ...scheduleRows(r),
   ];
   const rateRow = rows.findIndex((row) => row[0] === "Tỷ lệ hoàn thành nhiệm vụ");
   return {
@@ -68,6 +71,72 @@ function infoSheet(r: Rollup): SheetSpec {
     cellFormats: [{ row: rateRow, col: 1, format: "percent" }],
   };
 }
+
+/** The report schedule as stated on the info sheet: data window and both deadlines. */
+function scheduleRows(r: Rollup): Grid {
+  const s = r.schedule;
+  if (!s) return [];
+  return [
+    ["Kỳ dữ liệu (theo kỳ báo cáo)", `${formatVnDate(s.window.start)} – ${formatVnDate(s.window.end)}`],
+    ["Hạn cơ quan gửi Sở Nội vụ", formatVnDate(s.agencyDue)],
+    ["Hạn tỉnh gửi Bộ Nội vụ", formatVnDate(s.ministryDue)],
+    ["Căn cứ kỳ báo cáo", `${s.row.name_vi} (${s.row.code}) — ${s.row.source ?? "do tỉnh quy định"}`],
+  ];
+}
+
+/** Year-on-year per unit, by successor mapping: one row per comparison group and indicator. */
+export function comparisonSheet(r: Rollup): SheetSpec | null {
+  if (!r.comparison) return null;
+  const name = (codes: readonly string[]) => namesOf(r.registry, codes);
+  const rows: Grid = [
+    [
+      "Đơn vị kỳ này",
+      "Tên đơn vị kỳ này",
+      "Đơn vị cùng kỳ năm trước (tiền thân)",
+      "Cách so sánh",
+      "Mã chỉ tiêu",
+      "Cùng kỳ năm trước",
+      "Kỳ này",
+      "So với cùng kỳ",
+    ],
+  ];
+  const inds = r.catalogue.indicators.filter((i) => !i.computed);
+  for (const g of r.comparison) {
+    const yoy = new Map(g.yoy.map((y) => [y.code, y]));
+    for (const i of inds) {
+      const y = yoy.get(i.code);
+      if (!y || (y.current === null && y.previous === null)) continue;
+      rows.push([
+        g.current.join(", "),
+        name(g.current),
+        g.method === "same" ? "(cùng đơn vị)" : name(g.previous),
+        COMPARISON_METHOD_LABELS[g.method],
+        i.code,
+        y.previous,
+        y.current,
+        y.text_vi || null,
+      ]);
+    }
+  }
+  return {
+    name: COMPARISON_SHEET,
+    rows,
+    headerRows: 1,
+    columns: [
+      { width: 24, wrap: true },
+      { width: 36, wrap: true },
+      { width: 48, wrap: true },
+      { width: 30, wrap: true },
+      { width: 26 },
+      { width: 16, format: "amount" },
+      { width: 16, format: "amount" },
+      { width: 16 },
+    ],
+  };
+}
+
+/** Sheet of the per-unit year-on-year comparison. */
+export const COMPARISON_SHEET = "So sánh cùng kỳ";
 
 function figuresSheet(r: Rollup): SheetSpec {
   const inds = r.catalogue.indicators;
