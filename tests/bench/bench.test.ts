@@ -68,7 +68,7 @@ test("npm run bench -- --n 3 prints the whole table, all files accepted, docs un
     expect(stdout).toMatch(/\| files valid \/ read \| 3 \/ 3 \|/);
     expect(stdout).toMatch(/\| agencies in the rollup \| 3 \|/);
     // The openpyxl script, where this machine has it, sums the same totals.
-    expect(stdout).toMatch(/totals of the two rollups \| (identical \(57 indicators, 3 agencies\)|— )/);
+    expect(stdout).toMatch(/totals of the two rollups \| (identical \(96 indicators, 3 agencies\)|— )/);
     // The fake context's counts are deterministic: equal at both sizes while the data fit one request.
     // Reading: one sync while the response fits; 50,000 task rows of Vietnamese text are over 5 MB
     // in UTF-8 and are read in byte-sized bands (issue 13).
