@@ -7,8 +7,8 @@ import { hasErrors } from "../../domain/problem";
 import { EXIT } from "../errors";
 import { formatProblems, printJson, summaryLine, type Lang } from "../output";
 
-/** Options of `cchc plan new`. */
-export interface NewOptions {
+/** Options of `cchc plan new` (the command itself is loaded on demand from ./planNew). */
+interface NewOptions {
   year?: string;
   from?: string;
   output?: string;

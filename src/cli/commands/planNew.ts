@@ -12,7 +12,13 @@ import { CliError, EXIT } from "../errors";
 import { currentData } from "../exampleData";
 import { formatProblems, printJson, summaryLine, type Lang } from "../output";
 import { loadPlanFile, readWorkbookFile, requirePlan } from "../workbookFiles";
-import type { NewOptions } from "./plan";
+
+interface NewOptions {
+  year?: string;
+  from?: string;
+  output?: string;
+  registry?: string;
+}
 
 export /** `cchc plan new --year Y --from last.xlsx -o new.xlsx`: last year's tasks carried into year Y. */
 async function planNewCommand(opts: { json?: boolean } & NewOptions, lang: Lang): Promise<void> {
