@@ -236,8 +236,8 @@ suite("the web page (bản web) in Chromium", () => {
         });
         // Agency and period first.
         await page.getByText("Sở Xây dựng (SXD)").waitFor();
-        // The three sums that do not add up are one group; open it and click the first.
-        await page.locator("summary", { hasText: "3 mục:" }).click();
+        // Two sums do not add up (catalogue 2: resolved = early/on time + overdue is only a warning,
+        // SUM_GAP, since real exports break it): too few to group, each listed; click the first.
         const item = page
           .getByRole("region", { name: "Số liệu" })
           .getByRole("button")
