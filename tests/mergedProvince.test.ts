@@ -105,7 +105,7 @@ describe("the report schedule (581/BNV-CCHC)", () => {
     "%s %s 2026: window %s–%s, agencies by %s, Ministry by %s",
     (kind, q, from, to, agency, ministry) => {
       const s = scheduleFor(DEFAULT_SCHEDULE, makePeriod(kind, 2026, q))!;
-      expect([s.window.start, s.window.end, s.agencyDue, s.ministryDue].map(isoDate)).toEqual([
+      expect([s.dataWindow.start, s.dataWindow.end, s.agencyDue, s.ministryDue].map(isoDate)).toEqual([
         from,
         to,
         agency,
@@ -127,7 +127,7 @@ describe("the report schedule (581/BNV-CCHC)", () => {
     const r = loadSchedule({ ...DEFAULT_SCHEDULE, rows: [...DEFAULT_SCHEDULE.rows, nine] });
     expect(r.ok).toBe(true);
     if (r.ok)
-      expect(isoDate(scheduleFor(r.schedule, makePeriod("nine", 2026))!.window.end)).toBe("2026-09-14");
+      expect(isoDate(scheduleFor(r.schedule, makePeriod("nine", 2026))!.dataWindow.end)).toBe("2026-09-14");
     const dup = loadSchedule({
       ...DEFAULT_SCHEDULE,
       rows: [...DEFAULT_SCHEDULE.rows, DEFAULT_SCHEDULE.rows[0]],

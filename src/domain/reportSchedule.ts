@@ -150,7 +150,7 @@ export function scheduleWindow(r: ScheduleRow, year: number): { start: CivilDate
 export interface ScheduledPeriod {
   readonly row: ScheduleRow;
   readonly period: Period;
-  readonly window: { start: CivilDate; end: CivilDate };
+  readonly dataWindow: { start: CivilDate; end: CivilDate };
   /** Agencies → Sở Nội vụ: "submitted on time" in the rollup is judged against this. */
   readonly agencyDue: CivilDate;
   /** Province → Bộ Nội vụ. */
@@ -165,7 +165,7 @@ export function scheduleFor(schedule: Schedule, period: Period): ScheduledPeriod
   return {
     row: r,
     period,
-    window: scheduleWindow(r, y),
+    dataWindow: scheduleWindow(r, y),
     agencyDue: clampDay(y, r.agencyDueMonth ?? r.endMonth, r.agencyDueDay),
     ministryDue: clampDay(y, r.ministryDueMonth ?? r.endMonth, r.ministryDueDay),
   };

@@ -29,7 +29,7 @@ describe("the merged province's 2026 yearly rollup", () => {
 
   it("states its data window and both deadlines, and judges 'on time' by the agency deadline", async () => {
     const s = demo.outcome.rollup.schedule!;
-    expect([s.window.start, s.window.end, s.agencyDue, s.ministryDue].map(isoDate)).toEqual([
+    expect([s.dataWindow.start, s.dataWindow.end, s.agencyDue, s.ministryDue].map(isoDate)).toEqual([
       "2025-12-15",
       "2026-12-14",
       "2026-12-16",

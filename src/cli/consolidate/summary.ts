@@ -125,7 +125,7 @@ export function summaryText(r: Rollup, lang: "vi" | "en" = "vi"): string {
   const s = r.schedule;
   if (s)
     lines.push(
-      `Kỳ ${s.row.name_vi} ${s.period.year}: số liệu ${formatVnDate(s.window.start)} – ${formatVnDate(s.window.end)}; hạn cơ quan gửi Sở Nội vụ ${formatVnDate(s.agencyDue)}; hạn tỉnh gửi Bộ Nội vụ ${formatVnDate(s.ministryDue)}`,
+      `Kỳ ${s.row.name_vi} ${s.period.year}: số liệu ${formatVnDate(s.dataWindow.start)} – ${formatVnDate(s.dataWindow.end)}; hạn cơ quan gửi Sở Nội vụ ${formatVnDate(s.agencyDue)}; hạn tỉnh gửi Bộ Nội vụ ${formatVnDate(s.ministryDue)}`,
     );
   if (r.comparison) {
     const by = (m: string) => r.comparison!.filter((g) => g.method === m).length;
@@ -165,7 +165,7 @@ export function summaryJson(r: Rollup, extra: Record<string, unknown>): Record<s
     schedule: r.schedule
       ? {
           code: r.schedule.row.code,
-          window: [formatVnDate(r.schedule.window.start), formatVnDate(r.schedule.window.end)],
+          window: [formatVnDate(r.schedule.dataWindow.start), formatVnDate(r.schedule.dataWindow.end)],
           agencyDue: formatVnDate(r.schedule.agencyDue),
           ministryDue: formatVnDate(r.schedule.ministryDue),
         }

@@ -77,7 +77,7 @@ export async function runMergedDemo(dir: string, progress?: Progress): Promise<M
       bundle,
       code,
       period,
-      sched.window.end,
+      sched.dataWindow.end,
       { version: 1, submittedAt: civil(2026, 12, day), figures, doneShare: 0.82 + r() * 0.16 },
       rng(2026 + i),
     );

@@ -239,7 +239,7 @@ export function consolidate(
   const unitAgency = agencyByCode(registry, unitCode);
   const periodEnd = periodRange(period, CALENDAR).end;
   const scheduled = opts.schedule ? (scheduleFor(opts.schedule, period) ?? null) : null;
-  const asOf = scheduled && !opts.cutoff ? scheduled.window.end : periodRange(period, opts.cutoff).end;
+  const asOf = scheduled && !opts.cutoff ? scheduled.dataWindow.end : periodRange(period, opts.cutoff).end;
   const last = periodLastMonth(period);
   const reportingDeadline = opts.reportingDeadline ?? scheduled?.agencyDue ?? civil(last.y, last.m, 20);
 

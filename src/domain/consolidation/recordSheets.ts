@@ -222,7 +222,7 @@ function scheduleNotes(r: Rollup): string[] {
   const s = r.schedule;
   if (s) {
     out.push(
-      `Kỳ báo cáo: ${s.row.name_vi} năm ${s.period.year}, số liệu từ ${formatVnDate(s.window.start)} đến ${formatVnDate(s.window.end)}; cơ quan gửi Sở Nội vụ trước ${formatVnDate(s.agencyDue)} ("gửi đúng hạn" tính theo hạn này); tỉnh gửi Bộ Nội vụ trước ${formatVnDate(s.ministryDue)} (${s.row.source ?? "kỳ báo cáo do tỉnh quy định"}).`,
+      `Kỳ báo cáo: ${s.row.name_vi} năm ${s.period.year}, số liệu từ ${formatVnDate(s.dataWindow.start)} đến ${formatVnDate(s.dataWindow.end)}; cơ quan gửi Sở Nội vụ trước ${formatVnDate(s.agencyDue)} ("gửi đúng hạn" tính theo hạn này); tỉnh gửi Bộ Nội vụ trước ${formatVnDate(s.ministryDue)} (${s.row.source ?? "kỳ báo cáo do tỉnh quy định"}).`,
     );
   }
   if (r.yoy) {

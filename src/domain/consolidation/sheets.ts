@@ -77,7 +77,10 @@ function scheduleRows(r: Rollup): Grid {
   const s = r.schedule;
   if (!s) return [];
   return [
-    ["Kỳ dữ liệu (theo kỳ báo cáo)", `${formatVnDate(s.window.start)} – ${formatVnDate(s.window.end)}`],
+    [
+      "Kỳ dữ liệu (theo kỳ báo cáo)",
+      `${formatVnDate(s.dataWindow.start)} – ${formatVnDate(s.dataWindow.end)}`,
+    ],
     ["Hạn cơ quan gửi Sở Nội vụ", formatVnDate(s.agencyDue)],
     ["Hạn tỉnh gửi Bộ Nội vụ", formatVnDate(s.ministryDue)],
     ["Căn cứ kỳ báo cáo", `${s.row.name_vi} (${s.row.code}) — ${s.row.source ?? "do tỉnh quy định"}`],

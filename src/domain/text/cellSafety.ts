@@ -1,8 +1,8 @@
 // What a cell may hold once written: text XML 1.0 can carry, no longer than Excel can hold. Readers
-// decode anything (ExcelJS turns the escape `_xFFFE_` into U+FFFE), so a report can bring characters
+// decode anything (an .xlsx library turns the escape `_xFFFE_` into U+FFFE), so a report can bring characters
 // that would make a written workbook unreadable for good; and a cell of megabytes would make every
 // text check slow. One definition, used twice: validation cleans the grids of a report (warning at
-// the cell) before anything reads them, and every writer (ExcelJS, the spliced rows, Office.js)
+// the cell) before anything reads them, and every writer adapter (.xlsx and in-Excel alike)
 // applies the same functions again as a last line, so no write path can produce a broken file.
 
 /** Excel's limit on the characters in one cell; also the per-cell limit of every text check. */
@@ -16,7 +16,7 @@ export const REPLACEMENT_CHAR = "\uFFFD";
 
 // XML 1.0 (§2.2) allows #x9 #xA #xD, #x20–#xD7FF, #xE000–#xFFFD and #x10000–#x10FFFF. Forbidden:
 // other C0 controls, U+FFFE, U+FFFF, and a UTF-16 surrogate without its partner. DEL (U+007F) is
-// allowed but discouraged, and ExcelJS drops it without a word: it is replaced too, so every path
+// allowed but discouraged, and an .xlsx writer may drop it without a word: it is replaced too, so every path
 // stores the same text.
 const XML_FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for

@@ -611,22 +611,7 @@ export class XlsxReader implements WorkbookValues {
 
   /** Read an .xlsx file; the size limit is checked from the file's size before reading it. */
   static async open(file: string, opts: XlsxReadOptions = {}): Promise<XlsxReader> {
-    const name = opts.name ?? file;
-    const maxBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-    let buf: Buffer;
-    try {
-      const st = await fsp.stat(file);
-      if (!st.isFile()) throw new WorkbookReadError("UNREADABLE", { file: name, detail: "not a file" });
-      if (st.size > maxBytes) {
-        const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
-        throw new WorkbookReadError("TOO_LARGE", { file: name, detail: `${mb(st.size)} > ${mb(maxBytes)}` });
-      }
-      buf = await fsp.readFile(file);
-    } catch (e) {
-      if (isWorkbookReadError(e)) throw e;
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
-      throw new WorkbookReadError("UNREADABLE", { file: name, detail: code, cause: e });
-    }
+    const { buf, name } = await readWorkbookBytes(file, opts);
     return XlsxReader.fromBuffer(buf, { ...opts, name });
   }
 
@@ -674,4 +659,29 @@ function readError(e: unknown, file?: string): WorkbookReadError {
   if (e instanceof XmlError)
     return new WorkbookReadError("UNREADABLE", { file, detail: `XML: ${msg}`.slice(0, 160), cause: e });
   return new WorkbookReadError("UNREADABLE", { file, detail: msg.slice(0, 120), cause: e });
+}
+
+/**
+ * The bytes of an .xlsx file, refused as TOO_LARGE from its size before it is read; any I/O failure is a
+ * WorkbookReadError naming the file. Shared by every adapter that opens a file.
+ */
+export async function readWorkbookBytes(
+  file: string,
+  opts: XlsxReadOptions = {},
+): Promise<{ buf: Buffer; name: string }> {
+  const name = opts.name ?? file;
+  const maxBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  try {
+    const st = await fsp.stat(file);
+    if (!st.isFile()) throw new WorkbookReadError("UNREADABLE", { file: name, detail: "not a file" });
+    if (st.size > maxBytes) {
+      const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      throw new WorkbookReadError("TOO_LARGE", { file: name, detail: `${mb(st.size)} > ${mb(maxBytes)}` });
+    }
+    return { buf: await fsp.readFile(file), name };
+  } catch (e) {
+    if (isWorkbookReadError(e)) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new WorkbookReadError("UNREADABLE", { file: name, detail: code, cause: e });
+  }
 }

@@ -2,7 +2,6 @@
 // Values are read by the one reader, XlsxReader (xlsxReader.ts); ExcelJS is the writer, loaded from
 // the file's bytes only when a workbook read from a file is written to (a rollup merged into).
 // Reading never modifies the source; saving replaces the file atomically.
-import { promises as fsp } from "node:fs";
 import ExcelJS from "exceljs";
 import type { A1, Grid } from "../../domain/cell";
 import type { SheetSpec } from "../../domain/sheetSpec";
@@ -12,7 +11,7 @@ import { WorkbookReadError, isWorkbookReadError } from "./errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./sniff";
 import { SharedStrings, spliceBulkRows, type BulkRows } from "./bulkRows";
 import { findSheet, writeRows, writeSheet } from "./writeSheet";
-import { XlsxReader, type XlsxReadOptions } from "./xlsxReader";
+import { XlsxReader, readWorkbookBytes, type XlsxReadOptions } from "./xlsxReader";
 import { nativeZip, storedParts, writeZip } from "./zipWrite";
 
 export type { XlsxReadOptions } from "./xlsxReader";
@@ -74,22 +73,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Read an .xlsx file; the size limit is checked from the file's size before reading it. */
   static async open(file: string, opts: XlsxReadOptions = {}): Promise<XlsxWorkbook> {
-    const name = opts.name ?? file;
-    const maxBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-    let buf: Buffer;
-    try {
-      const st = await fsp.stat(file);
-      if (!st.isFile()) throw new WorkbookReadError("UNREADABLE", { file: name, detail: "not a file" });
-      if (st.size > maxBytes) {
-        const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
-        throw new WorkbookReadError("TOO_LARGE", { file: name, detail: `${mb(st.size)} > ${mb(maxBytes)}` });
-      }
-      buf = await fsp.readFile(file);
-    } catch (e) {
-      if (isWorkbookReadError(e)) throw e;
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
-      throw new WorkbookReadError("UNREADABLE", { file: name, detail: code, cause: e });
-    }
+    const { buf, name } = await readWorkbookBytes(file, opts);
     return XlsxWorkbook.fromBuffer(buf, { ...opts, name });
   }
 
