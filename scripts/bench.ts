@@ -15,7 +15,7 @@
 //   --rounds 3                         # alternating whole-process runs per tool (default 2; the best counts)
 //   --no-build                         # use the CLI already built in build/ (default: build it first)
 import { execFileSync, fork, spawnSync } from "node:child_process";
-import { existsSync, promises as fsp, readFileSync, readdirSync } from "node:fs";
+import { existsSync, promises as fsp, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -260,40 +260,20 @@ function wholeProcess(
     const order = i % 2 === 0 ? ["cchc", "python"] : ["python", "cchc"];
     for (const tool of order) {
       if (tool === "python" && !python) continue;
-      execFileSync("rm", ["-f", out(tool)]);
+      rmSync(out(tool), { force: true });
       log(`  whole process, round ${i + 1}: ${tool} …`);
+      // Both tools take the same arguments: the same plan, period, folder and output, JSON on stdout.
+      const args = ["--plan", plan, "--period", period, dir, "-o", out(tool), "--json"];
       if (tool === "cchc") {
-        const r = timeProcess(process.execPath, [
-          cli,
-          "consolidate",
-          "--plan",
-          plan,
-          "--period",
-          period,
-          dir,
-          "-o",
-          out(tool),
-          "--json",
-        ]);
+        const r = timeProcess(process.execPath, [cli, "consolidate", ...args]);
         cchc.push(r.run);
         cchcJson = r.stdout;
       } else {
-        const script = path.join(ROOT, "scripts", "consolidate_openpyxl.py");
-        const r = timeProcess(PYTHON, [
-          script,
-          "--plan",
-          plan,
-          "--period",
-          period,
-          dir,
-          "-o",
-          out(tool),
-          "--json",
-        ]);
+        const r = timeProcess(PYTHON, [path.join(ROOT, "scripts", "consolidate_openpyxl.py"), ...args]);
         py.push(r.run);
         pyJson = r.stdout;
       }
-      execFileSync("rm", ["-f", out(tool)]);
+      rmSync(out(tool), { force: true });
     }
   }
   return { cchc, python: python ? py : null, totals: compareTotals(cchcJson, pyJson) };
