@@ -141,6 +141,16 @@ suite("the web page (bản web) in Chromium", () => {
           inner: window.innerWidth,
         }));
         expect([where, overflow.scroll <= overflow.inner]).toEqual([where, true]);
+        // Colours are judged once they have settled: a button re-enabled a moment ago is still fading
+        // from its disabled colours (Fluent's ~100 ms transition), and axe would measure the midpoint.
+        await page.evaluate(() =>
+          Promise.all(
+            document
+              .getAnimations()
+              .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+              .map((a) => a.finished.catch(() => undefined)),
+          ),
+        );
         await page.addScriptTag({ content: axe.source });
         // Fluent's focus manager (tabster) brackets focus zones with <i aria-hidden tabindex=0
         // data-tabster-dummy> sentinels that hand focus straight on; axe flags them, a reader never stops there.
