@@ -28,23 +28,40 @@ describe("the registry after 1/7/2025", () => {
     expect(communes.filter((a) => a.name.startsWith("UBND xã"))).toHaveLength(105);
     expect(under(at(2026, 1, 1)).filter((a) => a.kind === "district")).toEqual([]);
     for (const c of communes) expect(childrenAt(reg, c.code, at(2026, 1, 1))).toEqual([`TTPV_${c.code}`]);
-    // Real names where the sources give them; every other name is marked as generated.
-    expect(communes.filter((a) => a.confidence === "confirmed").map((a) => a.code)).toEqual([
-      "P25_LONGCHAU",
-      "X25_LONGHOA",
-      "X25_DONGHAI",
-      "X25_LONGVINH",
-      "X25_HOAMINH",
-    ]);
+    // Every name, kind and code from NQ 1687/NQ-UBTVQH15 (none generated any more), with its source.
     expect(
-      communes.filter((a) => a.confidence === "generated").every((a) => /chưa xác minh/.test(a.name)),
+      communes.every(
+        (a) =>
+          a.confidence === "confirmed" &&
+          /NQ 1687\/NQ-UBTVQH15 Điều 1 khoản \d+; mã ĐVHC \d{5}/.test(a.source ?? ""),
+      ),
     ).toBe(true);
+    expect(communes.some((a) => /chưa xác minh/.test(a.name))).toBe(false);
+  });
+
+  it("maps every old commune to its successor(s) as NQ 1687 says, parts of split ones to each", () => {
+    const old = reg.agencies.filter((a) => a.kind === "commune" && a.validTo === "2025-06-30");
+    expect(old).toHaveLength(350);
+    expect(old.every((a) => (a.successors ?? []).length > 0)).toBe(true);
+    const succ = (code: string) => successorsAt(reg, code, at(2025, 7, 1));
+    expect(succ("X_TPVL_P1")).toEqual(["P25_LONGCHAU"]); // khoản 103
+    expect(succ("X_TO_TRAON")).toEqual(["X25_TRAON", "X25_NGAITU"]); // khoản 16 and 22
+    expect(succ("X_BM_CAIVON")).toEqual(["P25_BINHMINH", "P25_CAIVON"]); // khoản 107 and 108
+    expect(succ("TV_X_CAUNGANG_THANHHOASON")).toEqual(["X25_NGULAC"]); // khoản 58
+    // A district's successors are its communes' successors.
+    expect(succ("BT_H_CHOLACH")).toEqual([
+      "X25_PHUPHUNG",
+      "X25_CHOLACH",
+      "X25_VINHTHANH",
+      "X25_HUNGKHANHTRUNG",
+    ]);
   });
 
   it("keeps the old province until 30/6/2025 and Bến Tre, Trà Vinh in the history, with successors", () => {
     const before = under(at(2025, 6, 30));
     expect(before.filter((a) => a.kind === "district")).toHaveLength(8);
     expect(before.filter((a) => a.kind === "commune")).toEqual([]);
+    expect(childrenAt(reg, "H_LONGHO", at(2025, 6, 30))).toHaveLength(14);
     expect(successorsAt(reg, "UBND_BENTRE", at(2025, 7, 1))).toEqual(["UBND_TINH"]);
     expect(successorsAt(reg, "BT_SNV", at(2025, 7, 1))).toEqual(["SNV"]);
     expect(successorsAt(reg, "X_LH_ANBINH", at(2026, 1, 1))).toHaveLength(1);

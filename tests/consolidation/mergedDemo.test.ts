@@ -21,6 +21,26 @@ describe("the merged province's 2026 yearly rollup", () => {
     const r = demo.outcome.rollup;
     const kinds = [...r.expected].map((c) => agencyByCode(r.registry, c)!.kind);
     expect(kinds.filter((k) => k === "commune")).toHaveLength(124);
+    // NQ 1687/NQ-UBTVQH15: 105 xã + 19 phường from 1/7/2025, under their real names and codes.
+    const communes = [...r.expected]
+      .map((c) => agencyByCode(r.registry, c)!)
+      .filter((a) => a.kind === "commune");
+    expect(communes.filter((a) => a.name.startsWith("UBND xã "))).toHaveLength(105);
+    expect(communes.filter((a) => a.name.startsWith("UBND phường "))).toHaveLength(19);
+    const names = communes.map((a) => a.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "UBND phường Long Châu", // khoản 103: Phường 1, Phường 9, phường Trường An
+        "UBND phường Thanh Đức", // khoản 102
+        "UBND xã Cái Nhum", // khoản 1
+        "UBND xã Cái Ngang", // khoản 24
+        "UBND phường Phú Khương", // khoản 117 (Bến Tre cũ)
+        "UBND xã Ngũ Lạc", // khoản 58 (Trà Vinh cũ)
+        "UBND xã Hòa Minh", // khoản 121: giữ nguyên
+      ]),
+    );
+    expect(communes.every((a) => a.confidence === "confirmed" && !/chưa xác minh/.test(a.name))).toBe(true);
+    expect(agencyByCode(r.registry, "X25_CAINHUM")!.source).toMatch(/khoản 1; mã ĐVHC 29641/);
     expect(kinds.filter((k) => k === "department")).toHaveLength(13);
     expect(r.counts).toMatchObject({ expected: 140, accepted: 140, missing: 0, rejected: 0 });
     expect(r.counts.onTime + r.counts.late).toBe(140);
