@@ -519,11 +519,11 @@ export const PROBLEMS = {
     topic: "tasks",
     meaning: "typed done, computed late (counted late)",
     vi: (p) =>
-      `Nhiệm vụ ${taskName(p.task)} hoàn thành ngày ${date(p.date)}, sau thời hạn ${date(p.due)}: sẽ được tính là trễ hạn.`,
+      `Nhiệm vụ ${taskName(p.task)} hoàn thành ngày ${date(p.date)}, sau thời hạn ${date(p.due)}: sẽ được tính là quá hạn.`,
     en: (p) =>
       `Task ${taskName(p.task)} was done on ${date(p.date)}, after its deadline ${date(p.due)}: it counts as late.`,
-    todo_vi: 'Nên chọn "Hoàn thành trễ hạn".',
-    todo_en: 'Choose "Hoàn thành trễ hạn" (done late).',
+    todo_vi: 'Nên chọn "Hoàn thành quá hạn".',
+    todo_en: 'Choose "Hoàn thành quá hạn" (done late).',
   }),
   TASK_OVERDUE: def<{ task: TaskRef; due: CivilDate }>({
     severity: "warning",
@@ -539,7 +539,7 @@ export const PROBLEMS = {
     topic: "tasks",
     meaning: "typed late, computed on time",
     vi: (p) =>
-      `Nhiệm vụ ${taskName(p.task)} ghi "trễ hạn" nhưng hoàn thành đúng hạn (${date(p.date)} ≤ ${date(p.due)}).`,
+      `Nhiệm vụ ${taskName(p.task)} ghi "quá hạn" nhưng hoàn thành đúng hạn (${date(p.date)} ≤ ${date(p.due)}).`,
     en: (p) =>
       `Task ${taskName(p.task)} is marked late but was done on time (${date(p.date)} ≤ ${date(p.due)}).`,
     todo_vi: 'Có thể chọn "Hoàn thành".',

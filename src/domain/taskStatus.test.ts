@@ -12,7 +12,8 @@ import {
 describe("parseTaskStatus", () => {
   it.each<[string, TaskStatus]>([
     ["Hoàn thành", "done"],
-    ["Hoàn thành trễ hạn", "done_late"],
+    ["Hoàn thành quá hạn", "done_late"],
+    ["Hoàn thành trễ hạn", "done_late"], // the older wording, still read
     ["Đang thực hiện", "in_progress"],
     ["Chưa thực hiện", "not_started"],
     ["Không phát sinh", "not_applicable"],
@@ -77,7 +78,8 @@ describe("status classes", () => {
   });
 
   it("labels statuses in Vietnamese by default", () => {
-    expect(taskStatusLabel("done_late")).toBe("Hoàn thành trễ hạn");
+    // "quá hạn" as on the official forms (Biểu 06/VPCP/KSTT), not "trễ hạn".
+    expect(taskStatusLabel("done_late")).toBe("Hoàn thành quá hạn");
     expect(taskStatusLabel("not_started", "en")).toBe("Not started");
   });
 

@@ -1,7 +1,8 @@
 // Task progress statuses (tình trạng thực hiện nhiệm vụ) as agencies type them in report sheets.
 // Matching is diacritics-insensitive (foldKey), so "Hoan thanh", "HOÀN THÀNH" and NFD text all count.
-// Whether a completion was on time is computed from the deadline elsewhere; "Hoàn thành trễ hạn" is
-// accepted because people type it, and it still counts as done.
+// Whether a completion was on time is computed from the deadline elsewhere; "Hoàn thành quá hạn" (the
+// official forms say "quá hạn"; "trễ hạn" is still read) is accepted because people type it, and it
+// still counts as done.
 import { foldKey } from "./text/normalize";
 
 /** Stable status codes: the data model; labels are for people. */
@@ -27,9 +28,9 @@ export const TASK_STATUSES: readonly TaskStatusInfo[] = [
   },
   {
     status: "done_late",
-    vi: "Hoàn thành trễ hạn",
+    vi: "Hoàn thành quá hạn",
     en: "Done late",
-    aliases: ["Hoàn thành chậm", "Hoàn thành muộn", "Hoàn thành quá hạn", "Completed late"],
+    aliases: ["Hoàn thành trễ hạn", "Hoàn thành chậm", "Hoàn thành muộn", "Completed late"],
   },
   {
     status: "in_progress",

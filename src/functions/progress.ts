@@ -17,10 +17,10 @@ function unknownStatus(cell: unknown): FunctionError {
 }
 
 /**
- * Tỷ lệ nhiệm vụ đã hoàn thành (kể cả trễ hạn) trong một vùng ô tình trạng; bỏ qua ô trống và "Không phát sinh". — Share of tasks done (on time or late) in a range of status cells; blanks and "Không phát sinh" are left out.
+ * Tỷ lệ nhiệm vụ đã hoàn thành (kể cả quá hạn) trong một vùng ô tình trạng; bỏ qua ô trống và "Không phát sinh". — Share of tasks done (on time or late) in a range of status cells; blanks and "Không phát sinh" are left out.
  * @customfunction PROGRESS
  * @helpurl https://cchc.example.invalid/docs/FUNCTIONS.md#progress
- * @param statuses Vùng ô tình trạng: "Hoàn thành", "Hoàn thành trễ hạn", "Đang thực hiện", "Chưa thực hiện", "Không phát sinh" (không phân biệt dấu, hoa thường). — Range of status cells (Vietnamese or English labels, diacritics-insensitive).
+ * @param statuses Vùng ô tình trạng: "Hoàn thành", "Hoàn thành quá hạn", "Đang thực hiện", "Chưa thực hiện", "Không phát sinh" (không phân biệt dấu, hoa thường). — Range of status cells (Vietnamese or English labels, diacritics-insensitive).
  * @returns Tỷ lệ hoàn thành (định dạng ô kiểu %). — The completed share (format the cell as %).
  */
 export function progress(statuses: unknown[][]): number | FunctionError {
@@ -47,7 +47,7 @@ export function progress(statuses: unknown[][]): number | FunctionError {
 }
 
 /**
- * Tên chuẩn của một tình trạng nhiệm vụ ("hoan thanh tre han" → "Hoàn thành trễ hạn"); dùng để làm sạch dữ liệu. — The canonical label of a task status, for cleaning data.
+ * Tên chuẩn của một tình trạng nhiệm vụ ("hoan thanh tre han" → "Hoàn thành quá hạn"); dùng để làm sạch dữ liệu. — The canonical label of a task status, for cleaning data.
  * @customfunction STATUS
  * @helpurl https://cchc.example.invalid/docs/FUNCTIONS.md#status
  * @param status Tình trạng như đã nhập; một ô hoặc một vùng. — A status as typed; a cell or a range.

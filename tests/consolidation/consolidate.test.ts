@@ -11,6 +11,7 @@ import { DEMO_MISSING, DEMO_PERIOD } from "../../src/cli/demo/generate";
 import { nodeAtomicFs, type AtomicFs } from "../../src/workbook/xlsx/atomicWrite";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { demoFixture } from "./demoFixture";
+import { narrative } from "../../src/domain/consolidation/narrative";
 
 let bundle: PlanBundle;
 let demo: DemoResult;
@@ -142,5 +143,9 @@ describe("consolidation of the demo workbooks", () => {
     const r = demo.round2.rollup;
     expect(r.yoy).not.toBeNull();
     expect(r.yoy!.find((y) => y.code === "HS_TIEP_NHAN")!.text_vi).toMatch(/^(tăng|giảm) \d+,\d\d%$/);
+    // Overdue is "quá hạn", as Biểu 06/VPCP/KSTT names it, never "trễ hạn".
+    const text = narrative(r).join("\n");
+    expect(text).toMatch(/; quá hạn [\d.]+ hồ sơ/);
+    expect(text).not.toMatch(/trễ hạn/i);
   });
 });

@@ -47,7 +47,7 @@ describe("CCHC.PROGRESS", () => {
 describe("CCHC.STATUS", () => {
   it("gives the canonical label, Vietnamese by default", () => {
     expect(statusLabel(col("hoan thanh tre han", "DONE", "Đang triển khai"))).toEqual([
-      ["Hoàn thành trễ hạn"],
+      ["Hoàn thành quá hạn"],
       ["Hoàn thành"],
       ["Đang thực hiện"],
     ]);

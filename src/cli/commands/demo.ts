@@ -13,7 +13,7 @@ export function register(cmd: Command): void {
     .addHelpText(
       "after",
       `
-Tạo khoảng 30 báo cáo mẫu (có báo cáo trễ, báo cáo lỗi, một báo cáo gửi lại, một cơ quan chưa nộp),
+Tạo khoảng 30 báo cáo mẫu (có báo cáo gửi quá hạn, báo cáo lỗi, một báo cáo gửi lại, một cơ quan chưa nộp),
 tổng hợp thành bảng tổng hợp và in tóm tắt. / Generates ~30 agency reports (some late, a few invalid,
 one revised resubmission, one agency missing), consolidates them and prints a summary.
 

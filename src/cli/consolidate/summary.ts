@@ -61,13 +61,13 @@ const WORDS = {
     state: (s: SubmissionState) => SUBMISSION_STATE_LABELS[s],
     num: formatVnNumber,
     onTime: "đúng hạn",
-    late: "trễ hạn",
+    late: "quá hạn",
     counts: (c: Rollup["counts"]) =>
-      `Phải báo cáo ${c.expected} · đã gửi ${c.received} · tiếp nhận ${c.accepted} · trả lại ${c.returned} · từ chối ${c.rejected} · xung đột ${c.conflict} · chưa nộp ${c.missing} · đúng hạn ${c.onTime} · trễ hạn ${c.late}`,
+      `Phải báo cáo ${c.expected} · đã gửi ${c.received} · tiếp nhận ${c.accepted} · trả lại ${c.returned} · từ chối ${c.rejected} · xung đột ${c.conflict} · chưa nộp ${c.missing} · đúng hạn ${c.onTime} · quá hạn ${c.late}`,
     tasks: (done: string, total: string, rate: string, late: number, overdue: number) =>
-      `Nhiệm vụ: hoàn thành ${done}/${total} lượt (${rate}), trễ hạn ${late}, quá hạn chưa xong ${overdue}`,
+      `Nhiệm vụ: hoàn thành ${done}/${total} lượt (${rate}), hoàn thành quá hạn ${late}, quá hạn chưa xong ${overdue}`,
     files: (t: (code: string, pct?: boolean) => string) =>
-      `Hồ sơ: tiếp nhận ${t("HS_TIEP_NHAN")}, đã giải quyết ${t("HS_DA_GIAI_QUYET")}, đúng hạn ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), trễ hạn ${t("HS_TRE_HAN")}`,
+      `Hồ sơ: tiếp nhận ${t("HS_TIEP_NHAN")}, đã giải quyết ${t("HS_DA_GIAI_QUYET")}, đúng hạn ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), quá hạn ${t("HS_TRE_HAN")}`,
     narrative: "",
   },
   en: {

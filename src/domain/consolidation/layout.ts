@@ -38,7 +38,7 @@ export const STATUS_HEADERS = {
   state: "Tình trạng",
   version: "Lần gửi",
   submittedAt: "Ngày gửi",
-  onTime: "Đúng hạn / trễ hạn",
+  onTime: "Đúng hạn / quá hạn",
   file: "Tệp",
   errors: "Số lỗi",
   warnings: "Số cảnh báo",

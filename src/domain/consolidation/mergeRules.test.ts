@@ -186,10 +186,10 @@ describe("merge rules", () => {
 
   it("rejects workbooks with errors with their reasons, accepts those with warnings only, and rejects another period", () => {
     const err = problem("COUNT_NEGATIVE", {
-      indicator: { code: "HS_TRE_HAN", name: "Số hồ sơ trễ hạn", unit: "hồ sơ" },
+      indicator: { code: "HS_TRE_HAN", name: "Số hồ sơ quá hạn", unit: "hồ sơ" },
     });
     const warn = problem("FIGURE_NOT_FILLED", {
-      indicator: { code: "HS_TRE_HAN", name: "Số hồ sơ trễ hạn", unit: "hồ sơ" },
+      indicator: { code: "HS_TRE_HAN", name: "Số hồ sơ quá hạn", unit: "hồ sơ" },
     });
     const bad = sub("SXD", 1, "e", { problems: [err], errorCount: 1 });
     const ok = sub("STP", 1, "w", { problems: [warn], warningCount: 1 });

@@ -86,7 +86,7 @@ export type TaskState =
 
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
   done: "Hoàn thành",
-  done_late: "Hoàn thành trễ hạn",
+  done_late: "Hoàn thành quá hạn",
   in_progress: "Đang thực hiện",
   not_started: "Chưa thực hiện",
   overdue: "Quá hạn, chưa hoàn thành",

@@ -37,7 +37,7 @@ export function narrative(r: Rollup): string[] {
     if (onTime !== null && rate !== null)
       s += `, trong đó giải quyết trước hạn và đúng hạn ${n(onTime)} hồ sơ, đạt tỷ lệ ${pct(rate)}${yoy("TL_DUNG_HAN")}`;
     const late = t("HS_TRE_HAN");
-    if (late !== null) s += `; trễ hạn ${n(late)} hồ sơ`;
+    if (late !== null) s += `; quá hạn ${n(late)} hồ sơ`;
     const pending = t("HS_DANG_GIAI_QUYET");
     if (pending !== null) s += `; đang giải quyết ${n(pending)} hồ sơ`;
     out.push(`${s}.`);
@@ -62,7 +62,7 @@ export function narrative(r: Rollup): string[] {
   const c = r.completion;
   if (c.total > 0 && c.rate !== null) {
     let s = `Về thực hiện nhiệm vụ cải cách hành chính, các cơ quan, đơn vị đã hoàn thành ${n(c.done)}/${n(c.total)} lượt nhiệm vụ được giao, đạt tỷ lệ ${pct(c.rate)}`;
-    if (c.doneLate) s += `, trong đó ${n(c.doneLate)} lượt hoàn thành trễ hạn`;
+    if (c.doneLate) s += `, trong đó ${n(c.doneLate)} lượt hoàn thành quá hạn`;
     if (c.overdue) s += `; còn ${n(c.overdue)} lượt nhiệm vụ quá hạn chưa hoàn thành`;
     out.push(`${s}.`);
   }
