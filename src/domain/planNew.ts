@@ -11,8 +11,18 @@ import {
 } from "./agencies";
 import { cellText, type Grid } from "./cell";
 import { civil } from "./civilDate";
-import { PLAN_HEADERS, PLAN_REQUIRED } from "./planLayout";
-import type { PlanData, PlanRowData } from "./planWorkbook";
+import { planTasks } from "./plan";
+import { PLAN_HEADERS, PLAN_REQUIRED, PLAN_SHEETS } from "./planLayout";
+import {
+  planWorkbookSheets,
+  readPlanWorkbook,
+  type PlanData,
+  type PlanRowData,
+  type PlanWorkbookInput,
+} from "./planWorkbook";
+import type { Problem } from "./problem";
+import { findSheet } from "./report/read";
+import type { SheetSpec } from "./sheetSpec";
 import { locateTable } from "./table";
 
 const ROMAN_SECTION = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)[.)]?$/;
@@ -160,5 +170,55 @@ export function planNew(old: PlanData, opts: PlanNewOptions): PlanNewResult {
     flagged,
     shiftedDeadlines,
     replacedAgencies,
+  };
+}
+
+/** The registry, catalogue and report schedule a new plan is written with (the current ones). */
+export type CurrentPlanData = Pick<PlanWorkbookInput, "registry" | "catalogue" | "schedule">;
+
+export interface NewYearPlan {
+  /** The new plan workbook's sheets. */
+  readonly sheets: SheetSpec[];
+  readonly fromYear: number;
+  readonly year: number;
+  readonly tasks: number;
+  readonly flagged: number;
+  readonly shiftedDeadlines: number;
+  readonly replacedAgencies: number;
+  /** What reading the new workbook back finds (none for a good carry-forward). */
+  readonly problems: Problem[];
+}
+
+/** The file a new year's plan is saved as. */
+export const newPlanFileName = (year: number): string => `ke-hoach-${year}.xlsx`;
+
+/**
+ * Last year's plan workbook (its grids) carried into `toYear` with the current registry, catalogue
+ * and schedule: what `cchc plan new` writes and the taskpane's Kế hoạch tab downloads. Null when the
+ * grids hold no plan table. `registry` is `current.registry` loaded (agencies of the old plan are read
+ * as of its year through the registry's history).
+ */
+export function newYearPlan(
+  grids: ReadonlyMap<string, Grid>,
+  fromYear: number,
+  toYear: number,
+  current: CurrentPlanData,
+  registry: AgencyRegistry,
+): NewYearPlan | null {
+  const sheet = findSheet(grids.keys(), PLAN_SHEETS.plan);
+  const data = sheet ? planDataFromGrid(grids.get(sheet)!, sheet) : null;
+  if (!data) return null;
+  const carried = planNew(data, { fromYear, toYear, registry });
+  const sheets = planWorkbookSheets({ plan: carried.plan, ...current });
+  const check = readPlanWorkbook(new Map(sheets.map((s) => [s.name, s.rows])));
+  return {
+    sheets,
+    fromYear,
+    year: toYear,
+    tasks: check.plan ? planTasks(check.plan).length : 0,
+    flagged: carried.flagged,
+    shiftedDeadlines: carried.shiftedDeadlines,
+    replacedAgencies: carried.replacedAgencies,
+    problems: check.problems,
   };
 }

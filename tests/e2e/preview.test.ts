@@ -13,6 +13,7 @@ import { startPreviewServer, type PreviewServer } from "../../scripts/preview";
 import { ROLLUP_SHEETS } from "../../src/domain/consolidation/layout";
 import { readRollup, storedTotals } from "../../src/domain/consolidation/readRollup";
 import { parsePeriod } from "../../src/domain/period";
+import { readPlanWorkbook } from "../../src/domain/planWorkbook";
 import { buildReportTemplate } from "../../src/domain/report/template";
 import { examplePlan } from "../../src/taskpane/logic/planSources";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
@@ -236,6 +237,19 @@ suite("the web page (bản web) in Chromium", () => {
         await page.getByText(/từ tệp plan-2023\.xlsx/).waitFor();
         await expect(page.getByText(/làm kế hoạch\./).count()).resolves.toBe(0);
         await expect(page.getByRole("table", { name: "Lĩnh vực" }).getByRole("row").count()).resolves.toBe(8);
+        // Next year's plan from the plan in use (issue 17, as `cchc plan new`): downloaded, 0 problems.
+        await page.getByLabel("Năm kế hoạch mới").fill("2027");
+        const [next] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: "Tạo kế hoạch năm 2027" }).click(),
+        ]);
+        expect(next.suggestedFilename()).toBe("ke-hoach-2027.xlsx");
+        const wb = await XlsxWorkbook.fromBuffer(await bytesOf(next));
+        const read = readPlanWorkbook(await wb.readSheets((await wb.listSheets()).map((s) => s.name)));
+        expect(read.problems).toEqual([]);
+        expect(read.plan!.year).toBe(2027);
+        await page.getByText(/^Đã tải về ke-hoach-2027\.xlsx: kế hoạch năm 2027/).waitFor();
+        await check("plan next year");
       });
 
       test("Kiểm tra: bad, damaged, wrong-period, blank and good reports", async () => {

@@ -1,12 +1,8 @@
 // `cchc plan new --year Y --from last.xlsx -o new.xlsx [--registry current.xlsx]`: last year's plan
 // carried into a new year (loaded on demand by commands/plan.ts).
 import { loadRegistry } from "../../domain/agencies";
-import { planTasks } from "../../domain/plan";
-import { PLAN_SHEETS } from "../../domain/planLayout";
-import { planDataFromGrid, planNew } from "../../domain/planNew";
-import { planWorkbookSheets, readPlanWorkbook, type PlanWorkbookInput } from "../../domain/planWorkbook";
+import { newYearPlan, type CurrentPlanData } from "../../domain/planNew";
 import { hasErrors } from "../../domain/problem";
-import { findSheet } from "../../domain/report/read";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { CliError, EXIT } from "../errors";
 import { currentData } from "../exampleData";
@@ -33,11 +29,7 @@ async function planNewCommand(opts: { json?: boolean } & NewOptions, lang: Lang)
   if (!opts.output) throw new CliError("plan new: ghi -o <tệp mới>.", "plan new: pass -o <new file>.");
   const old = await requirePlan(opts.from);
   const { grids } = await readWorkbookFile(opts.from);
-  const sheet = findSheet(grids.keys(), PLAN_SHEETS.plan)!;
-  const data = planDataFromGrid(grids.get(sheet)!, sheet);
-  if (!data)
-    throw new CliError(`Không đọc được bảng kế hoạch trong ${opts.from}.`, `No plan table in ${opts.from}.`);
-  let current: Pick<PlanWorkbookInput, "registry" | "catalogue" | "schedule">;
+  let current: CurrentPlanData;
   if (opts.registry) {
     const src = await loadPlanFile(opts.registry);
     if (!src.registry || !src.catalogue)
@@ -50,32 +42,32 @@ async function planNewCommand(opts: { json?: boolean } & NewOptions, lang: Lang)
   const loaded = loadRegistry(current.registry);
   if (!loaded.ok)
     throw new CliError(`Danh mục cơ quan lỗi: ${loaded.issues[0]}`, `Registry invalid: ${loaded.issues[0]}`);
-  const carried = planNew(data, { fromYear: old.plan.year, toYear: year, registry: loaded.registry });
-  const sheets = planWorkbookSheets({ plan: carried.plan, ...current });
+  const made = newYearPlan(grids, old.plan.year, year, current, loaded.registry);
+  if (!made)
+    throw new CliError(`Không đọc được bảng kế hoạch trong ${opts.from}.`, `No plan table in ${opts.from}.`);
   const wb = XlsxWorkbook.create();
-  await wb.writeSheets(sheets);
+  await wb.writeSheets(made.sheets);
   await wb.saveAtomic(opts.output);
-  const check = readPlanWorkbook(new Map(sheets.map((s) => [s.name, s.rows])));
-  const tasks = check.plan ? planTasks(check.plan).length : 0;
+  const { tasks, problems } = made;
   const summary = {
     file: opts.output,
     fromYear: old.plan.year,
     year,
     tasks,
-    flaggedForReview: carried.flagged,
-    deadlinesShifted: carried.shiftedDeadlines,
-    agenciesReplaced: carried.replacedAgencies,
-    problems: check.problems,
+    flaggedForReview: made.flagged,
+    deadlinesShifted: made.shiftedDeadlines,
+    agenciesReplaced: made.replacedAgencies,
+    problems,
   };
   if (opts.json) printJson(summary);
   else {
     console.log(
       lang === "vi"
-        ? `Đã ghi ${opts.output}: kế hoạch năm ${year} từ kế hoạch năm ${old.plan.year}; ${tasks} nhiệm vụ, ${carried.shiftedDeadlines} thời hạn đã dời năm, ${carried.replacedAgencies} lượt cơ quan thay bằng đơn vị kế thừa, ${carried.flagged} dòng cần rà soát (cột "Rà soát khi chuyển năm").`
-        : `Wrote ${opts.output}: the ${year} plan from ${old.plan.year}'s; ${tasks} tasks, ${carried.shiftedDeadlines} deadlines shifted, ${carried.replacedAgencies} agencies replaced by successors, ${carried.flagged} rows flagged for review.`,
+        ? `Đã ghi ${opts.output}: kế hoạch năm ${year} từ kế hoạch năm ${old.plan.year}; ${tasks} nhiệm vụ, ${made.shiftedDeadlines} thời hạn đã dời năm, ${made.replacedAgencies} lượt cơ quan thay bằng đơn vị kế thừa, ${made.flagged} dòng cần rà soát (cột "Rà soát khi chuyển năm").`
+        : `Wrote ${opts.output}: the ${year} plan from ${old.plan.year}'s; ${tasks} tasks, ${made.shiftedDeadlines} deadlines shifted, ${made.replacedAgencies} agencies replaced by successors, ${made.flagged} rows flagged for review.`,
     );
-    console.log(`  ${summaryLine(check.problems, lang)}`);
-    if (check.problems.length) console.log(formatProblems(check.problems, lang));
+    console.log(`  ${summaryLine(problems, lang)}`);
+    if (problems.length) console.log(formatProblems(problems, lang));
   }
-  process.exitCode = hasErrors(check.problems) ? EXIT.problems : EXIT.ok;
+  process.exitCode = hasErrors(problems) ? EXIT.problems : EXIT.ok;
 }

@@ -159,7 +159,7 @@ export function App({
               </Suspense>
             )}
             {tab === "templates" && <TemplatesTab ops={ops} bundle={plan.bundle} />}
-            {tab === "plan" && <PlanTab plan={plan} host={ops.host} onSelect={select} />}
+            {tab === "plan" && <PlanTab plan={plan} host={ops.host} onSelect={select} ops={ops} />}
           </div>
         </div>
       </FluentProvider>
