@@ -43,6 +43,11 @@ const UPGRADE_2026 = new Set([
   "Tiên Thủy",
   "Tân Thủy",
 ]);
+/** Where a source names the old district of a commune merged across a district line. */
+const DISTRICT_SOURCES: Record<string, string> = {
+  "H_LONGHO|xã|Thanh Đức":
+    'plo.vn 16/04/2025, dự thảo Đề án sắp xếp ĐVHC cấp xã tỉnh Vĩnh Long: "xã Thanh Đức, huyện Long Hồ"',
+};
 /** Code prefixes of the old Vĩnh Long districts' communes (kept from registry 2's first version). */
 const VL_PREFIX: Record<string, string> = {
   H_TPVL: "X_TPVL",
@@ -189,9 +194,12 @@ async function main() {
     const label = shown(kind, name) + (qualifier ? ` (${qualifier})` : "");
     const into = [...new Set(o.successors)].map((c) => nameOf.get(c)!);
     const partNote = o.parts.length ? " (chia cho nhiều đơn vị: một phần vào mỗi đơn vị)" : "";
-    const districtNote = o.ref.districtGiven
-      ? " Huyện trước 1/7/2025 khác huyện của đơn vị mới: theo hiểu biết về địa giới, chưa đối chiếu danh mục ĐVHC 30/6/2025 (chưa xác minh)."
-      : "";
+    const districtSource = DISTRICT_SOURCES[`${district}|${kind}|${name}`];
+    const districtNote = !o.ref.districtGiven
+      ? ""
+      : districtSource
+        ? ` Huyện trước 1/7/2025 (khác huyện của đơn vị mới) theo ${districtSource}.`
+        : " Huyện trước 1/7/2025 khác huyện của đơn vị mới: theo hiểu biết về địa giới, chưa đối chiếu danh mục ĐVHC 30/6/2025 (chưa xác minh).";
     const agency: Agency = {
       code,
       name: `UBND ${label}`,
