@@ -27,6 +27,12 @@ describe("the registry after 1/7/2025", () => {
     expect(communes.filter((a) => a.name.startsWith("UBND phường"))).toHaveLength(19);
     expect(communes.filter((a) => a.name.startsWith("UBND xã"))).toHaveLength(105);
     expect(under(at(2026, 1, 1)).filter((a) => a.kind === "district")).toEqual([]);
+    // The same 124 on the day they began (NQ 1687/NQ-UBTVQH15, communes operating from 1/7/2025).
+    expect(
+      under(at(2025, 7, 1))
+        .filter((a) => a.kind === "commune")
+        .map((a) => a.code),
+    ).toEqual(communes.map((a) => a.code));
     for (const c of communes) expect(childrenAt(reg, c.code, at(2026, 1, 1))).toEqual([`TTPV_${c.code}`]);
     // Every name, kind and code from NQ 1687/NQ-UBTVQH15 (none generated any more), with its source.
     expect(
