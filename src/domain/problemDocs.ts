@@ -1,8 +1,7 @@
-// The generated tables of docs/FORMAT.md: problem codes from the catalogue, sheet columns from the
-// sheet-table definitions (checked by
-// tests/docs/format.test.ts; `UPDATE_DOCS=1 npx jest tests/docs` rewrites it).
+// The problem-code table of docs/FORMAT.md, generated from the catalogue (the other generated tables
+// are in docTables.ts; tests/docs/format.test.ts checks both; `UPDATE_DOCS=1 npx jest tests/docs`
+// rewrites them).
 import { PROBLEMS, PROBLEM_CODES, type ProblemTopic } from "./problemCatalogue";
-import { tableKeys, type TableDef } from "./sheetTable";
 
 const TOPIC_ORDER: readonly ProblemTopic[] = [
   "file",
@@ -44,30 +43,5 @@ export function problemCodeTable(): string {
     line(PROBLEM_TABLE_HEADER),
     line(PROBLEM_TABLE_HEADER.map(() => "---")),
     ...problemCodeRows().map(line),
-  ].join("\n");
-}
-
-/** Markdown rows of a sheet table for docs/FORMAT.md: header (aliases), filled by, required, content. */
-export function sheetTableRows(t: TableDef<string>): string[][] {
-  return tableKeys(t).map((k) => {
-    const c = t[k];
-    const aliases = (c.aliases ?? []).map((a) => `\`${a}\``).join(", ");
-    return [
-      `\`${c.header}\`${aliases ? ` (${aliases})` : ""}`,
-      c.filledBy,
-      c.required ? "yes" : "no",
-      c.description.replace(/\|/g, "\\|"),
-    ];
-  });
-}
-
-export const SHEET_TABLE_HEADER = ["Header (alternatives)", "Filled by", "Required", "Content"];
-
-export function sheetTableMarkdown(t: TableDef<string>): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [
-    line(SHEET_TABLE_HEADER),
-    line(SHEET_TABLE_HEADER.map(() => "---")),
-    ...sheetTableRows(t).map(line),
   ].join("\n");
 }

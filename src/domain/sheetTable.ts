@@ -16,7 +16,8 @@ export interface ColumnDef {
   readonly list?: readonly string[];
   /** The reader refuses the table without this column (COLUMN_MISSING). */
   readonly required?: boolean;
-  readonly filledBy: "template" | "agency";
+  /** Who writes the column: the report template, the agency, or the consolidation (rollup). */
+  readonly filledBy: "template" | "agency" | "rollup";
   /** What the column holds, for docs/FORMAT.md. */
   readonly description: string;
 }
@@ -37,6 +38,13 @@ export const tableRequired = <K extends string>(t: TableDef<K>): K[] =>
 
 export const tableHeaderRow = <K extends string>(t: TableDef<K>): string[] =>
   tableKeys(t).map((k) => t[k].header);
+
+/** key → the header the writer writes. */
+export function tableHeaderNames<K extends string>(t: TableDef<K>): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const k of tableKeys(t)) out[k] = t[k].header;
+  return out;
+}
 
 /** The template's column presentation, in column order. */
 export function tableColumns<K extends string>(t: TableDef<K>): ColumnSpec[] {
@@ -61,3 +69,21 @@ export function tableRow<K extends string>(
 ): CellValue[] {
   return tableKeys(t).map((k) => values[k] ?? null);
 }
+
+/** One row of a label/value sheet (`Thông tin`): the label written and the labels the reader
+ * accepts (matched ignoring case and diacritics, like headers). */
+export interface FieldDef {
+  readonly label: string;
+  readonly aliases?: readonly string[];
+  /** true: missing or blank is an error; "warning": only a warning; false: optional. */
+  readonly required: boolean | "warning";
+  /** English name, written in the guide column and used in messages. */
+  readonly en: string;
+  /** What the value holds, for docs/FORMAT.md. */
+  readonly description: string;
+}
+
+export type FieldTable<K extends string> = Readonly<Record<K, FieldDef>>;
+
+/** Every label a field is recognised by: the written one first. */
+export const fieldLabels = (f: FieldDef): readonly string[] => [f.label, ...(f.aliases ?? [])];

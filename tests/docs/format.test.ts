@@ -1,15 +1,17 @@
-// docs/FORMAT.md agrees with the code: its problem-code table is the catalogue's.
+// docs/FORMAT.md agrees with the code: its problem-code table is the catalogue's, and every other
+// generated table (sheet columns, info fields, the rollup's stored sheets …) is its definition's.
+// `UPDATE_DOCS=1 npx jest tests/docs` rewrites the generated sections; without it a drift fails.
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import {
-  PROBLEM_TABLE_HEADER,
-  SHEET_TABLE_HEADER,
-  problemCodeRows,
-  problemCodeTable,
-  sheetTableMarkdown,
-  sheetTableRows,
-} from "../../src/domain/problemDocs";
-import { FIGURE_TABLE, TASK_TABLE } from "../../src/domain/report/layout";
+  LONG_TABLE,
+  PROVENANCE_TABLE,
+  STATUS_TABLE,
+  TASK_LONG_TABLE,
+} from "../../src/domain/consolidation/layout";
+import { fieldTableDoc, markdownTable, sheetTableDoc, type DocTable } from "../../src/domain/docTables";
+import { PROBLEM_TABLE_HEADER, problemCodeRows, problemCodeTable } from "../../src/domain/problemDocs";
+import { FIGURE_TABLE, INFO_FIELDS, INFO_TABLE, TASK_TABLE } from "../../src/domain/report/layout";
 
 const FORMAT = path.join(__dirname, "../../docs/FORMAT.md");
 const START = "<!-- problem-codes:start (generated from src/domain/problemCatalogue.ts) -->";
@@ -29,6 +31,10 @@ function tableCells(md: string): string[][] {
     );
 }
 
+/** The cells a DocTable should have in the Markdown (a `|` inside a cell escaped). */
+const docCells = (t: DocTable): string[][] =>
+  [t.header, ...t.rows].map((r) => r.map((c) => c.replace(/\|/g, "\\|")));
+
 /** The generated section between a pair of markers (rewritten first when UPDATE_DOCS is set). */
 function section(name: string, generated: string): string {
   const start = `<!-- ${name}:start (generated) -->`;
@@ -44,13 +50,23 @@ function section(name: string, generated: string): string {
   return doc.slice(at + start.length, doc.indexOf(end));
 }
 
+/** Every generated section of FORMAT.md but the problem codes, by marker name. */
+const SECTIONS: readonly (readonly [string, () => DocTable])[] = [
+  ["info-fields", () => fieldTableDoc(INFO_FIELDS)],
+  ["info-columns", () => sheetTableDoc(INFO_TABLE)],
+  ["task-columns", () => sheetTableDoc(TASK_TABLE)],
+  ["figure-columns", () => sheetTableDoc(FIGURE_TABLE)],
+  ["rollup-status-columns", () => sheetTableDoc(STATUS_TABLE)],
+  ["rollup-provenance-columns", () => sheetTableDoc(PROVENANCE_TABLE)],
+  ["rollup-long-columns", () => sheetTableDoc(LONG_TABLE)],
+  ["rollup-task-long-columns", () => sheetTableDoc(TASK_LONG_TABLE)],
+];
+
 describe("docs/FORMAT.md", () => {
-  it.each([
-    ["task-columns", TASK_TABLE],
-    ["figure-columns", FIGURE_TABLE],
-  ] as const)("its %s table is the sheet-table definition", (name, table) => {
-    const cells = tableCells(section(name, sheetTableMarkdown(table)));
-    expect(cells).toEqual([SHEET_TABLE_HEADER, ...sheetTableRows(table)]);
+  it.each(SECTIONS)("its %s table is generated from the definition", (name, doc) => {
+    const t = doc();
+    expect(t.rows.length).toBeGreaterThan(0);
+    expect(tableCells(section(name, markdownTable(t)))).toEqual(docCells(t));
   });
 
   it("lists exactly the catalogue's problem codes, severities, meanings and what to do", () => {

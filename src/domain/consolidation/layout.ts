@@ -1,6 +1,10 @@
 // The rollup workbook's layout (bảng tổng hợp): sheet names and the header names the reader keys on.
 // Bump ROLLUP_SCHEMA_VERSION when a stored table changes, and keep a reader for the old one.
 
+import { tableHeaderNames, type TableDef } from "../sheetTable";
+import { TASK_STATUSES } from "../taskStatus";
+import { MERGE_OUTCOME_LABELS } from "./mergeRules";
+
 export const ROLLUP_SCHEMA_VERSION = 1;
 
 /** Written in the info sheet so a rollup can be told from an agency report. */
@@ -20,6 +24,18 @@ export const ROLLUP_SHEETS = {
   notes: "Ghi chú",
 } as const;
 
+/** The rollup's info sheet (`Tổng hợp`): a label/value table; the labels the reader keys on below. */
+export const ROLLUP_INFO_TABLE = {
+  label: {
+    header: "Thông tin",
+    width: 38,
+    required: true,
+    filledBy: "rollup",
+    description: "the row's label",
+  },
+  value: { header: "Giá trị", width: 44, required: true, filledBy: "rollup", description: "the value" },
+} as const satisfies TableDef<string>;
+
 export const INFO_LABELS = {
   formKind: "Loại biểu mẫu",
   schemaVersion: "Phiên bản biểu mẫu",
@@ -30,70 +46,278 @@ export const INFO_LABELS = {
   mergedAt: "Thời điểm tổng hợp",
 } as const;
 
-export const STATUS_HEADERS = {
-  stt: "STT",
-  agency: "Mã cơ quan",
-  name: "Tên cơ quan, đơn vị",
-  expected: "Phải báo cáo",
-  state: "Tình trạng",
-  version: "Lần gửi",
-  submittedAt: "Ngày gửi",
-  onTime: "Đúng hạn / quá hạn",
-  file: "Tệp",
-  errors: "Số lỗi",
-  warnings: "Số cảnh báo",
-  note: "Lý do, ghi chú",
-  hash: "Mã băm đang dùng (SHA-256)",
-} as const;
+/** Submission status (`Tình hình nộp báo cáo`): one row per agency; read back by later runs. */
+export const STATUS_TABLE = {
+  stt: { header: "STT", width: 5, filledBy: "rollup", description: "row number" },
+  agency: {
+    header: "Mã cơ quan",
+    width: 16,
+    required: true,
+    filledBy: "rollup",
+    description: "the agency code",
+  },
+  name: { header: "Tên cơ quan, đơn vị", width: 34, wrap: true, filledBy: "rollup", description: "its name" },
+  expected: {
+    header: "Phải báo cáo",
+    width: 10,
+    filledBy: "rollup",
+    description: "`Có` when the agency must report for the period, `Không` otherwise",
+  },
+  state: {
+    header: "Tình trạng",
+    width: 14,
+    filledBy: "rollup",
+    description: "accepted, returned, rejected, conflict or missing",
+  },
+  version: {
+    header: "Lần gửi",
+    width: 8,
+    required: true,
+    filledBy: "rollup",
+    description: "the submission version in use",
+  },
+  submittedAt: {
+    header: "Ngày gửi",
+    width: 12,
+    format: "date",
+    required: true,
+    filledBy: "rollup",
+    description: "the report's stated submission date",
+  },
+  onTime: {
+    header: "Đúng hạn / quá hạn",
+    aliases: ["Đúng hạn / trễ hạn"],
+    width: 12,
+    filledBy: "rollup",
+    description: "`Đúng hạn` or `Quá hạn` against the agency deadline",
+  },
+  file: { header: "Tệp", width: 30, required: true, filledBy: "rollup", description: "the file in use" },
+  errors: {
+    header: "Số lỗi",
+    width: 8,
+    required: true,
+    filledBy: "rollup",
+    description: "errors found in it",
+  },
+  warnings: {
+    header: "Số cảnh báo",
+    width: 10,
+    required: true,
+    filledBy: "rollup",
+    description: "warnings found in it",
+  },
+  note: {
+    header: "Lý do, ghi chú",
+    width: 60,
+    wrap: true,
+    filledBy: "rollup",
+    description: "why it was refused or returned",
+  },
+  hash: {
+    header: "Mã băm đang dùng (SHA-256)",
+    width: 24,
+    required: true,
+    filledBy: "rollup",
+    description: "the SHA-256 of the file whose figures count (the key to its rows in the long tables)",
+  },
+} as const satisfies TableDef<string>;
+export const STATUS_HEADERS = tableHeaderNames(STATUS_TABLE);
 
-export const PROVENANCE_HEADERS = {
-  stt: "STT",
-  file: "Tệp",
-  hash: "Mã băm SHA-256",
-  via: "Qua bảng tổng hợp",
-  agency: "Mã cơ quan",
-  period: "Kỳ",
-  version: "Lần gửi",
-  mergedAt: "Thời điểm tổng hợp",
-  outcomeLabel: "Kết quả",
-  outcome: "Mã kết quả",
-  errors: "Số lỗi",
-  warnings: "Số cảnh báo",
-  reasons: "Lý do",
-} as const;
+/** Provenance log (`Nhật ký nguồn`): one row per input file and outcome. */
+export const PROVENANCE_TABLE = {
+  stt: { header: "STT", width: 5, filledBy: "rollup", description: "row number" },
+  file: { header: "Tệp", width: 30, required: true, filledBy: "rollup", description: "the input file" },
+  hash: {
+    header: "Mã băm SHA-256",
+    width: 20,
+    required: true,
+    filledBy: "rollup",
+    description: "its SHA-256",
+  },
+  via: {
+    header: "Qua bảng tổng hợp",
+    width: 20,
+    filledBy: "rollup",
+    description: "the rollup it came through, when merged upward",
+  },
+  agency: {
+    header: "Mã cơ quan",
+    width: 16,
+    required: true,
+    filledBy: "rollup",
+    description: "the agency it claims",
+  },
+  period: { header: "Kỳ", width: 9, required: true, filledBy: "rollup", description: "the period it states" },
+  version: {
+    header: "Lần gửi",
+    width: 8,
+    required: true,
+    filledBy: "rollup",
+    description: "its submission version",
+  },
+  mergedAt: {
+    header: "Thời điểm tổng hợp",
+    width: 22,
+    required: true,
+    filledBy: "rollup",
+    description: "when it was merged",
+  },
+  outcomeLabel: {
+    header: "Kết quả",
+    width: 20,
+    filledBy: "rollup",
+    description: "the outcome in Vietnamese",
+  },
+  outcome: {
+    header: "Mã kết quả",
+    width: 12,
+    required: true,
+    filledBy: "rollup",
+    description: `the outcome code: ${Object.keys(MERGE_OUTCOME_LABELS)
+      .map((k) => `\`${k}\``)
+      .join(", ")}`,
+  },
+  errors: { header: "Số lỗi", width: 8, required: true, filledBy: "rollup", description: "errors found" },
+  warnings: {
+    header: "Số cảnh báo",
+    width: 10,
+    required: true,
+    filledBy: "rollup",
+    description: "warnings found",
+  },
+  reasons: {
+    header: "Lý do",
+    width: 70,
+    wrap: true,
+    required: true,
+    filledBy: "rollup",
+    description: "why it was refused, or the return reason",
+  },
+} as const satisfies TableDef<string>;
+export const PROVENANCE_HEADERS = tableHeaderNames(PROVENANCE_TABLE);
 
-export const LONG_HEADERS = {
-  agency: "Mã cơ quan",
-  agencyName: "Tên cơ quan",
-  period: "Kỳ",
-  indicator: "Mã chỉ tiêu",
-  indicatorName: "Chỉ tiêu",
-  unit: "Đơn vị tính",
-  value: "Giá trị",
-  file: "Tệp nguồn",
-  hash: "Mã băm",
-  version: "Lần gửi",
-  sheet: "Sheet",
-  cell: "Ô",
-  via: "Qua bảng tổng hợp",
-} as const;
+/** The long figures table (`Dữ liệu dài`): one row per counted figure, traceable to its cell. */
+export const LONG_TABLE = {
+  agency: {
+    header: "Mã cơ quan",
+    width: 16,
+    required: true,
+    filledBy: "rollup",
+    description: "the agency code",
+  },
+  agencyName: { header: "Tên cơ quan", width: 30, filledBy: "rollup", description: "its name" },
+  period: { header: "Kỳ", width: 9, filledBy: "rollup", description: "the period code" },
+  indicator: {
+    header: "Mã chỉ tiêu",
+    width: 24,
+    required: true,
+    filledBy: "rollup",
+    description: "the indicator code",
+  },
+  indicatorName: {
+    header: "Chỉ tiêu",
+    width: 40,
+    filledBy: "rollup",
+    description: "the indicator's Vietnamese name",
+  },
+  unit: { header: "Đơn vị tính", width: 10, filledBy: "rollup", description: "its unit" },
+  value: {
+    header: "Giá trị",
+    width: 14,
+    required: true,
+    filledBy: "rollup",
+    description: "the figure as submitted",
+  },
+  file: { header: "Tệp nguồn", width: 28, filledBy: "rollup", description: "the source file" },
+  hash: {
+    header: "Mã băm",
+    width: 20,
+    required: true,
+    filledBy: "rollup",
+    description: "the source file's SHA-256",
+  },
+  version: { header: "Lần gửi", width: 8, filledBy: "rollup", description: "its submission version" },
+  sheet: { header: "Sheet", width: 10, required: true, filledBy: "rollup", description: "the source sheet" },
+  cell: { header: "Ô", width: 6, required: true, filledBy: "rollup", description: "the source cell" },
+  via: {
+    header: "Qua bảng tổng hợp",
+    width: 20,
+    filledBy: "rollup",
+    description: "the rollup it came through, when merged upward",
+  },
+} as const satisfies TableDef<string>;
+export const LONG_HEADERS = tableHeaderNames(LONG_TABLE);
 
-export const TASK_LONG_HEADERS = {
-  agency: "Mã cơ quan",
-  period: "Kỳ",
-  task: "Mã nhiệm vụ",
-  status: "Mã tình trạng",
-  statusLabel: "Tình trạng báo cáo",
-  doneDate: "Ngày hoàn thành",
-  state: "Đánh giá (theo thời hạn)",
-  evidence: "Văn bản, minh chứng",
-  file: "Tệp nguồn",
-  hash: "Mã băm",
-  version: "Lần gửi",
-  sheet: "Sheet",
-  cell: "Ô",
-  via: "Qua bảng tổng hợp",
-} as const;
+/** The long task table (`Dữ liệu nhiệm vụ`): one row per reported task. */
+export const TASK_LONG_TABLE = {
+  agency: {
+    header: "Mã cơ quan",
+    width: 16,
+    required: true,
+    filledBy: "rollup",
+    description: "the agency code",
+  },
+  period: { header: "Kỳ", width: 9, filledBy: "rollup", description: "the period code" },
+  task: {
+    header: "Mã nhiệm vụ",
+    width: 10,
+    required: true,
+    filledBy: "rollup",
+    description: "the task code",
+  },
+  status: {
+    header: "Mã tình trạng",
+    width: 14,
+    required: true,
+    filledBy: "rollup",
+    description: `the status code as reported: ${TASK_STATUSES.map((t) => `\`${t.status}\``).join(", ")}`,
+  },
+  statusLabel: {
+    header: "Tình trạng báo cáo",
+    width: 20,
+    filledBy: "rollup",
+    description: "the status in Vietnamese (read when the code is blank)",
+  },
+  doneDate: {
+    header: "Ngày hoàn thành",
+    width: 12,
+    format: "date",
+    required: true,
+    filledBy: "rollup",
+    description: "the completion date",
+  },
+  state: {
+    header: "Đánh giá (theo thời hạn)",
+    width: 22,
+    filledBy: "rollup",
+    description: "the state judged against the plan deadline",
+  },
+  evidence: {
+    header: "Văn bản, minh chứng",
+    width: 30,
+    required: true,
+    filledBy: "rollup",
+    description: "the evidence",
+  },
+  file: { header: "Tệp nguồn", width: 28, filledBy: "rollup", description: "the source file" },
+  hash: {
+    header: "Mã băm",
+    width: 20,
+    required: true,
+    filledBy: "rollup",
+    description: "the source file's SHA-256",
+  },
+  version: { header: "Lần gửi", width: 8, filledBy: "rollup", description: "its submission version" },
+  sheet: { header: "Sheet", width: 10, required: true, filledBy: "rollup", description: "the source sheet" },
+  cell: { header: "Ô", width: 6, required: true, filledBy: "rollup", description: "the source cell" },
+  via: {
+    header: "Qua bảng tổng hợp",
+    width: 20,
+    filledBy: "rollup",
+    description: "the rollup it came through, when merged upward",
+  },
+} as const satisfies TableDef<string>;
+export const TASK_LONG_HEADERS = tableHeaderNames(TASK_LONG_TABLE);
 
 /** First cells of the total row in the figures sheet, for people and tests looking it up. */
 export const FIGURES_FIXED_COLUMNS = ["STT", "Mã cơ quan", "Cơ quan, đơn vị", "Nguồn (tệp)"] as const;

@@ -6,18 +6,19 @@ import type { Catalogue } from "../indicators";
 import { parsePeriod, type Period } from "../period";
 import { problem, type Problem } from "../problem";
 import { findSheet } from "../report/read";
+import { tableHeaders, tableKeys, tableRequired, type TableDef } from "../sheetTable";
 import { parseTaskStatus } from "../taskStatus";
 import { foldKey } from "../text/normalize";
 import { parseVnDate } from "../text/vnDate";
 import {
   INFO_LABELS,
-  LONG_HEADERS,
-  PROVENANCE_HEADERS,
+  LONG_TABLE,
+  PROVENANCE_TABLE,
   ROLLUP_FORM_KIND,
   ROLLUP_SCHEMA_VERSION,
   ROLLUP_SHEETS,
-  STATUS_HEADERS,
-  TASK_LONG_HEADERS,
+  STATUS_TABLE,
+  TASK_LONG_TABLE,
 } from "./layout";
 import type { MergeOutcome, ReturnMark } from "./mergeRules";
 import type { PriorRollup, ProvenanceEntry } from "./model";
@@ -39,30 +40,6 @@ export interface StoredRollup {
   readonly planYear: number | null;
   readonly prior: PriorRollup;
 }
-
-/** Columns each stored table must have: without them contributions would be silently dropped. */
-const REQUIRED = {
-  status: ["agency", "version", "hash", "file", "submittedAt", "errors", "warnings"],
-  provenance: [
-    "file",
-    "hash",
-    "agency",
-    "period",
-    "version",
-    "mergedAt",
-    "outcome",
-    "errors",
-    "warnings",
-    "reasons",
-  ],
-  long: ["agency", "indicator", "value", "hash", "sheet", "cell"],
-  taskLong: ["agency", "task", "status", "doneDate", "evidence", "hash", "sheet", "cell"],
-} as const satisfies {
-  status: readonly (keyof typeof STATUS_HEADERS)[];
-  provenance: readonly (keyof typeof PROVENANCE_HEADERS)[];
-  long: readonly (keyof typeof LONG_HEADERS)[];
-  taskLong: readonly (keyof typeof TASK_LONG_HEADERS)[];
-};
 
 /**
  * Migrations from older stored layouts, keyed by the version they read; each returns the grids in the
@@ -124,10 +101,10 @@ export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
   }
   if (version !== ROLLUP_SCHEMA_VERSION) return { ok: false, problems: [notRollup()] };
   const missing = [
-    ...missingColumns(status, ROLLUP_SHEETS.status, STATUS_HEADERS, REQUIRED.status),
-    ...missingColumns(prov, ROLLUP_SHEETS.provenance, PROVENANCE_HEADERS, REQUIRED.provenance),
-    ...missingColumns(long, ROLLUP_SHEETS.long, LONG_HEADERS, REQUIRED.long),
-    ...missingColumns(taskLong, ROLLUP_SHEETS.taskLong, TASK_LONG_HEADERS, REQUIRED.taskLong),
+    ...missingColumns(status, ROLLUP_SHEETS.status, STATUS_TABLE),
+    ...missingColumns(prov, ROLLUP_SHEETS.provenance, PROVENANCE_TABLE),
+    ...missingColumns(long, ROLLUP_SHEETS.long, LONG_TABLE),
+    ...missingColumns(taskLong, ROLLUP_SHEETS.taskLong, TASK_LONG_TABLE),
   ];
   if (missing.length > 0) return { ok: false, problems: missing };
   const p = parsePeriod(infoValue(info, INFO_LABELS.period));
@@ -136,7 +113,7 @@ export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
   const unit = infoValue(info, INFO_LABELS.unitCode);
   const year = Number(infoValue(info, INFO_LABELS.planYear));
 
-  const provenance: ProvenanceEntry[] = records(prov, PROVENANCE_HEADERS).map((r) => ({
+  const provenance: ProvenanceEntry[] = records(prov, PROVENANCE_TABLE).map((r) => ({
     file: text(r.file),
     hash: text(r.hash),
     via: text(r.via),
@@ -156,7 +133,7 @@ export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
   const key = (agency: string, hash: string) => `${agency}\u0000${hash}`;
   const figures = new Map<string, SubmittedFigure[]>();
   const vias = new Map<string, string>();
-  for (const r of records(long, LONG_HEADERS)) {
+  for (const r of records(long, LONG_TABLE)) {
     const value = num(r.value);
     if (value === null) continue;
     const k = key(text(r.agency), text(r.hash));
@@ -167,7 +144,7 @@ export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
     if (text(r.via)) vias.set(k, text(r.via));
   }
   const tasks = new Map<string, SubmittedTask[]>();
-  for (const r of records(taskLong, TASK_LONG_HEADERS)) {
+  for (const r of records(taskLong, TASK_LONG_TABLE)) {
     const status = parseTaskStatus(text(r.status)) ?? parseTaskStatus(text(r.statusLabel));
     if (!status) continue;
     const k = key(text(r.agency), text(r.hash));
@@ -184,7 +161,7 @@ export function readRollup(input: ReadonlyMap<string, Grid>): ReadRollupResult {
   }
 
   const contributions: AcceptedSubmission[] = [];
-  for (const r of records(status, STATUS_HEADERS)) {
+  for (const r of records(status, STATUS_TABLE)) {
     const hash = text(r.hash);
     const agency = text(r.agency);
     const version = num(r.version);
@@ -257,34 +234,41 @@ function infoValue(grid: Grid, label: string): string {
   return "";
 }
 
-/** A problem per required column the stored table's header row lacks (so its data would be lost). */
-function missingColumns<K extends string>(
-  grid: Grid,
-  sheet: string,
-  headers: Record<K, string>,
-  required: readonly K[],
-): Problem[] {
-  const head = new Set((grid[0] ?? []).map((v) => foldKey(cellText(v))));
-  return required
-    .filter((k) => !head.has(foldKey(headers[k])))
+/** A problem per required column (from the table definition) the stored table's header row lacks
+ * (so its data would be lost). */
+function missingColumns<K extends string>(grid: Grid, sheet: string, table: TableDef<K>): Problem[] {
+  const head = headerIndex(grid);
+  return tableRequired(table)
+    .filter((k) => columnOf(head, table, k) < 0)
     .map((k) =>
       problem(
         "ROLLUP_COLUMN_MISSING",
-        { sheet, column: headers[k] },
-        { sheet, cell: "A1" as A1, value: headers[k] },
+        { sheet, column: table[k].header },
+        { sheet, cell: "A1" as A1, value: table[k].header },
       ),
     );
 }
 
-/** Rows of a one-header-row table as records keyed like `headers`. */
-function records<K extends string>(grid: Grid, headers: Record<K, string>): Record<K, CellValue>[] {
-  const head = (grid[0] ?? []).map((v) => foldKey(cellText(v)));
-  const cols = Object.entries(headers).map(([k, h]) => [k, head.indexOf(foldKey(h as string))] as const);
+const headerIndex = (grid: Grid): string[] => (grid[0] ?? []).map((v) => foldKey(cellText(v)));
+
+/** The column of a key: its header or any alias (diacritics-insensitive); -1 when absent. */
+function columnOf<K extends string>(head: readonly string[], table: TableDef<K>, key: K): number {
+  for (const h of tableHeaders(table)[key]) {
+    const c = head.indexOf(foldKey(h));
+    if (c >= 0) return c;
+  }
+  return -1;
+}
+
+/** Rows of a one-header-row table as records keyed like its definition. */
+function records<K extends string>(grid: Grid, table: TableDef<K>): Record<K, CellValue>[] {
+  const head = headerIndex(grid);
+  const cols = tableKeys(table).map((k) => [k, columnOf(head, table, k)] as const);
   const out: Record<K, CellValue>[] = [];
   for (let r = 1; r < grid.length; r++) {
     if ((grid[r] ?? []).every(isBlank)) continue;
     const rec = {} as Record<K, CellValue>;
-    for (const [k, c] of cols) rec[k as K] = c < 0 ? null : cellAt(grid, r, c);
+    for (const [k, c] of cols) rec[k] = c < 0 ? null : cellAt(grid, r, c);
     out.push(rec);
   }
   return out;

@@ -4,11 +4,12 @@
 import type { CellValue, Grid } from "../cell";
 import { civilToSerial, type CivilDate } from "../civilDate";
 import { periodCode } from "../period";
-import type { NumberFormatName, SheetSpec } from "../sheetSpec";
+import type { SheetSpec } from "../sheetSpec";
+import { tableColumns, tableHeaderRow, tableRow, type TableDef } from "../sheetTable";
 import { rateDefinitions } from "../indicators";
 import { taskStatusLabel } from "../taskStatus";
 import { formatVnDate } from "../text/vnDate";
-import { LONG_HEADERS, PROVENANCE_HEADERS, ROLLUP_SHEETS, STATUS_HEADERS, TASK_LONG_HEADERS } from "./layout";
+import { LONG_TABLE, PROVENANCE_TABLE, ROLLUP_SHEETS, STATUS_TABLE, TASK_LONG_TABLE } from "./layout";
 import { MERGE_OUTCOME_LABELS } from "./mergeRules";
 import { SUBMISSION_STATE_LABELS, TASK_STATE_LABELS, type Rollup } from "./model";
 
@@ -16,174 +17,106 @@ import { SUBMISSION_STATE_LABELS, TASK_STATE_LABELS, type Rollup } from "./model
 export const dateCell = (d: CivilDate | null): CellValue => (d ? civilToSerial(d) : null);
 
 export function statusSheet(r: Rollup): SheetSpec {
-  const h = STATUS_HEADERS;
-  const rows: Grid = [
-    [
-      h.stt,
-      h.agency,
-      h.name,
-      h.expected,
-      h.state,
-      h.version,
-      h.submittedAt,
-      h.onTime,
-      h.file,
-      h.errors,
-      h.warnings,
-      h.note,
-      h.hash,
-    ],
-  ];
   const highlight: number[] = [];
   r.status.forEach((s, i) => {
-    if (s.state !== "accepted" || s.onTime === false) highlight.push(rows.length);
-    rows.push([
-      i + 1,
-      s.agency,
-      s.name,
-      s.expected ? "Có" : "Không",
-      SUBMISSION_STATE_LABELS[s.state],
-      s.version,
-      dateCell(s.submittedAt),
-      s.onTime === null ? null : s.onTime ? "Đúng hạn" : "Quá hạn",
-      s.file || null,
-      s.errors,
-      s.warnings,
-      s.note || null,
-      s.hashInUse || null,
-    ]);
+    if (s.state !== "accepted" || s.onTime === false) highlight.push(i + 1);
   });
-  return {
-    name: ROLLUP_SHEETS.status,
-    rows,
-    headerRows: 1,
-    protectHeaders: true,
-    columns: [
-      { width: 5 },
-      { width: 16 },
-      { width: 34, wrap: true },
-      { width: 10 },
-      { width: 14 },
-      { width: 8 },
-      { width: 12, format: "date" },
-      { width: 12 },
-      { width: 30 },
-      { width: 8 },
-      { width: 10 },
-      { width: 60, wrap: true },
-      { width: 24 },
-    ],
-    highlightRows: highlight,
-  };
+  type Status = Rollup["status"][number];
+  return recordTable<Status, keyof typeof STATUS_TABLE>(
+    ROLLUP_SHEETS.status,
+    STATUS_TABLE,
+    r.status,
+    (s, i) => ({
+      stt: i + 1,
+      agency: s.agency,
+      name: s.name,
+      expected: s.expected ? "Có" : "Không",
+      state: SUBMISSION_STATE_LABELS[s.state],
+      version: s.version,
+      submittedAt: dateCell(s.submittedAt),
+      onTime: s.onTime === null ? null : s.onTime ? "Đúng hạn" : "Quá hạn",
+      file: s.file || null,
+      errors: s.errors,
+      warnings: s.warnings,
+      note: s.note || null,
+      hash: s.hashInUse || null,
+    }),
+    highlight,
+  );
 }
 
 export function provenanceSheet(r: Rollup): SheetSpec {
-  const h = PROVENANCE_HEADERS;
-  const rows: Grid = [
-    [
-      h.stt,
-      h.file,
-      h.hash,
-      h.via,
-      h.agency,
-      h.period,
-      h.version,
-      h.mergedAt,
-      h.outcomeLabel,
-      h.outcome,
-      h.errors,
-      h.warnings,
-      h.reasons,
-    ],
-  ];
   const highlight: number[] = [];
   r.provenance.forEach((p, i) => {
-    if (["rejected", "conflict", "wrong_period", "returned"].includes(p.outcome)) highlight.push(rows.length);
-    rows.push([
-      i + 1,
-      p.file,
-      p.hash,
-      p.via || null,
-      p.agency || null,
-      p.period || null,
-      p.version,
-      p.mergedAt,
-      MERGE_OUTCOME_LABELS[p.outcome].vi,
-      p.outcome,
-      p.errors,
-      p.warnings,
-      p.reasons || null,
-    ]);
+    if (["rejected", "conflict", "wrong_period", "returned"].includes(p.outcome)) highlight.push(i + 1);
   });
-  return {
-    name: ROLLUP_SHEETS.provenance,
-    rows,
-    headerRows: 1,
-    protectHeaders: true,
-    columns: [
-      { width: 5 },
-      { width: 30 },
-      { width: 20 },
-      { width: 20 },
-      { width: 16 },
-      { width: 9 },
-      { width: 8 },
-      { width: 22 },
-      { width: 20 },
-      { width: 12 },
-      { width: 8 },
-      { width: 10 },
-      { width: 70, wrap: true },
-    ],
-    highlightRows: highlight,
-  };
+  type Entry = Rollup["provenance"][number];
+  return recordTable<Entry, keyof typeof PROVENANCE_TABLE>(
+    ROLLUP_SHEETS.provenance,
+    PROVENANCE_TABLE,
+    r.provenance,
+    (p, i) => ({
+      stt: i + 1,
+      file: p.file,
+      hash: p.hash,
+      via: p.via || null,
+      agency: p.agency || null,
+      period: p.period || null,
+      version: p.version,
+      mergedAt: p.mergedAt,
+      outcomeLabel: MERGE_OUTCOME_LABELS[p.outcome].vi,
+      outcome: p.outcome,
+      errors: p.errors,
+      warnings: p.warnings,
+      reasons: p.reasons || null,
+    }),
+    highlight,
+  );
 }
 
-/** One column of a record table: its header, width (and format), and how a record fills it. Keeping
- * the three together keeps headers, widths and values aligned. */
-interface RecordColumn<T> {
-  readonly header: string;
-  readonly width: number;
-  readonly format?: NumberFormatName;
-  readonly value: (record: T) => CellValue;
-}
-
-function recordTable<T>(name: string, columns: readonly RecordColumn<T>[], records: Iterable<T>): SheetSpec {
-  const rows: Grid = [columns.map((c) => c.header)];
-  for (const rec of records) rows.push(columns.map((c) => c.value(rec)));
+/** A stored record table: header row, widths and formats from its table definition, one row per
+ * record with each value placed by key (never by position). */
+function recordTable<T, K extends string>(
+  name: string,
+  table: TableDef<K>,
+  records: Iterable<T>,
+  values: (record: T, index: number) => Record<K, CellValue>,
+  highlightRows?: readonly number[],
+): SheetSpec {
+  const rows: Grid = [tableHeaderRow(table)];
+  let i = 0;
+  for (const rec of records) rows.push(tableRow(table, values(rec, i++)));
   return {
     name,
     rows,
     headerRows: 1,
     protectHeaders: true,
-    columns: columns.map((c) => (c.format ? { width: c.width, format: c.format } : { width: c.width })),
+    columns: tableColumns(table),
+    ...(highlightRows ? { highlightRows } : {}),
   };
 }
 
 export function longSheet(r: Rollup): SheetSpec {
-  const h = LONG_HEADERS;
   const inds = new Map(r.catalogue.indicators.map((i) => [i.code, i]));
   type Long = Rollup["long"][number];
-  const columns: RecordColumn<Long>[] = [
-    { header: h.agency, width: 16, value: (l) => l.agency },
-    { header: h.agencyName, width: 30, value: (l) => l.agencyName },
-    { header: h.period, width: 9, value: (l) => l.period },
-    { header: h.indicator, width: 24, value: (l) => l.indicator },
-    { header: h.indicatorName, width: 40, value: (l) => inds.get(l.indicator)?.name_vi ?? null },
-    { header: h.unit, width: 10, value: (l) => inds.get(l.indicator)?.unit ?? null },
-    { header: h.value, width: 14, value: (l) => l.value },
-    { header: h.file, width: 28, value: (l) => l.file },
-    { header: h.hash, width: 20, value: (l) => l.hash },
-    { header: h.version, width: 8, value: (l) => l.version },
-    { header: h.sheet, width: 10, value: (l) => l.sheet },
-    { header: h.cell, width: 6, value: (l) => l.cell },
-    { header: h.via, width: 20, value: (l) => l.via || null },
-  ];
-  return recordTable(ROLLUP_SHEETS.long, columns, r.long);
+  return recordTable<Long, keyof typeof LONG_TABLE>(ROLLUP_SHEETS.long, LONG_TABLE, r.long, (l) => ({
+    agency: l.agency,
+    agencyName: l.agencyName,
+    period: l.period,
+    indicator: l.indicator,
+    indicatorName: inds.get(l.indicator)?.name_vi ?? null,
+    unit: inds.get(l.indicator)?.unit ?? null,
+    value: l.value,
+    file: l.file,
+    hash: l.hash,
+    version: l.version,
+    sheet: l.sheet,
+    cell: l.cell,
+    via: l.via || null,
+  }));
 }
 
 export function taskLongSheet(r: Rollup): SheetSpec {
-  const h = TASK_LONG_HEADERS;
   const states = new Map(r.tasks.map((t) => [t.task.code.toUpperCase(), t.cells]));
   type Contribution = NonNullable<ReturnType<Rollup["merge"]["contributions"]["get"]>>;
   type TaskRecord = { a: string; c: Contribution; t: Contribution["tasks"][number] };
@@ -191,29 +124,33 @@ export function taskLongSheet(r: Rollup): SheetSpec {
     const s = states.get(t.code.toUpperCase())?.get(a)?.state;
     return s ? TASK_STATE_LABELS[s] || null : null;
   };
-  const columns: RecordColumn<TaskRecord>[] = [
-    { header: h.agency, width: 16, value: ({ a }) => a },
-    { header: h.period, width: 9, value: ({ c }) => periodCode(c.period) },
-    { header: h.task, width: 10, value: ({ t }) => t.code },
-    { header: h.status, width: 14, value: ({ t }) => t.status },
-    { header: h.statusLabel, width: 20, value: ({ t }) => taskStatusLabel(t.status) },
-    { header: h.doneDate, width: 12, format: "date", value: ({ t }) => dateCell(t.doneDate) },
-    { header: h.state, width: 22, value: state },
-    { header: h.evidence, width: 30, value: ({ t }) => t.evidence || null },
-    { header: h.file, width: 28, value: ({ c }) => c.file },
-    { header: h.hash, width: 20, value: ({ c }) => c.hash },
-    { header: h.version, width: 8, value: ({ c }) => c.version },
-    { header: h.sheet, width: 10, value: ({ t }) => t.sheet },
-    { header: h.cell, width: 6, value: ({ t }) => t.cell },
-    { header: h.via, width: 20, value: ({ c }) => c.via || null },
-  ];
   const records: TaskRecord[] = [];
   for (const a of r.agencies) {
     const c = r.merge.contributions.get(a);
     if (!c || r.merge.returned.has(a)) continue;
     for (const t of c.tasks) records.push({ a, c, t });
   }
-  return recordTable(ROLLUP_SHEETS.taskLong, columns, records);
+  return recordTable<TaskRecord, keyof typeof TASK_LONG_TABLE>(
+    ROLLUP_SHEETS.taskLong,
+    TASK_LONG_TABLE,
+    records,
+    (rec) => ({
+      agency: rec.a,
+      period: periodCode(rec.c.period),
+      task: rec.t.code,
+      status: rec.t.status,
+      statusLabel: taskStatusLabel(rec.t.status),
+      doneDate: dateCell(rec.t.doneDate),
+      state: state(rec),
+      evidence: rec.t.evidence || null,
+      file: rec.c.file,
+      hash: rec.c.hash,
+      version: rec.c.version,
+      sheet: rec.t.sheet,
+      cell: rec.t.cell,
+      via: rec.c.via || null,
+    }),
+  );
 }
 
 /** What the rollup states about its period, its comparison with last year and its rates. */

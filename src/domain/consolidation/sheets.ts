@@ -4,10 +4,12 @@ import type { CellValue, Grid } from "../cell";
 import type { Indicator } from "../indicators";
 import { periodCode, periodLabelVi } from "../period";
 import type { ColumnSpec, NumberFormatName, SheetSpec } from "../sheetSpec";
+import { tableColumn, tableColumns, tableHeaderRow } from "../sheetTable";
 import { formatVnDate } from "../text/vnDate";
 import {
   INFO_LABELS,
   ROLLUP_FORM_KIND,
+  ROLLUP_INFO_TABLE,
   ROLLUP_SCHEMA_VERSION,
   ROLLUP_SHEETS,
   FIGURES_FIXED_COLUMNS,
@@ -38,7 +40,7 @@ export function rollupSheets(r: Rollup): SheetSpec[] {
 function infoSheet(r: Rollup): SheetSpec {
   const c = r.counts;
   const rows: Grid = [
-    ["Thông tin", "Giá trị"],
+    tableHeaderRow(ROLLUP_INFO_TABLE),
     [INFO_LABELS.formKind, ROLLUP_FORM_KIND],
     [INFO_LABELS.schemaVersion, ROLLUP_SCHEMA_VERSION],
     [INFO_LABELS.unitCode, r.unit.code],
@@ -67,8 +69,8 @@ function infoSheet(r: Rollup): SheetSpec {
     name: ROLLUP_SHEETS.info,
     rows,
     headerRows: 1,
-    columns: [{ width: 38 }, { width: 44 }],
-    cellFormats: [{ row: rateRow, col: 1, format: "percent" }],
+    columns: tableColumns(ROLLUP_INFO_TABLE),
+    cellFormats: [{ row: rateRow, col: tableColumn(ROLLUP_INFO_TABLE, "value"), format: "percent" }],
   };
 }
 

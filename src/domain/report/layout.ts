@@ -2,7 +2,7 @@
 // Keyed by header text (diacritics-insensitive), documented in docs/FORMAT.md. Bump
 // REPORT_SCHEMA_VERSION when the layout changes, and keep a reader for the old one.
 
-import { tableHeaders, tableRequired, type TableDef } from "../sheetTable";
+import { tableHeaders, tableRequired, type FieldTable, type TableDef } from "../sheetTable";
 import { TASK_STATUSES } from "../taskStatus";
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -17,12 +17,37 @@ export const REPORT_SHEETS = {
 } as const;
 export type ReportSheet = keyof typeof REPORT_SHEETS;
 
-/** Info sheet: a two-column table "Thông tin | Giá trị"; rows found by their label. */
-export const INFO_HEADERS = {
-  label: ["Thông tin", "Mục", "Field"],
-  value: ["Giá trị", "Nội dung", "Value"],
-} as const;
-export type InfoColumn = keyof typeof INFO_HEADERS;
+/** Info sheet: a table "Thông tin | Giá trị | Hướng dẫn"; its rows (INFO_FIELDS) are found by label. */
+export const INFO_TABLE = {
+  label: {
+    header: "Thông tin",
+    aliases: ["Mục", "Field"],
+    width: 24,
+    required: true,
+    filledBy: "template",
+    description: "the row's label (below)",
+  },
+  value: {
+    header: "Giá trị",
+    aliases: ["Nội dung", "Value"],
+    width: 36,
+    format: "text",
+    required: true,
+    filledBy: "agency",
+    description: "the value",
+  },
+  guide: {
+    header: "Hướng dẫn / Guide",
+    aliases: ["Hướng dẫn", "Guide"],
+    width: 50,
+    wrap: true,
+    filledBy: "template",
+    description: "a hint for people; not read",
+  },
+} as const satisfies TableDef<string>;
+export type InfoColumn = keyof typeof INFO_TABLE;
+export const INFO_HEADERS = tableHeaders(INFO_TABLE);
+export const INFO_REQUIRED: readonly InfoColumn[] = tableRequired(INFO_TABLE);
 
 export type InfoField =
   | "formKind"
@@ -36,18 +61,78 @@ export type InfoField =
   | "version"
   | "submittedAt";
 
-export const INFO_FIELDS: Record<InfoField, { labels: readonly string[]; required: boolean; en: string }> = {
-  formKind: { labels: ["Loại biểu mẫu"], required: true, en: "Form kind" },
-  schemaVersion: { labels: ["Phiên bản biểu mẫu"], required: true, en: "Form version" },
-  agencyCode: { labels: ["Mã cơ quan", "Mã đơn vị"], required: true, en: "Agency code" },
-  agencyName: { labels: ["Tên cơ quan", "Cơ quan báo cáo", "Đơn vị báo cáo"], required: true, en: "Agency" },
-  period: { labels: ["Kỳ báo cáo"], required: true, en: "Reporting period" },
-  planYear: { labels: ["Năm kế hoạch"], required: true, en: "Plan year" },
-  preparer: { labels: ["Người lập", "Người lập báo cáo"], required: true, en: "Prepared by" },
-  contact: { labels: ["Điện thoại, email", "Liên hệ"], required: false, en: "Contact" },
-  version: { labels: ["Lần gửi", "Phiên bản gửi"], required: true, en: "Submission version" },
-  submittedAt: { labels: ["Ngày gửi", "Thời điểm gửi"], required: false, en: "Submitted on" },
-};
+/** The rows of the info sheet, in the order the template writes them. */
+export const INFO_FIELDS = {
+  formKind: {
+    label: "Loại biểu mẫu",
+    required: true,
+    en: "Form kind",
+    description: `exactly \`${REPORT_FORM_KIND}\` (a rollup or other file is refused: \`NOT_A_REPORT\`)`,
+  },
+  schemaVersion: {
+    label: "Phiên bản biểu mẫu",
+    required: true,
+    en: "Form version",
+    description: `\`${REPORT_SCHEMA_VERSION}\``,
+  },
+  agencyCode: {
+    label: "Mã cơ quan",
+    aliases: ["Mã đơn vị"],
+    required: true,
+    en: "Agency code",
+    description:
+      "the agency's code in the plan's registry, e.g. `SNV`, `STP`, `X_LH_LONGHO`. The code is the identity: an unknown code is `AGENCY_UNKNOWN` even when the name is known (the message suggests the code that matches the name)",
+  },
+  agencyName: {
+    label: "Tên cơ quan",
+    aliases: ["Cơ quan báo cáo", "Đơn vị báo cáo"],
+    required: true,
+    en: "Agency",
+    description: "e.g. `Sở Nội vụ`; aliases such as `VP UBND tỉnh` resolve",
+  },
+  period: {
+    label: "Kỳ báo cáo",
+    required: true,
+    en: "Reporting period",
+    description:
+      "`2023`, `2023-Q2`, `2023-H1`, `2023-9M`, or `Quý II/2023`, `6 tháng đầu năm 2023`, `9 tháng năm 2023`, `Năm 2023`",
+  },
+  planYear: {
+    label: "Năm kế hoạch",
+    required: true,
+    en: "Plan year",
+    description: "the plan's year, e.g. `2023`",
+  },
+  preparer: {
+    label: "Người lập",
+    aliases: ["Người lập báo cáo"],
+    required: "warning",
+    en: "Prepared by",
+    description: "the preparer's name",
+  },
+  contact: {
+    label: "Điện thoại, email",
+    aliases: ["Liên hệ"],
+    required: false,
+    en: "Contact",
+    description:
+      "a phone number or e-mail (a phone number such as `+84 270 3823 456` is not flagged as a formula)",
+  },
+  version: {
+    label: "Lần gửi",
+    aliases: ["Phiên bản gửi"],
+    required: true,
+    en: "Submission version",
+    description: "`1`, then `2`, `3` … on each resubmission (1–99; a warning past 20): the highest wins",
+  },
+  submittedAt: {
+    label: "Ngày gửi",
+    aliases: ["Thời điểm gửi"],
+    required: false,
+    en: "Submitted on",
+    description: "a date, not after today (a warning)",
+  },
+} as const satisfies FieldTable<InfoField>;
 
 /** The task sheet (`Nhiệm vụ`), one row per task the agency leads or coordinates. */
 export const TASK_TABLE = {

@@ -4,6 +4,7 @@ import { a1, cellAt, cellText, isBlank, isExcelError, type A1, type CellValue, t
 import type { CivilDate } from "../civilDate";
 import { parsePeriod, type Period } from "../period";
 import { problem, type Problem } from "../problem";
+import { fieldLabels, type FieldDef } from "../sheetTable";
 import { columnCell, columnText, locateTable, type TableLocation } from "../table";
 import { parseTaskStatus, type TaskStatus } from "../taskStatus";
 import { foldKey } from "../text/normalize";
@@ -14,6 +15,7 @@ import {
   FIGURE_REQUIRED,
   INFO_FIELDS,
   INFO_HEADERS,
+  INFO_REQUIRED,
   REPORT_SHEETS,
   TASK_HEADERS,
   TASK_REQUIRED,
@@ -112,19 +114,21 @@ export function readReport(grids: ReadonlyMap<string, Grid>): { report: ReportMo
   };
 }
 
+const infoFields = () => Object.entries(INFO_FIELDS) as [InfoField, FieldDef][];
+
 function emptyInfo(): ReportInfo {
   return { fields: {}, period: null, planYear: null, version: null, submittedAt: null };
 }
 
 function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
-  const found = locateTable<InfoColumn>(grid, sheet, INFO_HEADERS, ["label", "value"]);
+  const found = locateTable<InfoColumn>(grid, sheet, INFO_HEADERS, INFO_REQUIRED);
   problems.push(...found.problems);
   const loc = found.location;
   if (!loc || loc.columns.label === undefined || loc.columns.value === undefined) return emptyInfo();
   const fields: Partial<Record<InfoField, InfoValue>> = {};
   const byLabel = new Map<string, InfoField>();
-  for (const [field, def] of Object.entries(INFO_FIELDS) as [InfoField, (typeof INFO_FIELDS)[InfoField]][]) {
-    for (const l of def.labels) byLabel.set(foldKey(l), field);
+  for (const [field, def] of infoFields()) {
+    for (const l of fieldLabels(def)) byLabel.set(foldKey(l), field);
   }
   for (let r = loc.headerRow + 1; r < grid.length; r++) {
     const field = byLabel.get(foldKey(columnText(grid, loc, r, "label")));
@@ -132,14 +136,18 @@ function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
     const raw = cellAt(grid, r, loc.columns.value);
     fields[field] = { text: cellText(raw), raw, cell: a1(r, loc.columns.value) };
   }
-  for (const [field, def] of Object.entries(INFO_FIELDS) as [InfoField, (typeof INFO_FIELDS)[InfoField]][]) {
+  for (const [field, def] of infoFields()) {
     if (!def.required || (fields[field] && fields[field]!.text)) continue;
     const notFilled = fields[field] !== undefined;
     problems.push(
       problem(
         notFilled ? "INFO_NOT_FILLED" : "INFO_FIELD_MISSING",
-        { sheet, label: def.labels[0], label_en: def.en },
-        { sheet, cell: fields[field]?.cell ?? null, severity: field === "preparer" ? "warning" : "error" },
+        { sheet, label: def.label, label_en: def.en },
+        {
+          sheet,
+          cell: fields[field]?.cell ?? null,
+          severity: def.required === "warning" ? "warning" : "error",
+        },
       ),
     );
   }

@@ -10,7 +10,7 @@ import { tableColumn, tableColumns, tableHeaderRow, tableRow } from "../sheetTab
 import {
   FIGURE_TABLE,
   INFO_FIELDS,
-  INFO_HEADERS,
+  INFO_TABLE,
   REPORT_FORM_KIND,
   REPORT_SCHEMA_VERSION,
   REPORT_SHEETS,
@@ -49,14 +49,15 @@ function infoSheet({ plan, agency, period }: TemplateInput): SheetSpec {
     version: "Tăng lên 1 mỗi lần gửi lại / Increase by 1 on each resubmission",
     submittedAt: "dd/mm/yyyy",
   };
-  const rows: Grid = [[INFO_HEADERS.label[0], INFO_HEADERS.value[0], "Hướng dẫn / Guide"]];
+  const rows: Grid = [tableHeaderRow(INFO_TABLE)];
   for (const key of Object.keys(INFO_FIELDS) as InfoField[]) {
-    rows.push([INFO_FIELDS[key].labels[0], values[key], guide[key] ?? INFO_FIELDS[key].en]);
+    const f = INFO_FIELDS[key];
+    rows.push(tableRow(INFO_TABLE, { label: f.label, value: values[key], guide: guide[key] ?? f.en }));
   }
   return {
     name: REPORT_SHEETS.info,
     rows,
-    columns: [{ width: 24 }, { width: 36, format: "text" }, { width: 50, wrap: true }],
+    columns: tableColumns(INFO_TABLE),
     headerRows: 1,
     protectHeaders: true,
   };
