@@ -196,6 +196,27 @@ export const PROVENANCE_TABLE = {
 } as const satisfies TableDef<string>;
 export const PROVENANCE_HEADERS = tableHeaderNames(PROVENANCE_TABLE);
 
+/** Where a stored row comes from: the last columns of both long tables. */
+const SOURCE_COLUMNS = {
+  file: { header: "Tệp nguồn", width: 28, filledBy: "rollup", description: "the source file" },
+  hash: {
+    header: "Mã băm",
+    width: 20,
+    required: true,
+    filledBy: "rollup",
+    description: "the source file's SHA-256",
+  },
+  version: { header: "Lần gửi", width: 8, filledBy: "rollup", description: "its submission version" },
+  sheet: { header: "Sheet", width: 10, required: true, filledBy: "rollup", description: "the source sheet" },
+  cell: { header: "Ô", width: 6, required: true, filledBy: "rollup", description: "the source cell" },
+  via: {
+    header: "Qua bảng tổng hợp",
+    width: 20,
+    filledBy: "rollup",
+    description: "the rollup it came through, when merged upward",
+  },
+} as const satisfies TableDef<string>;
+
 /** The long figures table (`Dữ liệu dài`): one row per counted figure, traceable to its cell. */
 export const LONG_TABLE = {
   agency: {
@@ -228,23 +249,7 @@ export const LONG_TABLE = {
     filledBy: "rollup",
     description: "the figure as submitted",
   },
-  file: { header: "Tệp nguồn", width: 28, filledBy: "rollup", description: "the source file" },
-  hash: {
-    header: "Mã băm",
-    width: 20,
-    required: true,
-    filledBy: "rollup",
-    description: "the source file's SHA-256",
-  },
-  version: { header: "Lần gửi", width: 8, filledBy: "rollup", description: "its submission version" },
-  sheet: { header: "Sheet", width: 10, required: true, filledBy: "rollup", description: "the source sheet" },
-  cell: { header: "Ô", width: 6, required: true, filledBy: "rollup", description: "the source cell" },
-  via: {
-    header: "Qua bảng tổng hợp",
-    width: 20,
-    filledBy: "rollup",
-    description: "the rollup it came through, when merged upward",
-  },
+  ...SOURCE_COLUMNS,
 } as const satisfies TableDef<string>;
 export const LONG_HEADERS = tableHeaderNames(LONG_TABLE);
 
@@ -299,23 +304,7 @@ export const TASK_LONG_TABLE = {
     filledBy: "rollup",
     description: "the evidence",
   },
-  file: { header: "Tệp nguồn", width: 28, filledBy: "rollup", description: "the source file" },
-  hash: {
-    header: "Mã băm",
-    width: 20,
-    required: true,
-    filledBy: "rollup",
-    description: "the source file's SHA-256",
-  },
-  version: { header: "Lần gửi", width: 8, filledBy: "rollup", description: "its submission version" },
-  sheet: { header: "Sheet", width: 10, required: true, filledBy: "rollup", description: "the source sheet" },
-  cell: { header: "Ô", width: 6, required: true, filledBy: "rollup", description: "the source cell" },
-  via: {
-    header: "Qua bảng tổng hợp",
-    width: 20,
-    filledBy: "rollup",
-    description: "the rollup it came through, when merged upward",
-  },
+  ...SOURCE_COLUMNS,
 } as const satisfies TableDef<string>;
 export const TASK_LONG_HEADERS = tableHeaderNames(TASK_LONG_TABLE);
 
