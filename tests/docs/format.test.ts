@@ -9,6 +9,22 @@ import {
   STATUS_TABLE,
   TASK_LONG_TABLE,
 } from "../../src/domain/consolidation/layout";
+import { loadRegistry, type AgencyRegistry } from "../../src/domain/agencies";
+import {
+  agencyColumnsDoc,
+  dataVersionsDoc,
+  denominatorSettingsDoc,
+  groupColumnsDoc,
+  indicatorColumnsDoc,
+  indicatorsDoc,
+  registryCountsDoc,
+  scheduleColumnsDoc,
+  scheduleDoc,
+  sumRuleColumnsDoc,
+  sumRulesDoc,
+} from "../../src/domain/dataDocs";
+import { loadCatalogue, type Catalogue } from "../../src/domain/indicators";
+import { loadSchedule, type Schedule } from "../../src/domain/reportSchedule";
 import { fieldTableDoc, markdownTable, sheetTableDoc, type DocTable } from "../../src/domain/docTables";
 import { PROBLEM_TABLE_HEADER, problemCodeRows, problemCodeTable } from "../../src/domain/problemDocs";
 import { FIGURE_TABLE, INFO_FIELDS, INFO_TABLE, TASK_TABLE } from "../../src/domain/report/layout";
@@ -50,6 +66,17 @@ function section(name: string, generated: string): string {
   return doc.slice(at + start.length, doc.indexOf(end));
 }
 
+const DATA = path.join(__dirname, "../../examples/data");
+const json = (name: string): unknown => JSON.parse(readFileSync(path.join(DATA, name), "utf8"));
+function ok<R extends { ok: boolean }>(r: R): Extract<R, { ok: true }> {
+  if (!r.ok) throw new Error(JSON.stringify(r).slice(0, 500));
+  return r as Extract<R, { ok: true }>;
+}
+/** The bundled data the plan workbooks are built from. */
+const catalogue = (): Catalogue => ok(loadCatalogue(json("indicators.json"))).catalogue;
+const schedule = (): Schedule => ok(loadSchedule(json("periods.json"))).schedule;
+const registry = (): AgencyRegistry => ok(loadRegistry(json("agencies-2025.json"))).registry;
+
 /** Every generated section of FORMAT.md but the problem codes, by marker name. */
 const SECTIONS: readonly (readonly [string, () => DocTable])[] = [
   ["info-fields", () => fieldTableDoc(INFO_FIELDS)],
@@ -60,6 +87,17 @@ const SECTIONS: readonly (readonly [string, () => DocTable])[] = [
   ["rollup-provenance-columns", () => sheetTableDoc(PROVENANCE_TABLE)],
   ["rollup-long-columns", () => sheetTableDoc(LONG_TABLE)],
   ["rollup-task-long-columns", () => sheetTableDoc(TASK_LONG_TABLE)],
+  ["indicators", () => indicatorsDoc(catalogue())],
+  ["sum-rules", () => sumRulesDoc(catalogue())],
+  ["denominator-settings", () => denominatorSettingsDoc(catalogue())],
+  ["indicator-columns", indicatorColumnsDoc],
+  ["sum-rule-columns", sumRuleColumnsDoc],
+  ["data-versions", () => dataVersionsDoc(catalogue(), schedule(), registry())],
+  ["schedule-columns", scheduleColumnsDoc],
+  ["schedule", () => scheduleDoc(schedule())],
+  ["agency-columns", agencyColumnsDoc],
+  ["group-columns", groupColumnsDoc],
+  ["registry-counts", () => registryCountsDoc(registry(), "2025-07-01")],
 ];
 
 describe("docs/FORMAT.md", () => {
