@@ -61,8 +61,71 @@ function columnNumber(letters: string): number {
   return n;
 }
 
+const isSpaceByte = (b: number): boolean =>
+  b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d || b === 0x0b || b === 0x0c || b === 0xa0;
+const isNameStart = (b: number): boolean =>
+  (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f;
+const isWordByte = (b: number): boolean => isNameStart(b) || (b >= 0x30 && b <= 0x39);
+/** Bytes of `[\w.-]` (the name characters the counting expression allows). */
+const isNameByte = (b: number): boolean => isWordByte(b) || b === 0x2e || b === 0x2d;
+
+function latin1(buf: Uint8Array, from: number, to: number): string {
+  return Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString("latin1");
+}
+
+/**
+ * The first `r="…"` in bytes [from, to) starting at a word boundary whose value is digits (a row), or
+ * 1–4 letters then digits (`cell`): [column, row], as `\br="(\d+)"` and
+ * `\br="([A-Za-z]{1,4})(\d+)"` would find it.
+ */
+function findR(buf: Uint8Array, from: number, to: number, cell: boolean): [number, number] | undefined {
+  for (let p = from; p + 3 < to; p++) {
+    if (buf[p] !== 0x72 || buf[p + 1] !== 0x3d || buf[p + 2] !== 0x22) continue;
+    if (p > 0 && isWordByte(buf[p - 1])) continue;
+    let k = p + 3;
+    let col = 0;
+    if (cell) {
+      const s = k;
+      while (k < to && k - s < 5 && isLetter(buf[k])) {
+        col = col * 26 + ((buf[k] & 0xdf) - 64);
+        k++;
+      }
+      if (k === s || k - s > 4) continue;
+    }
+    const d = k;
+    let row = 0;
+    while (k < to && buf[k] >= 0x30 && buf[k] <= 0x39) {
+      row = row * 10 + (buf[k] - 0x30);
+      k++;
+    }
+    if (k === d || k >= to || buf[k] !== 0x22) continue;
+    if (k - d > 15) row = Number(latin1(buf, d, k));
+    return [col, row];
+  }
+  return undefined;
+}
+
+/** `<si>` items in a chunk, as `/<(?:\w+:)?si[\s>]/g` counts them, without decoding it. */
+function countSi(buf: Uint8Array): number {
+  let count = 0;
+  for (let i = buf.indexOf(0x3c); i >= 0; i = buf.indexOf(0x3c, i + 1)) {
+    let j = i + 1;
+    // An optional prefix: word bytes then ":".
+    let k = j;
+    while (k < buf.length && isWordByte(buf[k])) k++;
+    if (k > j && buf[k] === 0x3a) j = k + 1;
+    if (buf[j] === 0x73 && buf[j + 1] === 0x69) {
+      const b = j + 2 < buf.length ? buf[j + 2] : -1;
+      if (b === 0x3e || isSpaceByte(b)) count++;
+    }
+  }
+  return count;
+}
+
+const isLetter = (b: number): boolean => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+
 /** Counts rows, columns and cells of one sheet's XML, fed in chunks of any size. */
-class SheetCounter {
+export class SheetCounter {
   rows = 0;
   columns = 0;
   cells = 0;
@@ -112,6 +175,75 @@ class SheetCounter {
         const ref = /\bref="(?:[A-Za-z]+\d+:)?([A-Za-z]{1,4})(\d+)"/.exec(attrs);
         if (ref) this.check(Number(ref[2]), columnNumber(ref[1].toUpperCase()));
       }
+    }
+    this.check(this.rows, this.columns);
+  }
+
+  /**
+   * Count a whole inflated sheet at once: the same tags, counts and checks as {@link feed} given the
+   * same bytes in {@link SLICE} chunks — each chunk's check runs before the first tag ending past it —
+   * read byte by byte, without decoding the sheet to a string or running a regular expression per tag.
+   */
+  feedWhole(buf: Uint8Array): void {
+    const n = buf.length;
+    let boundary = SLICE;
+    let i = buf.indexOf(0x3c);
+    while (i >= 0) {
+      // The tag's name: [prefix:]local, then white space, "/" or ">" (the regular expression's look-ahead).
+      let j = i + 1;
+      let colon = -1;
+      while (j < n) {
+        const b = buf[j];
+        if (b === 0x3a) {
+          if (colon >= 0) break;
+          colon = j;
+        } else if (!isNameByte(b)) break;
+        j++;
+      }
+      const after = j < n ? buf[j] : -1;
+      let kind = 0; // 1 row, 2 c, 3 dimension
+      if (after === 0x2f || after === 0x3e || isSpaceByte(after)) {
+        const ls = colon >= 0 ? colon + 1 : i + 1;
+        const prefixOk = colon < 0 || (colon > i + 1 && isNameStart(buf[i + 1]));
+        const len = j - ls;
+        if (prefixOk) {
+          if (len === 1 && buf[ls] === 0x63) kind = 2;
+          else if (len === 3 && buf[ls] === 0x72 && buf[ls + 1] === 0x6f && buf[ls + 2] === 0x77) kind = 1;
+          else if (len === 9 && latin1(buf, ls, j) === "dimension") kind = 3;
+        }
+      }
+      if (kind === 0) {
+        i = buf.indexOf(0x3c, i + 1);
+        continue;
+      }
+      const gt = buf.indexOf(0x3e, j);
+      const end = gt < 0 ? n : gt;
+      while (end >= boundary && boundary < n) {
+        this.check(this.rows, this.columns);
+        boundary += SLICE;
+      }
+      if (kind === 1) {
+        const r = findR(buf, j, end, false);
+        this.row = r ? r[1] : this.row + 1;
+        this.col = 0;
+        this.rows = Math.max(this.rows, this.row);
+      } else if (kind === 2) {
+        const r = findR(buf, j, end, true);
+        if (r) {
+          this.col = r[0];
+          this.rows = Math.max(this.rows, r[1]);
+        } else {
+          this.col += 1;
+        }
+        this.columns = Math.max(this.columns, this.col);
+        this.cells += 1;
+        this.onCell();
+      } else {
+        const ref = /\bref="(?:[A-Za-z]+\d+:)?([A-Za-z]{1,4})(\d+)"/.exec(latin1(buf, j, end));
+        if (ref) this.check(Number(ref[2]), columnNumber(ref[1].toUpperCase()));
+      }
+      if (gt < 0) break;
+      i = buf.indexOf(0x3c, gt);
     }
     this.check(this.rows, this.columns);
   }
@@ -367,12 +499,13 @@ export async function scanXlsxParts(
             );
           }
         });
-        onChunk = (chunk) => counter!.feed(chunk);
+        // Held whole (one go): counted in one pass over the bytes, after it is inflated.
+        onChunk = oneGo ? () => undefined : (chunk) => counter!.feed(chunk);
       } else if (/^xl\/sharedStrings\.xml$/i.test(e.name)) {
         // Shared strings beyond the cell limit can only be padding: refuse before ExcelJS keeps them.
         let strings = 0;
         onChunk = (chunk) => {
-          strings += chunk.toString("latin1").match(/<(?:\w+:)?si[\s>]/g)?.length ?? 0;
+          strings += countSi(chunk);
           if (strings > limits.maxCells) {
             throw new Over(
               `hơn ${fmt(limits.maxCells)} chuỗi văn bản`,
@@ -385,6 +518,10 @@ export async function scanXlsxParts(
       if (oneGo) {
         const out = inflatePartOnce(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
         size = out.length;
+        if (counter) {
+          if (Date.now() > deadline) throw new Over("đọc quá lâu", "reading took too long");
+          counter.feedWhole(out);
+        }
         if (kept && opts.keep!(e.name)) kept.push({ name: e.name, data: out });
       } else if (kept && opts.keep!(e.name)) {
         // Streamed (a large package, or no native zlib): a kept part is collected chunk by chunk.

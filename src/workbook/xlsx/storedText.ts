@@ -7,7 +7,25 @@ import { cellSafeText } from "../../domain/text/cellSafety";
 
 const OOXML_ESCAPE_LOOKALIKE = /_(x[0-9A-Fa-f]{4}_)/g;
 
+/** Texts already converted: a rollup repeats the same agency names, codes and labels on every row
+ * (~100,000 text cells, a few thousand distinct), and NFC plus the checks cost more than a lookup. */
+const memo = new Map<string, string>();
+/** Short texts only, and a bounded number of them: the memo is a cache, never a store. */
+const MEMO_MAX_CHARS = 256;
+const MEMO_MAX_ENTRIES = 50_000;
+
+function convert(s: string): string {
+  return cellSafeText(s.normalize("NFC")).replace(OOXML_ESCAPE_LOOKALIKE, "_x005F_$1");
+}
+
 /** The text to hand to the .xlsx writer for a text cell. */
 export function storedText(s: string): string {
-  return cellSafeText(s.normalize("NFC")).replace(OOXML_ESCAPE_LOOKALIKE, "_x005F_$1");
+  if (s.length > MEMO_MAX_CHARS) return convert(s);
+  let out = memo.get(s);
+  if (out === undefined) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    out = convert(s);
+    memo.set(s, out);
+  }
+  return out;
 }

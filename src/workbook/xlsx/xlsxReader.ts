@@ -17,7 +17,8 @@ import type { SheetInfo, WorkbookPort } from "../port";
 import { WorkbookReadError, isWorkbookReadError } from "./errors";
 import { scanXlsxParts } from "./scan";
 import { DEFAULT_LIMITS, assertXlsxBytes, isWorksheetPart, type ReadLimits } from "./sniff";
-import { attr, attrs as readAttrs, decodeText, scanXml, XmlError } from "./xml";
+import { fastSharedStrings, fastSheetData } from "./fastXml";
+import { attr, attrs as readAttrs, decodeText, scanXml, XmlError, type XmlHandler } from "./xml";
 
 /** Options for reading a workbook file. */
 export interface XlsxReadOptions extends Partial<ReadLimits> {
@@ -150,8 +151,60 @@ interface SheetEntry {
   part: string;
 }
 
+/** The fast lane is on; tests switch it off to compare it with the ordinary way (fastXml.test.ts). */
+export const readerLanes = { fast: true };
+
+const NO_TOKENS: XmlHandler = { open() {}, close() {}, text() {} };
+
+/** Whether the fast lane (fastXml.ts) may start at `at`: no comment, CDATA, DTD or processing
+ * instruction before it (past the declaration), so the marker found there is markup, not text inside
+ * one of those. Past it, the fast lane gives up at the first such thing itself. */
+const plainBefore = (xml: string, at: number): boolean => {
+  const head = xml.slice(0, at);
+  return head.indexOf("<!") < 0 && head.indexOf("<?", 2) < 0;
+};
+
+/** Read one part with xml.ts, reporting whether it is well-formed: false on an XmlError. */
+function wellFormed(xml: string): boolean {
+  try {
+    scanXml(xml, NO_TOKENS);
+    return true;
+  } catch (e) {
+    if (e instanceof XmlError) return false;
+    throw e;
+  }
+}
+
+/**
+ * The shared strings through the fast lane: every `<si>` plain, directly inside `<sst>`, and the rest
+ * of the part well-formed; undefined otherwise (then the ordinary way reads it, errors and all).
+ */
+function sharedStringsFast(xml: string): (string | null)[] | undefined {
+  if (!readerLanes.fast) return undefined;
+  const first = xml.indexOf("<si>");
+  const last = xml.lastIndexOf("</si>");
+  if (first < 0 || last < first || !plainBefore(xml, first)) return undefined;
+  const to = last + 5;
+  // The items sit directly inside <sst …> … </sst>.
+  const open = xml.lastIndexOf("<", first - 1);
+  const head = xml.slice(open, first).trimEnd();
+  if (!/^<sst[\s>]/.test(head) || !head.endsWith(">") || head.endsWith("/>")) return undefined;
+  if (!xml.startsWith("</sst>", xml.indexOf("<", to))) return undefined;
+  let texts: string[] | undefined;
+  try {
+    texts = fastSharedStrings(xml, first, to);
+  } catch (e) {
+    if (e instanceof XmlError) return undefined;
+    throw e;
+  }
+  if (!texts || !wellFormed(xml.slice(0, first) + xml.slice(to))) return undefined;
+  return texts.map((t) => textValue(unescapeOoxml(t)));
+}
+
 /** Shared strings: each `<si>` as the value a cell referring to it reads (null for an empty one). */
 function parseSharedStrings(xml: string): (string | null)[] {
+  const fast = sharedStringsFast(xml);
+  if (fast) return fast;
   const out: (string | null)[] = [];
   let depth = 0; // 1 inside <si>
   let inRun = false;
@@ -360,7 +413,7 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
     if (++count % 4096 === 0) checkDeadline(ctx);
   };
 
-  scanXml(xml, {
+  const handler: XmlHandler = {
     open(name, attrs) {
       if (inCell) {
         if (name === "v") {
@@ -441,7 +494,62 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
       } else if (name === "rPh") inPhonetic = false;
       else if (name === "is") inInline = false;
     },
-  });
+  };
+
+  // The fast lane (fastXml.ts) reads the rows and cells of <sheetData>; xml.ts reads the rest of the
+  // part (merges, and whether it is well-formed). Anything the fast lane does not take, or a rest that
+  // is not well-formed, and the whole part is read the ordinary way, from scratch.
+  const reset = (): void => {
+    rows.length = cols.length = values.length = merges.length = 0;
+    row = col = count = 0;
+    inCell = false;
+  };
+  let body = xml;
+  const open = xml.indexOf("<sheetData>");
+  if (open >= 0 && readerLanes.fast && plainBefore(xml, open)) {
+    const from = open + 11;
+    const to = xml.indexOf("</sheetData>", from);
+    const rest = to < 0 ? "" : xml.slice(0, from) + xml.slice(to);
+    if (to >= 0 && !/<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s/>]/.test(rest)) {
+      let ok = false;
+      try {
+        ok = fastSheetData(xml, from, to, {
+          row(r) {
+            row = r === undefined ? row + 1 : parseInt(r, 10);
+            col = 0;
+          },
+          cell(a, sRaw, value) {
+            if (a.row > 0) {
+              row = a.row;
+              col = a.col;
+            } else {
+              const p = a.ref === undefined ? undefined : parseRef(a.ref);
+              if (p) {
+                row = p[0];
+                col = p[1];
+              } else col += 1;
+            }
+            type = a.type;
+            style = sRaw === undefined ? a.style : parseInt(sRaw, 10);
+            v = value;
+            inlinePlain = inlineRuns = undefined;
+            finishCell();
+          },
+        });
+      } catch (e) {
+        if (!(e instanceof XmlError)) throw e;
+      }
+      if (ok) body = rest;
+      else reset();
+    }
+  }
+  try {
+    scanXml(body, handler);
+  } catch (e) {
+    if (body === xml || !(e instanceof XmlError)) throw e;
+    reset();
+    scanXml(xml, handler);
+  }
   return buildGrid(rows, cols, values, merges, ctx);
 }
 

@@ -1,0 +1,277 @@
+// The reader's fast lane (issue 15): the bulk of a report's XML — a sheet's <sheetData> and the
+// shared-string table's <si> items — is nearly always written in one plain shape by every producer
+// (Excel, ExcelJS, openpyxl, LibreOffice): `<row r="3"><c r="A3" s="2" t="s"><v>41</v></c></row>`,
+// `<si><t>Kỳ báo cáo</t></si>`. These functions read exactly that shape, by index, building nothing
+// but the values kept. They are not a second parser: each accepts a strict subset of what xml.ts
+// accepts and gives up (returns undefined) at the first thing outside it — a prefix, a formula, an
+// inline or rich string, an entity in an attribute, a comment, unusual spacing — and the caller then
+// reads the whole part the ordinary way (xlsxReader.ts). What they read is checked to be what the
+// ordinary way reads on the corpus (tests/xlsx/readerDifferential.test.ts) and on generated parts
+// (src/workbook/xlsx/fastXml.test.ts). The rest of the part (everything but the rows or items) still
+// goes through xml.ts, so well-formedness is checked as before.
+import { decodeText } from "./xml";
+
+const LT = 0x3c; // <
+const GT = 0x3e; // >
+const SLASH = 0x2f; // /
+const EQ = 0x3d; // =
+const DQ = 0x22; // "
+const SQ = 0x27; // '
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/** What a start tag's attributes parse to: where up to three wanted attributes' values are. */
+interface TagScan {
+  /** Index just past the tag's ">". */
+  end: number;
+  selfClosing: boolean;
+  /** Start and end of the values of the wanted one-letter attributes (r, s, t) as written (no entity,
+   * no tab or line end); -1 when absent. */
+  s0: number;
+  e0: number;
+  s1: number;
+  e1: number;
+  s2: number;
+  e2: number;
+}
+
+const tag: TagScan = { end: 0, selfClosing: false, s0: -1, e0: -1, s1: -1, e1: -1, s2: -1, e2: -1 };
+
+/**
+ * Scan the attributes of a start tag from `i` (just past its name) to its end, locating the values of
+ * the one-letter attributes `n0`, `n1`, `n2` (char codes; 0 for none) — the last occurrence when
+ * `last`, else the first, as xml.ts's `attrs` and `attr` do. False when outside the plain shape.
+ */
+function scanTag(xml: string, i: number, n0: number, n1: number, n2: number, last: boolean): boolean {
+  tag.s0 = tag.s1 = tag.s2 = -1;
+  const n = xml.length;
+  for (;;) {
+    let c = xml.charCodeAt(i);
+    if (c === GT) {
+      tag.end = i + 1;
+      tag.selfClosing = false;
+      return true;
+    }
+    if (c === SLASH) {
+      if (xml.charCodeAt(i + 1) !== GT) return false;
+      tag.end = i + 2;
+      tag.selfClosing = true;
+      return true;
+    }
+    if (!isSpace(c)) return false; // attributes are separated by white space
+    do c = xml.charCodeAt(++i);
+    while (isSpace(c));
+    if (c === GT || c === SLASH) continue;
+    // The name: up to "=", with nothing odd in it.
+    const nameStart = i;
+    while (i < n) {
+      c = xml.charCodeAt(i);
+      if (c === EQ || isSpace(c) || c === LT || c === GT || c === SLASH || c === DQ || c === SQ) break;
+      i++;
+    }
+    if (c !== EQ || i === nameStart) return false;
+    const single = i === nameStart + 1 ? xml.charCodeAt(nameStart) : 0;
+    const q = xml.charCodeAt(i + 1);
+    if (q !== DQ && q !== SQ) return false;
+    const vStart = i + 2;
+    const vEnd = xml.indexOf(q === DQ ? '"' : "'", vStart);
+    if (vEnd < 0) return false;
+    if (single !== 0 && (single === n0 || single === n1 || single === n2)) {
+      // Entities, tabs and line ends in a value are decoded by xml.ts; "<" is an error there.
+      for (let k = vStart; k < vEnd; k++) {
+        const ch = xml.charCodeAt(k);
+        if (ch === 0x26 || ch === LT || ch === 0x09 || ch === 0x0a || ch === 0x0d) return false;
+      }
+      if (single === n0) {
+        if (last || tag.s0 < 0) {
+          tag.s0 = vStart;
+          tag.e0 = vEnd;
+        }
+      } else if (single === n1) {
+        if (last || tag.s1 < 0) {
+          tag.s1 = vStart;
+          tag.e1 = vEnd;
+        }
+      } else if (last || tag.s2 < 0) {
+        tag.s2 = vStart;
+        tag.e2 = vEnd;
+      }
+    } else {
+      const lt = xml.indexOf("<", vStart);
+      if (lt >= 0 && lt < vEnd) return false; // "<" inside a tag: an error for xml.ts to report
+    }
+    i = vEnd + 1;
+  }
+}
+
+/** A cell's place and style, read from its attributes without building their strings. */
+export interface CellAt {
+  /** Row and column (1-based) of an `r` written as upper-case letters and digits; 0 when it is not
+   * (then `ref` holds the value as written, or undefined when there is no `r`). */
+  row: number;
+  col: number;
+  ref: string | undefined;
+  /** The `s` attribute's number when written as digits; -1 when absent; NaN otherwise. */
+  style: number;
+  /** The `t` attribute as written, "n" when absent. */
+  type: string;
+}
+
+const at: CellAt = { row: 0, col: 0, ref: undefined, style: -1, type: "n" };
+
+/** The value of `t`: the usual ones without building a string. */
+function cellType(xml: string, s: number, e: number): string {
+  if (s < 0) return "n";
+  if (e === s + 1) {
+    const c = xml.charCodeAt(s);
+    if (c === 0x73) return "s";
+    if (c === 0x6e) return "n";
+    if (c === 0x62) return "b";
+    if (c === 0x65) return "e";
+  }
+  return xml.slice(s, e);
+}
+
+function readCellAttrs(xml: string): void {
+  // r: letters A–Z then digits, else kept as written for the caller's general parse.
+  at.row = at.col = 0;
+  at.ref = undefined;
+  if (tag.s0 >= 0) {
+    let k = tag.s0;
+    const e = tag.e0;
+    let col = 0;
+    let row = 0;
+    for (; k < e; k++) {
+      const c = xml.charCodeAt(k);
+      if (c < 65 || c > 90) break;
+      col = col * 26 + (c - 64);
+    }
+    const digits = k;
+    for (; k < e; k++) {
+      const c = xml.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      row = row * 10 + (c - 48);
+    }
+    if (k === e && col > 0 && digits > tag.s0 && k > digits && row > 0 && k - tag.s0 <= 12) {
+      at.row = row;
+      at.col = col;
+    } else at.ref = xml.slice(tag.s0, e);
+  }
+  if (tag.s1 < 0) at.style = -1;
+  else {
+    let style = 0;
+    let k = tag.s1;
+    for (; k < tag.e1; k++) {
+      const c = xml.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      style = style * 10 + (c - 48);
+    }
+    at.style = k === tag.e1 && k > tag.s1 && k - tag.s1 <= 9 ? style : NaN;
+  }
+  at.type = cellType(xml, tag.s2, tag.e2);
+}
+
+/** Receives the cells read by {@link fastSheetData}, in document order. */
+export interface CellSink {
+  /** A row: its `r` attribute as written. */
+  row(r: string | undefined): void;
+  /** A cell: where it is and its style (`at`, valid during the call), `sRaw` the `s` attribute as
+   * written when `at.style` is NaN; `v` its value text decoded, undefined for none. */
+  cell(at: Readonly<CellAt>, sRaw: string | undefined, v: string | undefined): void;
+}
+
+const R = 0x72; // r
+const S = 0x73; // s
+const T = 0x74; // t
+
+/**
+ * Read the rows and cells between `from` (just past `<sheetData>`) and `to` (the index of
+ * `</sheetData>`), handing them to `sink`. False (with some cells possibly handed over already) at the
+ * first thing outside the plain shape: the caller then discards what it got and reads the sheet the
+ * ordinary way. Text between tags outside a `<v>` is skipped, as the ordinary way skips it.
+ */
+export function fastSheetData(xml: string, from: number, to: number, sink: CellSink): boolean {
+  let i = from;
+  for (;;) {
+    i = xml.indexOf("<", i);
+    if (i < 0 || i > to) return false;
+    if (i === to) return true;
+    // <row …> or <row …/>
+    if (!xml.startsWith("<row", i)) return false;
+    if (!scanTag(xml, i + 4, R, 0, 0, false)) return false;
+    sink.row(tag.s0 < 0 ? undefined : xml.slice(tag.s0, tag.e0));
+    i = tag.end;
+    if (tag.selfClosing) continue;
+    for (;;) {
+      i = xml.indexOf("<", i);
+      if (i < 0 || i >= to) return false;
+      const c1 = xml.charCodeAt(i + 1);
+      if (c1 === SLASH) {
+        if (!xml.startsWith("</row>", i)) return false;
+        i += 6;
+        break;
+      }
+      if (c1 !== 0x63 /* c */) return false;
+      const c2 = xml.charCodeAt(i + 2);
+      if (!(isSpace(c2) || c2 === GT || c2 === SLASH)) return false;
+      if (!scanTag(xml, i + 2, R, S, T, true)) return false;
+      readCellAttrs(xml);
+      const sRaw = Number.isNaN(at.style) ? xml.slice(tag.s1, tag.e1) : undefined;
+      i = tag.end;
+      if (tag.selfClosing) {
+        sink.cell(at, sRaw, undefined);
+        continue;
+      }
+      i = xml.indexOf("<", i);
+      if (i < 0 || i >= to) return false;
+      let v: string | undefined;
+      if (xml.startsWith("<v>", i)) {
+        const vEnd = xml.indexOf("<", i + 3);
+        if (vEnd < 0 || !xml.startsWith("</v>", vEnd)) return false;
+        v = decodeText(xml.slice(i + 3, vEnd));
+        i = xml.indexOf("<", vEnd + 4);
+        if (i < 0) return false;
+      } else if (xml.startsWith("<v/>", i)) {
+        v = "";
+        i = xml.indexOf("<", i + 4);
+        if (i < 0) return false;
+      }
+      if (!xml.startsWith("</c>", i)) return false;
+      i += 4;
+      sink.cell(at, sRaw, v);
+    }
+  }
+}
+
+/**
+ * The texts of the `<si>` items between `from` (the first `<si>`) and `to` (just past the last
+ * `</si>`), each `<si><t>…</t></si>` or `<si><t xml:space="preserve">…</t></si>` (or `<t/>`),
+ * decoded; undefined at the first item of another shape (rich text, phonetic runs, other spacing).
+ */
+export function fastSharedStrings(xml: string, from: number, to: number): string[] | undefined {
+  const out: string[] = [];
+  let i = from;
+  while (i < to) {
+    i = xml.indexOf("<", i);
+    if (i < 0 || i >= to || !xml.startsWith("<si>", i)) return undefined;
+    i = xml.indexOf("<", i + 4);
+    if (i < 0) return undefined;
+    if (xml.startsWith("<t/>", i)) {
+      out.push("");
+      i += 4;
+    } else {
+      let textStart: number;
+      if (xml.startsWith("<t>", i)) textStart = i + 3;
+      else if (xml.startsWith('<t xml:space="preserve">', i)) textStart = i + 24;
+      else return undefined;
+      const end = xml.indexOf("<", textStart);
+      if (end < 0 || !xml.startsWith("</t>", end)) return undefined;
+      out.push(decodeText(xml.slice(textStart, end)));
+      i = end + 4;
+    }
+    i = xml.indexOf("<", i);
+    if (i < 0 || !xml.startsWith("</si>", i)) return undefined;
+    i += 5;
+  }
+  return i === to ? out : undefined;
+}
