@@ -35,7 +35,22 @@ function demoProblems(): Problem[] {
   rowOf(fig, "TL_AP_DUNG_ISO")[3] = "120%"; // RATE_OUT_OF_RANGE
   fig.splice(fig.indexOf(rowOf(fig, "DVC_TONG")), 1); // FIGURE_MISSING
   out.push(...validateReport({ grids }, { ...bundle, expectedPeriod: DEMO_PERIOD }).problems);
+  out.push(...catalogue2Problems());
   return out;
+}
+
+/** Catalogue 2's figures (Biểu 06 split, QĐ 766 rates, averages, warning sums) in problems too. */
+function catalogue2Problems(): Problem[] {
+  const grids = gridsOf(filledReport("STP", DEMO_PERIOD));
+  const fig = grids.get("Số liệu")!;
+  rowOf(fig, "HS_TRE_HAN")[3] = 1000; // SUM_GAP: resolved ≠ early/on time + overdue (+ returned)
+  rowOf(fig, "PHIEU_DANH_GIA")[3] = 100;
+  rowOf(fig, "PHIEU_HAI_LONG")[3] = 90;
+  rowOf(fig, "TL_HAI_LONG")[3] = "50%"; // RATE_MISMATCH on a QĐ 766 rate
+  rowOf(fig, "HS_SO_HOA")[3] = 1e17; // FIGURE_TOO_LARGE (catalogue 2 has no ceiling for it yet)
+  rowOf(fig, "TTHC_DVCTT_PHAT_SINH_HS")[3] = 2000; // PART_EXCEEDS_WHOLE against TTHC_CUNG_CAP_DVCTT
+  rowOf(fig, "HS_GQ_TRUOC_HAN")[3] = "nhiều"; // NUMBER_INVALID
+  return validateReport({ grids }, { ...bundle, expectedPeriod: DEMO_PERIOD }).problems;
 }
 
 describe("rendered problem messages", () => {
@@ -51,6 +66,14 @@ describe("rendered problem messages", () => {
     ])
       expect(codes).toContain(c);
     expect(problems.length).toBeGreaterThan(20);
+    // Catalogue 2's indicators are rendered too, by name.
+    const c2 = catalogue2Problems();
+    for (const c of ["SUM_GAP", "RATE_MISMATCH", "FIGURE_TOO_LARGE", "PART_EXCEEDS_WHOLE", "NUMBER_INVALID"])
+      expect(c2.map((p) => p.code)).toContain(c);
+    const named2 = ["TL_HAI_LONG", "HS_SO_HOA", "TTHC_DVCTT_PHAT_SINH_HS", "HS_GQ_TRUOC_HAN"].map(
+      (code) => bundle.catalogue.indicators.find((i) => i.code === code)!.name_vi,
+    );
+    for (const name of named2) expect(c2.some((p) => p.message_vi.includes(name))).toBe(true);
     const named = bundle.catalogue.indicators.map((i) => i.code);
     const pattern = new RegExp(`\\b(${named.join("|")})\\b`);
     const offending = problems
