@@ -4,12 +4,14 @@ import type { A1, CellValue } from "./cell";
 import {
   PROBLEMS,
   renderProblem,
+  textForHost,
+  type Host,
   type ProblemCode,
   type ProblemParams,
   type Severity,
 } from "./problemCatalogue";
 
-export type { ProblemCode, ProblemParams, Severity } from "./problemCatalogue";
+export type { Host, ProblemCode, ProblemParams, Severity } from "./problemCatalogue";
 
 export interface Problem {
   /** Stable code from the catalogue, e.g. "RATE_MISMATCH"; listed in docs/FORMAT.md. */
@@ -65,4 +67,18 @@ export function countBySeverity(problems: readonly Problem[]): Record<Severity, 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const p of problems) counts[p.severity]++;
   return counts;
+}
+
+/** A problem as a host shows it: actions named as that host offers them (a tab, not a command). */
+export function problemForHost(p: Problem, host: Host): Problem {
+  if (host === "cli") return p;
+  const vi = textForHost(p.message_vi, "vi", host);
+  const en = textForHost(p.message_en, "en", host);
+  return vi === p.message_vi && en === p.message_en ? p : { ...p, message_vi: vi, message_en: en };
+}
+
+/** How a list groups many problems of one code: "36 nhiệm vụ: …" (the catalogue's words), if given. */
+export function manyPhrase(code: ProblemCode): { vi: string; en: string } | null {
+  const e = PROBLEMS[code] as { many_vi?: string; many_en?: string } | undefined;
+  return e?.many_vi && e.many_en ? { vi: e.many_vi, en: e.many_en } : null;
 }

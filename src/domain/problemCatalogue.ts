@@ -45,6 +45,9 @@ interface Entry<P> {
   /** What the user should do; appended to the message. */
   readonly todo_vi: string | ((p: P) => string);
   readonly todo_en: string | ((p: P) => string);
+  /** Many of this kind in one list, after their count ("36 nhiệm vụ: …"): how a list groups repeats. */
+  readonly many_vi?: string;
+  readonly many_en?: string;
 }
 
 type None = Record<string, never>;
@@ -65,6 +68,40 @@ export const enNumber = (n: number, digits = 0): string =>
 const vnPct = (f: number, digits: number): string => formatVnNumber(f, { percent: true, digits });
 const enPct = (f: number, digits: number): string => `${(f * 100).toFixed(digits)}%`;
 const list = (xs: readonly string[]): string => xs.join(", ");
+
+// ---- what a message tells the user to use, as each host offers it ---------------------------------
+export type Host = "cli" | "taskpane";
+
+/**
+ * Actions a message points to, in the CLI's words (a command) and the taskpane's (a tab, a button).
+ * Messages are rendered in the CLI's words; `problemForHost` (problem.ts) swaps in the taskpane's, so
+ * no taskpane user is told to run a command. Each CLI wording is distinctive enough to swap exactly.
+ */
+export const ACTIONS = {
+  template: {
+    cli: { vi: "(lệnh cchc template)", en: "(the cchc template command)" },
+    taskpane: { vi: '(thẻ "Biểu mẫu")', en: '(the "Templates" tab)' },
+  },
+  examplePlan: {
+    cli: { vi: "(xem examples/plan-2023.xlsx)", en: "(see examples/plan-2023.xlsx)" },
+    taskpane: {
+      vi: '(xem kế hoạch mẫu: thẻ "Kế hoạch", nút "Dùng kế hoạch mẫu")',
+      en: '(see the example plan: the "Plan" tab, "Use the example plan")',
+    },
+  },
+  planNew: {
+    cli: { vi: "lệnh `cchc plan new`", en: "the `cchc plan new` command" },
+    taskpane: { vi: 'thẻ "Kế hoạch"', en: 'the "Plan" tab' },
+  },
+} as const satisfies Record<string, Record<Host, { vi: string; en: string }>>;
+
+/** A message's text as one host names things (messages are rendered in the CLI's words). */
+export function textForHost(text: string, lang: "vi" | "en", host: Host): string {
+  if (host === "cli") return text;
+  let out = text;
+  for (const a of Object.values(ACTIONS)) out = out.split(a.cli[lang]).join(a[host][lang]);
+  return out;
+}
 
 const STATUS_TODO_VI = (s: string) => `Chọn một trong: ${s}.`;
 const ROLE_VI = { lead: "chủ trì", coordinate: "phối hợp" } as const;
@@ -173,8 +210,8 @@ export const PROBLEMS = {
     meaning: "no data at all",
     vi: () => "Tệp không có dữ liệu (workbook rỗng).",
     en: () => "The workbook is empty.",
-    todo_vi: "Hãy tạo báo cáo từ biểu mẫu (cchc template).",
-    todo_en: "Generate the report from the template (cchc template).",
+    todo_vi: `Hãy tạo báo cáo từ biểu mẫu ${ACTIONS.template.cli.vi}.`,
+    todo_en: `Generate the report from the template ${ACTIONS.template.cli.en}.`,
   }),
   SHEET_MISSING: def<{ sheet: string; of: "report" | "plan" }>({
     severity: "error",
@@ -185,12 +222,12 @@ export const PROBLEMS = {
       p.of === "plan" ? `The plan workbook has no "${p.sheet}" sheet.` : `Sheet "${p.sheet}" is missing.`,
     todo_vi: (p) =>
       p.of === "plan"
-        ? "Hãy dùng tệp kế hoạch đầy đủ (xem examples/plan-2023.xlsx)."
-        : "Hãy dùng biểu mẫu do hệ thống tạo (cchc template).",
+        ? `Hãy dùng tệp kế hoạch đầy đủ ${ACTIONS.examplePlan.cli.vi}.`
+        : `Hãy dùng biểu mẫu do hệ thống tạo ${ACTIONS.template.cli.vi}.`,
     todo_en: (p) =>
       p.of === "plan"
-        ? "Use a complete plan workbook (see examples/plan-2023.xlsx)."
-        : "Use the generated template (cchc template).",
+        ? `Use a complete plan workbook ${ACTIONS.examplePlan.cli.en}.`
+        : `Use the generated template ${ACTIONS.template.cli.en}.`,
   }),
   HEADER_NOT_FOUND: def<{ sheet: string; expected: readonly string[] }>({
     severity: "error",
@@ -260,8 +297,8 @@ export const PROBLEMS = {
       `Tệp này là "${p.kind}"${p.sheet ? ` (trang "${p.sheet}")` : ""}, không phải báo cáo của cơ quan ("${p.expected}").`,
     en: (p) =>
       `This file is "${p.kind}"${p.sheet ? ` (sheet "${p.sheet}")` : ""}, not an agency report ("${p.expected}").`,
-    todo_vi: "Hãy gửi báo cáo lập từ biểu mẫu (cchc template).",
-    todo_en: "Send the report made from the template (cchc template).",
+    todo_vi: `Hãy gửi báo cáo lập từ biểu mẫu ${ACTIONS.template.cli.vi}.`,
+    todo_en: `Send the report made from the template ${ACTIONS.template.cli.en}.`,
   }),
   FORM_VERSION_NEWER: def<{ version: string; supported: number }>({
     severity: "error",
@@ -428,6 +465,8 @@ export const PROBLEMS = {
       `Task ${taskName(p.task)} (${ROLE_EN[p.role]}) assigned to this agency by the plan is missing.`,
     todo_vi: "Hãy thêm dòng nhiệm vụ này (biểu mẫu do hệ thống tạo đã liệt kê đủ).",
     todo_en: "Add a row for this task (the generated template lists them all).",
+    many_vi: "nhiệm vụ được giao chưa có trong báo cáo",
+    many_en: "assigned tasks missing from the report",
   }),
   TASK_CODE_MISSING: def<{ row: number }>({
     severity: "error",
@@ -446,6 +485,8 @@ export const PROBLEMS = {
     en: (p) => `Task ${taskName(p.task)}: no status chosen.`,
     todo_vi: (p) => STATUS_TODO_VI(p.statuses),
     todo_en: "Choose one from the list.",
+    many_vi: "nhiệm vụ chưa chọn tình trạng thực hiện",
+    many_en: "tasks without a status",
   }),
   TASK_STATUS_INVALID: def<{ task: TaskRef; text: string; statuses: string }>({
     severity: "error",
@@ -455,6 +496,8 @@ export const PROBLEMS = {
     en: (p) => `Task ${taskName(p.task)}: status "${p.text}" is not valid.`,
     todo_vi: (p) => STATUS_TODO_VI(p.statuses),
     todo_en: "Choose one from the list.",
+    many_vi: "nhiệm vụ có tình trạng không hợp lệ",
+    many_en: "tasks with a status that is not valid",
   }),
   TASK_DONE_NO_DATE: def<{ task: TaskRef }>({
     severity: "error",
@@ -464,6 +507,8 @@ export const PROBLEMS = {
     en: (p) => `Task ${taskName(p.task)} is done but has no completion date.`,
     todo_vi: "Hãy ghi ngày hoàn thành (dd/mm/yyyy).",
     todo_en: "Enter the completion date (dd/mm/yyyy).",
+    many_vi: "nhiệm vụ đã hoàn thành nhưng chưa ghi ngày hoàn thành",
+    many_en: "tasks done without a completion date",
   }),
   TASK_DONE_AFTER_CUTOFF: def<{ task: TaskRef; date: CivilDate; cutoff: CivilDate }>({
     severity: "error",
@@ -475,6 +520,8 @@ export const PROBLEMS = {
       `Task ${taskName(p.task)}: completion date ${date(p.date)} is after the period's cut-off (${date(p.cutoff)}).`,
     todo_vi: "Hãy sửa ngày, hoặc báo cáo là đang thực hiện trong kỳ này.",
     todo_en: "Correct the date, or report the task as in progress for this period.",
+    many_vi: "nhiệm vụ: ngày hoàn thành sau ngày chốt số liệu của kỳ",
+    many_en: "tasks: completion date after the period's cut-off",
   }),
   TASK_DATE_IMPLAUSIBLE: def<{ task: TaskRef; date: CivilDate; planYear: number }>({
     severity: "error",
@@ -504,6 +551,8 @@ export const PROBLEMS = {
     en: (p) => `Task ${taskName(p.task)} is done but has no evidence.`,
     todo_vi: "Hãy ghi số, ngày văn bản (ví dụ 2621/QĐ-UBND ngày 13/12/2022).",
     todo_en: "Enter the document number and date (e.g. 2621/QĐ-UBND of 13/12/2022).",
+    many_vi: "nhiệm vụ đã hoàn thành nhưng chưa ghi văn bản, minh chứng",
+    many_en: "tasks done without evidence",
   }),
   TASK_DATE_WITHOUT_DONE: def<{ task: TaskRef; status: string }>({
     severity: "warning",
@@ -533,6 +582,8 @@ export const PROBLEMS = {
     en: (p) => `Task ${taskName(p.task)} is overdue (deadline ${date(p.due)}) and not done.`,
     todo_vi: "Hãy ghi rõ lý do và dự kiến thời gian hoàn thành ở cột Ghi chú.",
     todo_en: "Give the reason and the expected completion date in the note column.",
+    many_vi: "nhiệm vụ quá hạn mà chưa hoàn thành",
+    many_en: "tasks overdue and not done",
   }),
   TASK_MARKED_LATE_ON_TIME: def<{ task: TaskRef; date: CivilDate; due: CivilDate }>({
     severity: "info",
@@ -574,6 +625,8 @@ export const PROBLEMS = {
     en: (p) => `Indicator row ${indEn(p.indicator)} is missing.`,
     todo_vi: "Hãy thêm dòng chỉ tiêu (biểu mẫu do hệ thống tạo đã liệt kê đủ).",
     todo_en: "Add the indicator row (the generated template lists them all).",
+    many_vi: "dòng chỉ tiêu bị thiếu",
+    many_en: "indicator rows missing",
   }),
   FIGURE_NOT_FILLED: def<{ indicator: IndicatorRef }>({
     severity: "warning",
@@ -583,6 +636,8 @@ export const PROBLEMS = {
     en: (p) => `Figure ${indEn(p.indicator)} is not filled.`,
     todo_vi: "Hãy nhập số liệu; nếu không phát sinh, nhập 0.",
     todo_en: "Enter the figure; enter 0 if there is none.",
+    many_vi: "chỉ tiêu chưa nhập số liệu",
+    many_en: "figures not filled",
   }),
   NUMBER_TEXT: def<{ indicator: IndicatorRef; text: string; value: number; decimals: number }>({
     severity: "info",
@@ -999,8 +1054,8 @@ export const PROBLEMS = {
       `Tệp kế hoạch theo định dạng 2023, trước khi sắp xếp đơn vị hành chính ngày 01/7/2025 (danh mục cơ quan phiên bản ${p.registryVersion}, không có sheet Kỳ báo cáo): đọc bình thường; kỳ báo cáo lấy mặc định theo Văn bản 581/BNV-CCHC.`,
     en: (p) =>
       `A 2023-format plan workbook, from before the 1/7/2025 reorganisation (registry version ${p.registryVersion}, no report schedule sheet): read as usual; the schedule defaults to Văn bản 581/BNV-CCHC.`,
-    todo_vi: "Dùng `cchc plan new` để lập kế hoạch năm mới với danh mục hiện hành.",
-    todo_en: "Use `cchc plan new` for a new year's plan with the current registry.",
+    todo_vi: `Hãy lập kế hoạch năm mới với danh mục hiện hành (${ACTIONS.planNew.cli.vi}).`,
+    todo_en: `Make the new year's plan with the current registry (${ACTIONS.planNew.cli.en}).`,
   }),
 } as const;
 

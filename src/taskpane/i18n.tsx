@@ -101,6 +101,17 @@ export const STRINGS = {
   pickedRemove: { vi: "Bỏ tệp {f}", en: "Remove {f}" },
   groupedCount: { vi: "{n} mục:", en: "{n} items:" },
   groupedMore: { vi: "(và {n} mục tương tự — bấm để xem)", en: "(and {n} similar — click to see)" },
+  groupedOpen: { vi: "(bấm để xem từng mục)", en: "(click to see each)" },
+  validateExpected: { vi: "Kỳ đang kiểm tra", en: "Period being checked" },
+  periodMismatch: {
+    vi: "Báo cáo này là {r}, không phải kỳ đang kiểm tra ({e}).",
+    en: "This report is for {r}, not the period being checked ({e}).",
+  },
+  periodMismatchTodo: {
+    vi: "Nếu cần kiểm tra kỳ khác, hãy chọn kỳ ở trên; nếu không, hãy đề nghị cơ quan gửi báo cáo đúng kỳ.",
+    en: "To check another period, choose it above; otherwise ask the agency for the report of this period.",
+  },
+  periodMismatchSo: { vi: "Do sai kỳ, còn có:", en: "Because of the wrong period, also:" },
   validateOf: { vi: "Kết quả kiểm tra: {f}", en: "Validation of {f}" },
   validateResult: { vi: "Kết quả kiểm tra", en: "Validation result" },
   validateNoErrors: {

@@ -80,7 +80,9 @@ suite("the web page (bản web) in Chromium", () => {
     if (demo) rmSync(demo.dir, { recursive: true, force: true });
   });
 
+  // 320 px: the narrowest Office taskpane (and a phone); 350 px: the default taskpane; 1280 px: a desktop.
   for (const [width, height] of [
+    [320, 800],
     [350, 800],
     [1280, 800],
   ] as const) {
@@ -137,11 +139,16 @@ suite("the web page (bản web) in Chromium", () => {
 
       /** No sideways scrolling, and axe-core finds nothing serious or critical. */
       async function check(where: string): Promise<void> {
-        const overflow = await page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          inner: window.innerWidth,
-        }));
-        expect([where, overflow.scroll <= overflow.inner]).toEqual([where, true]);
+        const overflow = await page.evaluate(() => {
+          const inner = window.innerWidth;
+          // What sticks out, to say where the sideways scrolling comes from.
+          const wide = [...document.querySelectorAll("body *")]
+            .filter((e) => e.getBoundingClientRect().right > inner + 0.5)
+            .slice(0, 5)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? "").slice(0, 40)}"`);
+          return { fits: document.documentElement.scrollWidth <= inner, wide };
+        });
+        expect([where, overflow.fits, overflow.fits ? [] : overflow.wide]).toEqual([where, true, []]);
         // Colours are judged once they have settled: a button re-enabled a moment ago is still fading
         // from its disabled colours (Fluent's ~100 ms transition), and axe would measure the midpoint.
         await page.evaluate(() =>
@@ -253,6 +260,8 @@ suite("the web page (bản web) in Chromium", () => {
       });
 
       test("Kiểm tra: bad, damaged, wrong-period, blank and good reports", async () => {
+        // The period being checked: the plan's year report (the demo's reports are for Năm 2023).
+        await page.getByLabel("Kỳ đang kiểm tra").selectOption("2023");
         const pick = page.getByLabel(PICK_ONE);
         await timed("validate one file", async () => {
           await pick.setInputFiles(file("SXD-2023.xlsx"));
@@ -279,12 +288,30 @@ suite("the web page (bản web) in Chromium", () => {
         await check("validate damaged");
         await shot("04-validate-damaged");
 
-        // A report for another period says so at the top.
+        // A report for another period says so once, first, with what it causes grouped under it.
         await pick.setInputFiles(file("STP-2023-Q3-gui-nham.xlsx"));
         await page.getByRole("heading", { name: "Kết quả kiểm tra: STP-2023-Q3-gui-nham.xlsx" }).waitFor();
-        await page.getByText("Quý III/2023").waitFor();
+        const mismatch = page.getByTestId("period-mismatch");
+        await expect(mismatch.innerText()).resolves.toContain(
+          "Báo cáo này là Quý III/2023, không phải kỳ đang kiểm tra (Năm 2023).",
+        );
+        await expect(page.getByText(/không phải kỳ đang kiểm tra|đang tổng hợp kỳ/).count()).resolves.toBe(1);
+        // First: above the workbook's identity and every problem.
+        const above = await page.evaluate(() => {
+          const b = document.querySelector("[data-testid=period-mismatch]")!;
+          const dl = document.querySelector("section[aria-labelledby=validate-title] dl")!;
+          return !!(b.compareDocumentPosition(dl) & Node.DOCUMENT_POSITION_FOLLOWING);
+        });
+        expect(above).toBe(true);
+        const head = await mismatch.locator("summary").innerText();
+        const n = Number(/(\d+) nhiệm vụ: ngày hoàn thành sau ngày chốt số liệu của kỳ/.exec(head)?.[1]);
+        expect(n).toBeGreaterThanOrEqual(30);
+        // Not repeated below the banner; opened with a click, one line per task.
+        await expect(page.locator("[data-group=TASK_DONE_AFTER_CUTOFF]").count()).resolves.toBe(0);
         await check("validate wrong period");
         await shot("05-validate-wrong-period");
+        await mismatch.locator("summary").click();
+        await expect(mismatch.locator("li").count()).resolves.toBe(n);
 
         // A blank template: one sentence, not a hundred red items.
         await pick.setInputFiles(blankFile);
@@ -473,9 +500,14 @@ suite("the web page (bản web) in Chromium", () => {
         await tabTo("Kiểm tra");
         await page.keyboard.press("ArrowRight");
         await page.keyboard.press("Enter");
+        // Wait for states, not time: the tab's code loads on first use, the picked files are read
+        // into memory before the run button is enabled (under load either can take a while).
+        await page.getByRole("button", { name: PICK_REPORTS }).waitFor();
         await tabTo(PICK_REPORTS);
         const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
         await chooser.setFiles(demo.batch1);
+        await page.getByText(`Đã chọn ${demo.batch1.length} tệp`).waitFor();
+        await expect(page.getByRole("button", { name: RUN }).isEnabled()).resolves.toBe(true);
         await tabTo(RUN);
         await page.keyboard.press("Enter");
         await summary().waitFor();

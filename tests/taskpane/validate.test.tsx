@@ -115,10 +115,22 @@ describe("ProblemList groups repeats", () => {
     );
     const { container } = render(<ProblemList problems={many} onSelect={() => undefined} />);
     const group = container.querySelector("[data-group=TASK_DONE_AFTER_CUTOFF]")!;
-    expect(group.querySelector("summary")!.textContent).toMatch(/^.*5 mục:.*và 4 mục tương tự/);
+    // The catalogue words the kind: "5 nhiệm vụ: …", not the first item's message.
+    expect(group.querySelector("summary")!.textContent).toMatch(
+      /5 nhiệm vụ: ngày hoàn thành sau ngày chốt số liệu của kỳ/,
+    );
+    expect(group.querySelector("summary")!.textContent).not.toContain("Nhiệm vụ 0");
     // A date value shows as dd/mm/yyyy, never as the Excel serial.
     expect(group.textContent).toContain("«09/12/2023»");
     expect(group.textContent).not.toContain("45269");
+  });
+
+  test("a kind the catalogue does not word: the count and the first one's message", () => {
+    const many = Array.from({ length: 3 }, (_, i) =>
+      problem({ code: "X_UNWORDED", severity: "error", sheet: "Số liệu", vi: `Lỗi ${i}`, en: `Error ${i}` }),
+    );
+    const { container } = render(<ProblemList problems={many} />);
+    expect(container.querySelector("summary")!.textContent).toMatch(/3 mục:.*Lỗi 0.*và 2 mục tương tự/);
   });
 });
 
@@ -168,6 +180,35 @@ describe("App and the Kiểm tra tab", () => {
     // Not a wall of red items: the details are folded away.
     const details = screen.getByRole("region", { name: specs[1].name }).closest("details");
     expect(details?.open).toBe(false);
+  });
+
+  test("checks against the period due now; a report for another period is said once, first", async () => {
+    // The fake clock says 1/7/2023: the report due next by the 581/BNV-CCHC schedule is Quý III.
+    const { grids } = reportGrids(); // a Quý II report
+    const { ops } = fakeOps(grids);
+    render(<App ops={ops} initialPlan={plan} />);
+    const picker = screen.getByLabelText("Kỳ đang kiểm tra") as HTMLSelectElement;
+    expect(picker.value).toBe("2023-Q3");
+    expect(Array.from(picker.options).map((o) => o.textContent)).toEqual([
+      "Quý I/2023",
+      "6 tháng đầu năm 2023",
+      "Quý III/2023",
+      "Năm 2023",
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra workbook đang mở" }));
+    const banner = await screen.findByTestId("period-mismatch");
+    expect(banner.textContent).toContain(
+      "Báo cáo này là Quý II/2023, không phải kỳ đang kiểm tra (Quý III/2023).",
+    );
+    // Once: not again in the list below, and before the workbook's identity.
+    expect(screen.queryAllByText(/đang tổng hợp kỳ|không phải kỳ đang kiểm tra/)).toHaveLength(1);
+    const identity = screen.getByText("Quý II/2023");
+    expect(banner.compareDocumentPosition(identity) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Another period re-checks the workbook against it.
+    fireEvent.change(picker, { target: { value: "2023" } });
+    await waitFor(() =>
+      expect(screen.getByTestId("period-mismatch").textContent).toContain("kỳ đang kiểm tra (Năm 2023)"),
+    );
   });
 
   test("a failed plan load keeps the plan in use and says why", async () => {

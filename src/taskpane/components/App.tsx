@@ -79,7 +79,7 @@ export function App({
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabId>(initialTab);
   const plan = usePlan(ops, initialPlan);
-  const validation = useValidation(ops, plan.bundle);
+  const validation = useValidation(ops, plan.bundle, plan.loaded?.schedule);
   const consolidation = useConsolidation(ops, plan.bundle);
   const s = (k: keyof typeof STRINGS) => STRINGS[k][lang];
   const select = useCallback(

@@ -15,7 +15,7 @@ import { useState } from "react";
 import type { Problem } from "../../domain/problem";
 import { useLang, useT, type StringKey } from "../i18n";
 import type { OutcomeRow, RowGroup, RowKind } from "../logic/outcomeRows";
-import { valueText } from "../logic/problemView";
+import { messageOf, valueText } from "../logic/problemView";
 
 const useStyles = makeStyles({
   filters: { display: "flex", gap: "4px", flexWrap: "wrap" },
@@ -89,7 +89,7 @@ const REASONS_SHOWN = 5;
 function problemLine(p: Problem, lang: "vi" | "en"): string {
   const at = p.sheet && p.cell ? `${p.sheet}!${p.cell}: ` : p.sheet ? `${p.sheet}: ` : "";
   const v = valueText(p);
-  return at + (lang === "vi" ? p.message_vi : p.message_en) + (v ? ` «${v}»` : "");
+  return at + messageOf(p, lang) + (v ? ` «${v}»` : "");
 }
 
 function Card({ row, onReturn }: { row: OutcomeRow; onReturn?: (agency: string, reason: string) => void }) {

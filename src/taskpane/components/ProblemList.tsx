@@ -5,7 +5,7 @@ import { Badge, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentu
 import type { A1 } from "../../domain/cell";
 import { countBySeverity, type Problem, type Severity } from "../../domain/problem";
 import { useLang, useT } from "../i18n";
-import { groupRepeats, valueText } from "../logic/problemView";
+import { groupHead, groupRepeats, messageOf, valueText } from "../logic/problemView";
 
 const useStyles = makeStyles({
   group: { marginTop: "12px" },
@@ -81,7 +81,7 @@ function ProblemLine({ p, onSelect }: { p: Problem; onSelect?: ProblemListProps[
       </Badge>
       <span className={styles.text}>
         {p.sheet && p.cell && <span className={styles.cell}>{`${p.sheet}!${p.cell} `}</span>}
-        {lang === "vi" ? p.message_vi : p.message_en}
+        {messageOf(p, lang)}
         {value ? <Caption1>{` — «${value}»`}</Caption1> : null}
       </span>
     </>
@@ -101,10 +101,44 @@ function ProblemLine({ p, onSelect }: { p: Problem; onSelect?: ProblemListProps[
   );
 }
 
-export function ProblemList({ problems, onSelect }: ProblemListProps) {
+/** Many problems of one kind as one line that opens: "36 nhiệm vụ: …" (or "36 mục: <the first> (và 35
+ * mục tương tự)" for a kind the catalogue does not word). */
+export function ProblemGroup({ problems, onSelect }: ProblemListProps) {
   const styles = useStyles();
   const t = useT();
   const lang = useLang();
+  const head = groupHead(problems, lang);
+  return (
+    <details>
+      <summary className={styles.summary}>
+        <Badge size="small" appearance="filled" color={SEVERITY_COLOR[problems[0].severity]} aria-hidden>
+          {MARK[problems[0].severity]}
+        </Badge>{" "}
+        {head.words ? (
+          <>
+            {head.text} <Caption1>{t("groupedOpen")}</Caption1>
+          </>
+        ) : (
+          <>
+            {t("groupedCount", { n: problems.length })} {head.text}
+            {problems.length > 1 && ` ${t("groupedMore", { n: problems.length - 1 })}`}
+          </>
+        )}
+      </summary>
+      <ul className={styles.list}>
+        {problems.map((p, k) => (
+          <li key={`${p.cell}-${k}`}>
+            <ProblemLine p={p} onSelect={onSelect} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function ProblemList({ problems, onSelect }: ProblemListProps) {
+  const styles = useStyles();
+  const t = useT();
   const groups = new Map<string, Problem[]>();
   for (const p of problems) {
     const k = p.sheet ?? "";
@@ -126,28 +160,7 @@ export function ProblemList({ problems, onSelect }: ProblemListProps) {
                 </li>
               ) : (
                 <li key={`group-${item.code}`} data-group={item.code}>
-                  <details>
-                    <summary className={styles.summary}>
-                      <Badge
-                        size="small"
-                        appearance="filled"
-                        color={SEVERITY_COLOR[item.problems[0].severity]}
-                        aria-hidden
-                      >
-                        {MARK[item.problems[0].severity]}
-                      </Badge>{" "}
-                      {t("groupedCount", { n: item.problems.length })}{" "}
-                      {lang === "vi" ? item.problems[0].message_vi : item.problems[0].message_en}
-                      {item.problems.length > 1 && ` ${t("groupedMore", { n: item.problems.length - 1 })}`}
-                    </summary>
-                    <ul className={styles.list}>
-                      {item.problems.map((p, k) => (
-                        <li key={`${p.cell}-${k}`}>
-                          <ProblemLine p={p} onSelect={onSelect} />
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
+                  <ProblemGroup problems={item.problems} onSelect={onSelect} />
                 </li>
               ),
             )}

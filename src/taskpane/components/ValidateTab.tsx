@@ -1,16 +1,20 @@
-// Kiểm tra: validate the open workbook (or, on the web page, a picked one) against the plan. The
-// workbook's agency and period come first, then a period mismatch said once, a blank report said as
-// such, then the problems by sheet (click one to jump to its cell). State lives in App.
+// Kiểm tra: validate the open workbook (or, on the web page, a picked one) against the plan and a
+// period (the report due now by the plan's schedule, or the one picked). A period mismatch comes
+// first, said once with what it causes folded under it; then the workbook's agency and period, a
+// blank report said as such, then the problems by sheet (click one to jump to its cell). State
+// lives in App.
 import {
   Body1,
   Button,
+  Field,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { periodLabelEn, periodLabelVi } from "../../domain/period";
+import { periodCode, periodLabelEn, periodLabelVi, type Period } from "../../domain/period";
 import { countBySeverity } from "../../domain/problem";
 import { useLang, useT } from "../i18n";
 import type { ValidationState } from "../hooks/useValidation";
@@ -19,7 +23,7 @@ import type { PlanBundle } from "../logic/consolidate";
 import type { TaskpaneOps } from "../ops";
 import type { A1 } from "../../domain/cell";
 import { FilePicker } from "./FilePicker";
-import { ProblemList, SeverityCounts } from "./ProblemList";
+import { ProblemGroup, ProblemList, SeverityCounts } from "./ProblemList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
@@ -34,6 +38,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   label: { color: tokens.colorNeutralForeground3 },
+  period: { maxWidth: "320px" },
 });
 
 export interface ValidateTabProps {
@@ -48,7 +53,8 @@ export function ValidateTab({ state, ops, bundle, onSelect }: ValidateTabProps) 
   const t = useT();
   const lang = useLang();
   const r = state.result;
-  const view = r ? validationView(r) : null;
+  const view = r ? validationView(r, state.expected) : null;
+  const label = (p: Period) => (lang === "vi" ? periodLabelVi(p) : periodLabelEn(p));
   const counts = r ? countBySeverity(r.problems) : null;
   return (
     <div className={styles.root}>
@@ -56,6 +62,21 @@ export function ValidateTab({ state, ops, bundle, onSelect }: ValidateTabProps) 
         <MessageBar intent="warning">
           <MessageBarBody>{t("planNone")}</MessageBarBody>
         </MessageBar>
+      )}
+      {state.periods.length > 0 && state.expected && (
+        <Field label={t("validateExpected")} className={styles.period}>
+          <Select
+            value={periodCode(state.expected)}
+            onChange={(_, d) => state.setExpected(d.value)}
+            disabled={state.busy}
+          >
+            {state.periods.map((p) => (
+              <option key={periodCode(p)} value={periodCode(p)}>
+                {label(p)}
+              </option>
+            ))}
+          </Select>
+        </Field>
       )}
       {ops.openFile && (
         <FilePicker label={t("openPick")} onFiles={(f) => void state.openAndRun(f)} disabled={state.busy} />
@@ -81,6 +102,30 @@ export function ValidateTab({ state, ops, bundle, onSelect }: ValidateTabProps) 
           <h2 id="validate-title" style={{ fontSize: 16, margin: "0 0 6px" }}>
             {state.fileName ? t("validateOf", { f: state.fileName }) : t("validateResult")}
           </h2>
+          {view.periodMismatch && (
+            <MessageBar
+              intent="error"
+              layout="multiline"
+              style={{ marginBottom: 8 }}
+              data-testid="period-mismatch"
+            >
+              <MessageBarBody>
+                <strong>
+                  {t("periodMismatch", {
+                    r: label(view.periodMismatch.reported),
+                    e: label(view.periodMismatch.expected),
+                  })}
+                </strong>{" "}
+                {t("periodMismatchTodo")}
+                {view.periodMismatch.consequences.length > 0 ? (
+                  <div style={{ marginTop: 4 }}>
+                    {t("periodMismatchSo")}
+                    <ProblemGroup problems={view.periodMismatch.consequences} onSelect={onSelect} />
+                  </div>
+                ) : null}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <dl className={styles.identity} style={{ margin: 0 }}>
             <dt className={styles.label}>{t("consAgency")}</dt>
             <dd style={{ margin: 0 }}>{r.agency ? `${r.agency.name} (${r.agency.code})` : t("unknown")}</dd>
@@ -89,13 +134,6 @@ export function ValidateTab({ state, ops, bundle, onSelect }: ValidateTabProps) 
               {r.period ? (lang === "vi" ? periodLabelVi(r.period) : periodLabelEn(r.period)) : t("unknown")}
             </dd>
           </dl>
-          {view.periodMismatch && (
-            <MessageBar intent="error" style={{ marginTop: 8 }}>
-              <MessageBarBody>
-                {lang === "vi" ? view.periodMismatch.message_vi : view.periodMismatch.message_en}
-              </MessageBarBody>
-            </MessageBar>
-          )}
           {view.blank ? (
             <>
               <MessageBar intent="warning" style={{ marginTop: 8 }}>

@@ -3,7 +3,8 @@
 // The texts of the problems themselves are the domain's; this only orders and groups them.
 import { serialToCivil } from "../../domain/civilDate";
 import type { CellValue } from "../../domain/cell";
-import type { Problem } from "../../domain/problem";
+import { manyPhrase, problemForHost, type Problem } from "../../domain/problem";
+import type { Period } from "../../domain/period";
 import { formatVnDate } from "../../domain/text/vnDate";
 import type { ValidationResult } from "../../domain/validation/validateReport";
 
@@ -30,6 +31,21 @@ export function groupRepeats(problems: readonly Problem[]): ProblemItem[] {
   return out;
 }
 
+/** A problem's message as the taskpane says it: actions named as its tabs and buttons, never as a
+ * command to run. */
+export function messageOf(p: Problem, lang: "vi" | "en"): string {
+  const shown = problemForHost(p, "taskpane");
+  return lang === "vi" ? shown.message_vi : shown.message_en;
+}
+
+/** The head of a group of repeats: "36 nhiệm vụ: ngày hoàn thành sau ngày chốt số liệu của kỳ" when the
+ * catalogue words the kind, else the count and the first one's message. */
+export function groupHead(problems: readonly Problem[], lang: "vi" | "en"): { text: string; words: boolean } {
+  const many = manyPhrase(problems[0].code);
+  if (many) return { text: `${problems.length} ${many[lang]}`, words: true };
+  return { text: messageOf(problems[0], lang), words: false };
+}
+
 const DATE_CODE = /DATE|CUTOFF|LATE|DEADLINE/;
 
 /** A problem's value as people read it: a date typed in a date cell as dd/mm/yyyy, never a serial. */
@@ -51,19 +67,29 @@ export function isBlankReport(v: ValidationResult): boolean {
   return r.tasks.every((t) => t.statusText.trim() === "") && r.figures.every((f) => blank(f.raw));
 }
 
+/** Problems a wrong period brings with it: grouped under the mismatch, not repeated in the list. */
+export const PERIOD_CONSEQUENCES: ReadonlySet<string> = new Set(["TASK_DONE_AFTER_CUTOFF"]);
+
 export interface ValidationView {
-  /** The report said once at the top when it is for another period than expected. */
-  periodMismatch: Problem | null;
+  /** Said once, first, when the report is for another period than the one being checked. */
+  periodMismatch: { reported: Period; expected: Period; consequences: readonly Problem[] } | null;
   blank: boolean;
   /** Everything else, in the domain's order. */
   problems: readonly Problem[];
 }
 
-export function validationView(v: ValidationResult): ValidationView {
-  const periodMismatch = v.problems.find((p) => p.code === "PERIOD_MISMATCH") ?? null;
+export function validationView(v: ValidationResult, expected: Period | null): ValidationView {
+  const mismatch = v.problems.find((p) => p.code === "PERIOD_MISMATCH");
+  if (!mismatch || !v.period || !expected)
+    return {
+      periodMismatch: null,
+      blank: isBlankReport(v),
+      problems: v.problems.filter((p) => p !== mismatch),
+    };
+  const consequences = v.problems.filter((p) => PERIOD_CONSEQUENCES.has(p.code));
   return {
-    periodMismatch,
+    periodMismatch: { reported: v.period, expected, consequences },
     blank: isBlankReport(v),
-    problems: v.problems.filter((p) => p !== periodMismatch),
+    problems: v.problems.filter((p) => p !== mismatch && !PERIOD_CONSEQUENCES.has(p.code)),
   };
 }
