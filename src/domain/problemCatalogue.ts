@@ -91,7 +91,7 @@ export const ACTIONS = {
   },
   planNew: {
     cli: { vi: "lệnh `cchc plan new`", en: "the `cchc plan new` command" },
-    taskpane: { vi: 'thẻ "Kế hoạch"', en: 'the "Plan" tab' },
+    taskpane: { vi: 'thẻ "Kế hoạch", nút "Tạo kế hoạch năm …"', en: 'the "Plan" tab, "Make the … plan"' },
   },
 } as const satisfies Record<string, Record<Host, { vi: string; en: string }>>;
 

@@ -502,7 +502,7 @@ suite("the web page (bản web) in Chromium", () => {
         await page.keyboard.press("Enter");
         // Wait for states, not time: the tab's code loads on first use, the picked files are read
         // into memory before the run button is enabled (under load either can take a while).
-        await page.getByRole("button", { name: PICK_REPORTS }).waitFor();
+        await page.getByRole("button", { name: PICK_REPORTS, exact: true }).first().waitFor();
         await tabTo(PICK_REPORTS);
         const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
         await chooser.setFiles(demo.batch1);
