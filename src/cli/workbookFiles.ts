@@ -1,26 +1,16 @@
 // Reading workbooks from disk for the commands: every sheet as a grid, plus merged ranges.
-import type { Grid } from "../domain/cell";
 import type { PlanWorkbook } from "../domain/planWorkbook";
 import { readPlanWorkbook } from "../domain/planWorkbook";
 import type { Problem } from "../domain/problem";
 import { isWorkbookReadError, readErrorProblem as readErrorProblemOf } from "../workbook/xlsx/errors";
+import { readWholeWorkbook, type WholeWorkbook } from "../workbook/wholeWorkbook";
 import { XlsxReader } from "../workbook/xlsx/xlsxReader";
 import { CliError } from "./errors";
 
-export interface LoadedWorkbook {
-  grids: Map<string, Grid>;
-  merged: Map<string, string[]>;
-}
-
 /** Read every sheet of an .xlsx file (values only, no ExcelJS). Throws WorkbookReadError for
  * unreadable files. */
-export async function readWorkbookFile(file: string): Promise<LoadedWorkbook> {
-  const wb = await XlsxReader.open(file);
-  const names = (await wb.listSheets()).map((s) => s.name);
-  const grids = await wb.readSheets(names);
-  const merged = new Map<string, string[]>();
-  for (const n of names) merged.set(n, await wb.mergedRanges(n));
-  return { grids, merged };
+export async function readWorkbookFile(file: string): Promise<WholeWorkbook> {
+  return readWholeWorkbook(await XlsxReader.open(file));
 }
 
 /** A WorkbookReadError as a problem record, so unreadable files are reported like any other. */
@@ -31,7 +21,7 @@ export function readErrorProblem(e: unknown): Problem | null {
 
 /** Load and parse the plan workbook; a plan that cannot be used is a usage error (exit 2). */
 export async function loadPlanFile(file: string): Promise<PlanWorkbook & { file: string }> {
-  let loaded: LoadedWorkbook;
+  let loaded: WholeWorkbook;
   try {
     loaded = await readWorkbookFile(file);
   } catch (e) {

@@ -9,6 +9,7 @@ import { rollupFileName as fileNameOf } from "../domain/fileNames";
 import { parsePeriod } from "../domain/period";
 import type { SheetSpec } from "../domain/sheetSpec";
 import { browserDownload, XLSX_MIME, type PickedFile, type TaskpaneOps } from "../taskpane/ops";
+import { readWholeWorkbook } from "../workbook/wholeWorkbook";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 
 /** What the page shows around the taskpane. */
@@ -82,11 +83,7 @@ export function createBrowserOps(deps: BrowserDeps = {}): BrowserOps {
           "Chưa mở workbook nào: hãy chọn hoặc kéo thả một tệp báo cáo (.xlsx).",
           "No workbook is open: pick or drop a report file (.xlsx).",
         );
-      const names = (await open.wb.listSheets()).map((s) => s.name);
-      const grids = await open.wb.readSheets(names);
-      const merged = new Map<string, string[]>();
-      for (const n of names) merged.set(n, await open.wb.mergedRanges(n));
-      return { grids, merged };
+      return readWholeWorkbook(open.wb);
     },
 
     async readSheets(names) {

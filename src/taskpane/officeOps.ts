@@ -4,6 +4,7 @@ import type { A1 } from "../domain/cell";
 import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import type { ApiSupport } from "../workbook/office/apiSets";
 import { createWorkbookFromXlsx } from "../workbook/office/newWorkbook";
+import { readWholeWorkbook } from "../workbook/wholeWorkbook";
 import { browserDownload, type TaskpaneOps } from "./ops";
 
 /** Whether the pane can download files: not in Excel for Mac (or iPad), whose webview ignores
@@ -24,13 +25,7 @@ export function createOfficeOps(
 ): TaskpaneOps {
   return {
     host: "excel",
-    async readOpenWorkbook() {
-      const names = (await wb.listSheets()).map((s) => s.name);
-      const grids = await wb.readSheets(names);
-      // Merged ranges need ExcelApi 1.13; without it validation simply skips that check.
-      const merged = await wb.mergedRangesOf(names).catch(() => new Map<string, string[]>());
-      return { grids, merged };
-    },
+    readOpenWorkbook: () => readWholeWorkbook(wb),
     readSheets: (names) => wb.readSheets(names),
     selectCell: (sheet: string, cell: A1) => wb.selectCell(sheet, cell),
     writeRollup: (specs, extras) => wb.writeSheets(specs, extras),

@@ -14,10 +14,14 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** Read sheets' used ranges from A1 as grids (one batch). Missing sheets are absent from the map. */
   readSheets(names: readonly string[]): Promise<Map<string, Grid>>;
-  /** Merged ranges of a sheet, as "A1:C1" strings. */
-  mergedRanges(sheet: string): Promise<string[]>;
+  /** Merged ranges of sheets (one batch), as "A1:C1" strings by sheet name; missing sheets are absent.
+   * May reject where the host cannot tell (Excel without ExcelApi 1.13). */
+  mergedRanges(sheets: readonly string[]): Promise<Map<string, string[]>>;
   /** Write (replace) sheets with values and presentation. */
   writeSheets(specs: readonly SheetSpec[]): Promise<void>;
   /** Select a cell (the taskpane jumps to a problem). No-op for file adapters. */
   selectCell(sheet: string, cell: A1): Promise<void>;
 }
+
+/** The reading half of the port: what intake and every "read the whole workbook" needs. */
+export type WorkbookReading = Pick<WorkbookPort, "listSheets" | "readSheets" | "mergedRanges">;

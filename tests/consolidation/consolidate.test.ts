@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { promises as fsp, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { runConsolidation, type PlanBundle } from "../../src/cli/consolidate/run";
+import type { PlanBundle } from "../../src/domain/consolidation/intake";
+import { runConsolidation } from "../../src/cli/consolidate/run";
 import { ROLLUP_SHEETS } from "../../src/domain/consolidation/layout";
 import { readRollup, ROLLUP_STORED_SHEETS } from "../../src/domain/consolidation/readRollup";
 import type { DemoResult } from "../../src/cli/demo/run";

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { loadExampleBundle } from "../../src/cli/demo/bundle";
 import { runDemo, type DemoResult } from "../../src/cli/demo/run";
-import type { PlanBundle } from "../../src/cli/consolidate/run";
+import type { PlanBundle } from "../../src/domain/consolidation/intake";
 
 export async function demoFixture(): Promise<{ bundle: PlanBundle; demo: DemoResult }> {
   const bundle = await loadExampleBundle();

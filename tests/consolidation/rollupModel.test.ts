@@ -1,7 +1,7 @@
 // The rollup model on hand-made submissions: task timing from deadlines, hierarchy subtotals, and a
 // district's rollup merged upward into the province (through its own sheets, read back).
 import { loadExampleBundle } from "../../src/cli/demo/bundle";
-import type { PlanBundle } from "../../src/cli/consolidate/run";
+import type { PlanBundle } from "../../src/domain/consolidation/intake";
 import { assignmentsFor } from "../../src/domain/assignment";
 import type { Grid } from "../../src/domain/cell";
 import { consolidate } from "../../src/domain/consolidation/model";

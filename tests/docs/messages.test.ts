@@ -2,7 +2,7 @@
 // rendered messages of every problem the demo's reports raise, plus figure problems the demo lacks.
 import { loadExampleBundle } from "../../src/cli/demo/bundle";
 import { DEMO_PERIOD, demoFiles } from "../../src/cli/demo/generate";
-import type { PlanBundle } from "../../src/cli/consolidate/run";
+import type { PlanBundle } from "../../src/domain/consolidation/intake";
 import type { Problem } from "../../src/domain/problem";
 import { PROBLEMS } from "../../src/domain/problemCatalogue";
 import { validateReport } from "../../src/domain/validation/validateReport";

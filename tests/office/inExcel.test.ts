@@ -293,7 +293,7 @@ describe("part 6: calls newer than the declared ExcelApi minimum ask first", () 
     const fx = new FakeExcel(["A"]);
     fx.sheet("A")!.merged = ["A1:B1"];
     fx.apiVersion = "1.12";
-    await expect(wbOver(fx).mergedRangesOf(["A"])).rejects.toMatchObject({ code: "API_UNSUPPORTED" });
+    await expect(wbOver(fx).mergedRanges(["A"])).rejects.toMatchObject({ code: "API_UNSUPPORTED" });
     expect(fx.syncs).toHaveLength(0);
     const ops = createOfficeOps(wbOver(fx));
     const snap = await ops.readOpenWorkbook();

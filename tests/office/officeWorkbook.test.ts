@@ -113,7 +113,7 @@ describe("reading", () => {
       { name: "A", visibility: "visible" },
       { name: "B", visibility: "hidden" },
     ]);
-    const merged = await wb.mergedRangesOf(["A", "B"]);
+    const merged = await wb.mergedRanges(["A", "B"]);
     expect(merged.get("A")).toEqual(["A1:C1"]);
     expect(merged.get("B")).toEqual([]);
     expect(fx.syncs).toHaveLength(2);

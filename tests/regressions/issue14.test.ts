@@ -1,6 +1,6 @@
 // Regression tests for the four silent losses of issue 14 (each failed on main before the fix).
 import { loadExampleBundle } from "../../src/cli/demo/bundle";
-import type { PlanBundle } from "../../src/cli/consolidate/run";
+import type { PlanBundle } from "../../src/domain/consolidation/intake";
 import { assignmentsFor } from "../../src/domain/assignment";
 import type { Grid } from "../../src/domain/cell";
 import {

@@ -117,8 +117,9 @@ describe("merged cells", () => {
       [null, null, null],
       [null, null, null],
     ]);
-    expect((await wb.mergedRanges("Gộp")).sort()).toEqual(["A1:C1", "A3:A5"]);
-    expect(await wb.mergedRanges("không có")).toEqual([]);
+    const merged = await wb.mergedRanges(["Gộp", "không có"]);
+    expect(merged.get("Gộp")!.sort()).toEqual(["A1:C1", "A3:A5"]);
+    expect(merged.has("không có")).toBe(false);
   });
 });
 

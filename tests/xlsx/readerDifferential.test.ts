@@ -23,8 +23,7 @@ async function viaReader(bytes: Buffer): Promise<Outcome> {
     const r = await XlsxReader.fromBuffer(bytes);
     const sheets = await r.listSheets();
     const names = sheets.map((s) => s.name);
-    const merges = new Map<string, string[]>();
-    for (const n of names) merges.set(n, await r.mergedRanges(n));
+    const merges = await r.mergedRanges(names);
     return { sheets, grids: await r.readSheets(names), merges };
   } catch (e) {
     if (isWorkbookReadError(e)) return { refused: e.code };

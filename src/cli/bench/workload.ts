@@ -12,7 +12,7 @@ import { civil, type CivilDate } from "../../domain/civilDate";
 import { periodRange } from "../../domain/period";
 import { planWorkbookSheets, readPlanWorkbook, type PlanWorkbookInput } from "../../domain/planWorkbook";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
-import type { PlanBundle } from "../consolidate/run";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 import { repoRoot } from "../demo/bundle";
 import { agencyFigures, intIn, rng } from "../demo/figures";
 import { CUTOFF_DECREE, DEMO_PERIOD, fillReport } from "../demo/generate";

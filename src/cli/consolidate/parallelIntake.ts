@@ -4,7 +4,7 @@
 // each worker holds one workbook at a time, and only compact submissions cross back.
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { intakeFailedProblem, unreadableSubmission } from "../../domain/consolidation/submission";
+import { failedIntake } from "../../domain/consolidation/intake";
 import type { ValidationContext } from "../../domain/validation/context";
 import { intakeFile, type IntakeResult } from "./intake";
 import type { IntakeRequest } from "./intakeWorker";
@@ -58,20 +58,7 @@ export async function intakeAll(
             w.on("message", (m: Reply) => {
               // intakeFile never throws; should a worker still answer with an error, that file alone
               // is rejected (FILE_CHECK_FAILED) and the run goes on, as on one thread.
-              results[m.index] =
-                "error" in m
-                  ? {
-                      file: files[m.index],
-                      hash: "",
-                      kind: "unreadable",
-                      submissions: [
-                        unreadableSubmission(
-                          { file: files[m.index], hash: "" },
-                          intakeFailedProblem(files[m.index], m.error),
-                        ),
-                      ],
-                    }
-                  : m.result;
+              results[m.index] = "error" in m ? failedIntake(files[m.index], m.error) : m.result;
               onResult?.(++done, results[m.index]);
               feed();
             });

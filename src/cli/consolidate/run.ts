@@ -1,7 +1,7 @@
 // The consolidation job behind `cchc consolidate` and `cchc demo`: discover files, take each one in
 // (hash, parse, validate, reduce), merge into the existing rollup if any, and write it atomically.
-import type { AgencyRegistry } from "../../domain/agencies";
 import { civil, type CivilDate } from "../../domain/civilDate";
+import { inferPeriod, type PlanBundle } from "../../domain/consolidation/intake";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
 import {
@@ -16,9 +16,7 @@ import { rollupSheets } from "../../domain/consolidation/sheets";
 import { isAcceptable, type Submission } from "../../domain/consolidation/submission";
 import type { FigureValues } from "../../domain/consolidation/totals";
 import type { Catalogue } from "../../domain/indicators";
-import type { Schedule } from "../../domain/reportSchedule";
 import { periodCode, periodLabelVi, samePeriod, type Period } from "../../domain/period";
-import type { Plan } from "../../domain/plan";
 import type { AtomicFs } from "../../workbook/xlsx/atomicWrite";
 import { isWorkbookReadError } from "../../workbook/xlsx/errors";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
@@ -35,14 +33,6 @@ import type { Progress } from "./progress";
  * third of the time of zlib's default 6, for a file about 6% larger.
  */
 const ROLLUP_DEFLATE_LEVEL = 4;
-
-export interface PlanBundle {
-  plan: Plan;
-  registry: AgencyRegistry;
-  catalogue: Catalogue;
-  /** The plan workbook's report schedule (window, agency and Ministry deadlines). */
-  schedule?: Schedule;
-}
 
 export interface ConsolidationRun {
   bundle: PlanBundle;
@@ -166,7 +156,7 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
   run.progress?.end();
   const intake = lap();
 
-  period ??= inferPeriod(submissions);
+  period ??= periodOf(submissions);
   const prev = run.previous ? await readPrevious(run.previous, catalogue) : undefined;
   const rollup = consolidate(plan, submissions, {
     registry,
@@ -260,19 +250,12 @@ async function readPrevious(
 }
 
 /** The period most accepted submissions report; ambiguous or none is a usage error. */
-function inferPeriod(submissions: readonly Submission[]): Period {
-  const counts = new Map<string, { period: Period; n: number }>();
-  for (const s of submissions) {
-    if (!isAcceptable(s)) continue;
-    const k = periodCode(s.period);
-    counts.set(k, { period: s.period, n: (counts.get(k)?.n ?? 0) + 1 });
-  }
-  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
-  if (ranked.length === 0 || (ranked.length > 1 && ranked[0].n === ranked[1].n)) {
-    throw new CliError(
-      `Không xác định được kỳ tổng hợp${ranked.length ? ` (${ranked.map((r) => periodCode(r.period)).join(", ")})` : ""}; hãy chỉ định --period, ví dụ --period 2023.`,
-      `Cannot tell which period to consolidate${ranked.length ? ` (${ranked.map((r) => periodCode(r.period)).join(", ")})` : ""}; pass --period, e.g. --period 2023.`,
-    );
-  }
-  return ranked[0].period;
+function periodOf(submissions: readonly Submission[]): Period {
+  const { period, candidates } = inferPeriod(submissions);
+  if (period) return period;
+  const seen = candidates.length ? ` (${candidates.map(periodCode).join(", ")})` : "";
+  throw new CliError(
+    `Không xác định được kỳ tổng hợp${seen}; hãy chỉ định --period, ví dụ --period 2023.`,
+    `Cannot tell which period to consolidate${seen}; pass --period, e.g. --period 2023.`,
+  );
 }

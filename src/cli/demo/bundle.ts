@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { planWorkbookSheets, readPlanWorkbook } from "../../domain/planWorkbook";
 import { CliError } from "../errors";
 import { requirePlan } from "../workbookFiles";
-import type { PlanBundle } from "../consolidate/run";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 
 /** The repository root, from src/cli/demo (tsx, jest) or build/cli/demo (the bin). */
 export const repoRoot = (): string => path.resolve(__dirname, "..", "..", "..");

@@ -13,7 +13,7 @@ import { buildReportTemplate } from "../../domain/report/template";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import { taskStatusLabel, type TaskStatus } from "../../domain/taskStatus";
 import { formatVnDate } from "../../domain/text/vnDate";
-import type { PlanBundle } from "../consolidate/run";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 import { agencyFigures, intIn, rng } from "./figures";
 
 export interface DemoFile {

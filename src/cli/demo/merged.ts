@@ -21,7 +21,8 @@ import { planWorkbookSheets, readPlanWorkbook } from "../../domain/planWorkbook"
 import { scheduleFor } from "../../domain/reportSchedule";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import type { Progress } from "../consolidate/progress";
-import { runConsolidation, type ConsolidationOutcome, type PlanBundle } from "../consolidate/run";
+import type { PlanBundle } from "../../domain/consolidation/intake";
+import { runConsolidation, type ConsolidationOutcome } from "../consolidate/run";
 import { mergedPlanInput } from "../exampleData";
 import { agencyFigures, intIn, rng } from "./figures";
 import { fillReport } from "./generate";

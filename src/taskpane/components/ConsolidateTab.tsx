@@ -19,7 +19,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { periodLabelEn, periodLabelVi } from "../../domain/period";
 import { useLang, useT } from "../i18n";
 import type { ConsolidationState } from "../hooks/useConsolidation";
-import type { PlanBundle } from "../logic/consolidate";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 import { intakeRows, outcomeRows } from "../logic/outcomeRows";
 import { FilePicker } from "./FilePicker";
 import { OutcomeList } from "./OutcomeList";

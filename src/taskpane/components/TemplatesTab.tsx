@@ -15,7 +15,7 @@ import { useMemo, useRef, useState } from "react";
 import { templatesZipName } from "../../domain/fileNames";
 import { parsePeriod } from "../../domain/period";
 import { say, useLang, useT } from "../i18n";
-import type { PlanBundle } from "../logic/consolidate";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 import {
   agenciesWithTasks,
   combinedTemplateSpecs,

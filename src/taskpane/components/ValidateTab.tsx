@@ -19,7 +19,7 @@ import { countBySeverity } from "../../domain/problem";
 import { useLang, useT } from "../i18n";
 import type { ValidationState } from "../hooks/useValidation";
 import { validationView } from "../logic/problemView";
-import type { PlanBundle } from "../logic/consolidate";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 import type { TaskpaneOps } from "../ops";
 import type { A1 } from "../../domain/cell";
 import { FilePicker } from "./FilePicker";

@@ -13,9 +13,8 @@ import {
   priorFromGrids,
   PRIOR_SHEETS,
   type MergeOutcome,
-  type PlanBundle,
 } from "../logic/consolidate";
-import type { Intake } from "../logic/intake";
+import type { Intake, PlanBundle } from "../../domain/consolidation/intake";
 import { chartSheet, rollupHighlights } from "../logic/rollupCharts";
 import type { PickedFile, TaskpaneOps } from "../ops";
 import { said, type Said } from "../said";

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { PLAN_WORKBOOK_SHEETS, readPlanWorkbook } from "../../domain/planWorkbook";
 import type { Problem } from "../../domain/problem";
 import type { PickedFile, TaskpaneOps } from "../ops";
-import type { PlanBundle } from "../logic/consolidate";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 import { examplePlan, planFromFile, type LoadedPlan } from "../logic/planSources";
 import { said, type Said } from "../said";
 

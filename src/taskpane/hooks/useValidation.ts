@@ -7,7 +7,7 @@ import { civil } from "../../domain/civilDate";
 import { periodCode, type Period } from "../../domain/period";
 import type { Schedule } from "../../domain/reportSchedule";
 import { validateReport, type ValidationResult } from "../../domain/validation/validateReport";
-import type { PlanBundle } from "../logic/consolidate";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 import { defaultPeriod, yearPeriods } from "../logic/periods";
 import type { PickedFile, TaskpaneOps } from "../ops";
 import { said, type Said } from "../said";

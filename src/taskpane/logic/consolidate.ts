@@ -1,8 +1,8 @@
 // Consolidation in the taskpane: take picked files in (with progress), then merge them — with the
 // rollup already in this workbook, and any returns — into the rollup model. Merging is cheap, so a
 // return or a changed period re-merges the kept intakes without reading the files again.
-import type { AgencyRegistry } from "../../domain/agencies";
 import { civil } from "../../domain/civilDate";
+import { inferPeriod, type Intake, type PlanBundle } from "../../domain/consolidation/intake";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
 import {
@@ -11,19 +11,10 @@ import {
   ROLLUP_STORED_SHEETS,
   type StoredRollup,
 } from "../../domain/consolidation/readRollup";
-import { isAcceptable } from "../../domain/consolidation/submission";
 import type { Grid } from "../../domain/cell";
-import type { Catalogue } from "../../domain/indicators";
-import { periodCode, type Period } from "../../domain/period";
-import type { Plan } from "../../domain/plan";
+import type { Period } from "../../domain/period";
 import type { PickedFile } from "../ops";
-import { intakePicked, type Intake } from "./intake";
-
-export interface PlanBundle {
-  plan: Plan;
-  registry: AgencyRegistry;
-  catalogue: Catalogue;
-}
+import { intakePicked } from "./intake";
 
 /** Per-file progress: `done` files of `total`, the current file and its state. */
 export type ProgressFn = (p: {
@@ -82,19 +73,6 @@ export const PRIOR_SHEETS = ROLLUP_STORED_SHEETS;
 
 export type MergeOutcome = { ok: true; rollup: Rollup } | { ok: false; reason_vi: string; reason_en: string };
 
-/** The period most accepted submissions report, when none was given. */
-export function inferPeriod(intakes: readonly Intake[]): Period | null {
-  const counts = new Map<string, { period: Period; n: number }>();
-  for (const s of intakes.flatMap((i) => i.submissions)) {
-    if (!isAcceptable(s)) continue;
-    const k = periodCode(s.period);
-    counts.set(k, { period: s.period, n: (counts.get(k)?.n ?? 0) + 1 });
-  }
-  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
-  if (ranked.length === 0 || (ranked.length > 1 && ranked[0].n === ranked[1].n)) return null;
-  return ranked[0].period;
-}
-
 /** Merge the intakes' submissions, into `prior` when one is chosen. Rollups among the intakes are
  * never merged as inputs: the taskpane offers each as a merge target (`prior`) instead. */
 export function mergeIntakes(
@@ -103,7 +81,8 @@ export function mergeIntakes(
   opts: { period?: Period; prior?: StoredRollup | null; returns?: readonly ReturnMark[]; now: Date },
 ): MergeOutcome {
   const intakes = all.filter((i) => i.kind !== "rollup");
-  const period = opts.period ?? opts.prior?.period ?? inferPeriod(intakes);
+  const period =
+    opts.period ?? opts.prior?.period ?? inferPeriod(intakes.flatMap((i) => i.submissions)).period;
   if (!period)
     return {
       ok: false,

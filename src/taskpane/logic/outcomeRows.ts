@@ -9,7 +9,7 @@ import type { Rollup } from "../../domain/consolidation/model";
 import { periodLabelEn, periodLabelVi } from "../../domain/period";
 import type { Problem } from "../../domain/problem";
 import type { Said } from "../said";
-import type { Intake } from "./intake";
+import type { Intake } from "../../domain/consolidation/intake";
 
 export type RowKind = FileOutcomeKind | "returned" | "rollup_target" | "rollup_unused";
 

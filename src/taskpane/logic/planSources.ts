@@ -10,6 +10,8 @@ import {
   type PlanWorkbook,
   type PlanWorkbookInput,
 } from "../../domain/planWorkbook";
+import type { WorkbookReading } from "../../workbook/port";
+import { readWholeWorkbook } from "../../workbook/wholeWorkbook";
 import { isWorkbookReadError, readErrorProblem } from "../../workbook/xlsx/errors";
 import { DEFAULT_SCHEDULE } from "../../domain/reportSchedule";
 import type { PickedFile } from "../ops";
@@ -32,22 +34,17 @@ export function examplePlan(): LoadedPlan {
   return { ...readPlanWorkbook(examplePlanGrids()), source: "example" };
 }
 
-/** Every sheet of an .xlsx file's bytes as grids (with merged ranges). */
-export async function readXlsxBytes(file: PickedFile) {
+/** A picked .xlsx file opened for reading (unreadable files reject with a WorkbookReadError). */
+export async function openXlsxBytes(file: PickedFile): Promise<WorkbookReading> {
   // ExcelJS loads on demand (its own chunk): not on the page's start, where the functions register.
   const { XlsxWorkbook } = await import("../../workbook/xlsx/xlsxWorkbook");
-  const wb = await XlsxWorkbook.fromBuffer(file.bytes, { name: file.name });
-  const names = (await wb.listSheets()).map((s) => s.name);
-  const grids = await wb.readSheets(names);
-  const merged = new Map<string, string[]>();
-  for (const n of names) merged.set(n, await wb.mergedRanges(n));
-  return { grids, merged };
+  return XlsxWorkbook.fromBuffer(file.bytes, { name: file.name });
 }
 
 /** The plan in a picked plan workbook; unreadable files become a problem, never an exception. */
 export async function planFromFile(file: PickedFile): Promise<LoadedPlan> {
   try {
-    const { grids } = await readXlsxBytes(file);
+    const { grids } = await readWholeWorkbook(await openXlsxBytes(file));
     return { ...readPlanWorkbook(grids), source: "file", name: file.name };
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;

@@ -12,7 +12,7 @@ import { periodCode, type Period } from "../../domain/period";
 import { buildReportTemplate } from "../../domain/report/template";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import { XLSX_MIME, ZIP_MIME, type TaskpaneOps } from "../ops";
-import type { PlanBundle } from "./consolidate";
+import type { PlanBundle } from "../../domain/consolidation/intake";
 
 /** Agencies the plan assigns tasks to, in registry order. */
 export function agenciesWithTasks(bundle: PlanBundle): Agency[] {

@@ -220,13 +220,9 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async mergedRanges(sheet: string): Promise<string[]> {
-    return (await this.mergedRangesOf([sheet])).get(sheet) ?? [];
-  }
-
   /** Merged ranges of several sheets in one sync, by sheet name. Needs ExcelApi 1.13: without it,
-   * an API_UNSUPPORTED error before anything is sent (callers skip the merged-cell check). */
-  async mergedRangesOf(sheets: readonly string[]): Promise<Map<string, string[]>> {
+   * an API_UNSUPPORTED error before anything is sent (readWholeWorkbook skips the merged-cell check). */
+  async mergedRanges(sheets: readonly string[]): Promise<Map<string, string[]>> {
     if (!supports("mergedAreas", this.apiSupport))
       throw new OfficeWorkbookError("API_UNSUPPORTED", "ExcelApi 1.13: getMergedAreasOrNullObject");
     return this.run(async (ctx) => {

@@ -13,7 +13,7 @@
 // counting in the used range when its first cell holds a value.
 import { promises as fsp } from "node:fs";
 import type { CellValue, Grid } from "../../domain/cell";
-import type { SheetInfo, WorkbookPort } from "../port";
+import type { SheetInfo, WorkbookReading } from "../port";
 import { WorkbookReadError, isWorkbookReadError } from "./errors";
 import { scanXlsxParts } from "./scan";
 import { DEFAULT_LIMITS, assertXlsxBytes, isWorksheetPart, type ReadLimits } from "./sniff";
@@ -27,9 +27,6 @@ export interface XlsxReadOptions extends Partial<ReadLimits> {
   /** Kept for callers of the ExcelJS path: every read is read-only now. */
   readOnly?: boolean;
 }
-
-/** What a reader of values offers: the reading half of the workbook port. */
-export type WorkbookValues = Pick<WorkbookPort, "listSheets" | "readSheets" | "mergedRanges">;
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 // Excel serial of 1970-01-01 in the 1900 date system.
@@ -669,7 +666,7 @@ function definedLimits(opts: XlsxReadOptions): Partial<ReadLimits> {
 }
 
 /** A workbook's values, read once from .xlsx bytes. Implements the reading half of the port. */
-export class XlsxReader implements WorkbookValues {
+export class XlsxReader implements WorkbookReading {
   private readonly parsed = new Map<string, ParsedSheet>();
 
   private constructor(
@@ -736,8 +733,13 @@ export class XlsxReader implements WorkbookValues {
     return out;
   }
 
-  async mergedRanges(sheet: string): Promise<string[]> {
-    return [...(this.sheet(sheet)?.merges ?? [])];
+  async mergedRanges(names: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const name of names) {
+      const sheet = this.sheet(name);
+      if (sheet) out.set(name, [...sheet.merges]);
+    }
+    return out;
   }
 
   /** A sheet by name (case-insensitive, as Excel names are), parsed once. */

@@ -135,8 +135,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return (await this.values()).readSheets(names);
   }
 
-  async mergedRanges(sheet: string): Promise<string[]> {
-    return (await this.values()).mergedRanges(sheet);
+  async mergedRanges(names: readonly string[]): Promise<Map<string, string[]>> {
+    return (await this.values()).mergedRanges(names);
   }
 
   async writeSheets(specs: readonly SheetSpec[]): Promise<void> {

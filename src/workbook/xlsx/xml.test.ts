@@ -128,6 +128,6 @@ describe("XlsxReader on hostile XML", () => {
       [null, "Hà", true, "#N/A"],
       [null, null, null, null],
     ]);
-    expect(await reader.mergedRanges("S")).toEqual(["B2:B3"]);
+    expect((await reader.mergedRanges(["S"])).get("S")).toEqual(["B2:B3"]);
   });
 });
