@@ -10,7 +10,8 @@ import { newPlanFileName, newYearPlan, type CurrentPlanData, type NewYearPlan } 
 import { REVIEW_HEADER, type PlanWorkbook } from "../../domain/planWorkbook";
 import type { TaskpaneOps } from "../ops";
 import type { Said } from "../said";
-import { examplePlanGrids, readXlsxBytes, type LoadedPlan } from "./planSources";
+import { readWholeWorkbook } from "../../workbook/wholeWorkbook";
+import { examplePlanGrids, openXlsxBytes, type LoadedPlan } from "./planSources";
 import { deliverTemplates, workbookBytes, type Delivery } from "./templates";
 
 /** A JSON module's value, however the bundler or test runner hands it over. */
@@ -53,7 +54,8 @@ export async function planGridsFor(
   file: { name: string; bytes: Uint8Array } | null,
 ): Promise<ReadonlyMap<string, Grid>> {
   if (loaded.source === "workbook") return ops.readSheets([PLAN_SHEETS.plan]);
-  if (loaded.source === "file" && file && file.name === loaded.name) return (await readXlsxBytes(file)).grids;
+  if (loaded.source === "file" && file && file.name === loaded.name)
+    return (await readWholeWorkbook(await openXlsxBytes(file))).grids;
   return examplePlanGrids();
 }
 
