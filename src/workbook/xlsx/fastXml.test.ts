@@ -37,7 +37,7 @@ async function read(bytes: Buffer, fast: boolean): Promise<unknown> {
   readerLanes.fast = fast;
   try {
     const r = await XlsxReader.fromBuffer(bytes);
-    return { grid: (await r.readSheets(["S"])).get("S"), merges: await r.mergedRanges("S") };
+    return { grid: (await r.readSheets(["S"])).get("S"), merges: (await r.mergedRanges(["S"])).get("S") };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { refused: e.code, message: e.message_en };
     throw e;
