@@ -163,7 +163,11 @@ module.exports = (env = {}, argv = {}) => {
       new webpack.NormalModuleReplacementPlugin(/^node:/, (r) => {
         r.request = r.request.replace(/^node:/, "");
       }),
-      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"], process: "process/browser" }),
+      // `process` is the `process` package with a microtask nextTick (see the module's comment).
+      new webpack.ProvidePlugin({
+        Buffer: ["buffer", "Buffer"],
+        process: [path.resolve(__dirname, "src/taskpane/browserProcess.ts"), "default"],
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
