@@ -88,5 +88,7 @@ export function cellAt(grid: Grid, row: number, col: number): CellValue {
 /** A cell's text: trimmed, NFC, with inner runs of whitespace and line breaks collapsed. */
 export function cellText(v: CellValue): string {
   if (v === null) return "";
-  return String(v).normalize("NFC").replace(/\s+/g, " ").trim();
+  // A number's or boolean's text is ASCII without spaces: nothing to normalize (the common case).
+  if (typeof v !== "string") return String(v);
+  return v.normalize("NFC").replace(/\s+/g, " ").trim();
 }

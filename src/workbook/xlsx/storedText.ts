@@ -14,6 +14,9 @@ const memo = new Map<string, string>();
 const MEMO_MAX_CHARS = 256;
 const MEMO_MAX_ENTRIES = 50_000;
 
+/** A copy of `s` that holds no reference to a larger string it was cut from. */
+const unshared = (s: string): string => (s.length < 13 ? s : [...s].join(""));
+
 function convert(s: string): string {
   return cellSafeText(s.normalize("NFC")).replace(OOXML_ESCAPE_LOOKALIKE, "_x005F_$1");
 }
@@ -25,7 +28,8 @@ export function storedText(s: string): string {
   if (out === undefined) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
     out = convert(s);
-    memo.set(s, out);
+    // Copies as key and value: a text may be a slice of a whole part's XML, which must not stay alive.
+    memo.set(unshared(s), unshared(out));
   }
   return out;
 }
