@@ -134,8 +134,8 @@ describe("one-go inflation keeps the limits", () => {
   });
 });
 
-describe("read-only loads", () => {
-  it("read the same grids and merges as full loads, from a workbook with validations and merges", async () => {
+describe("reading a written workbook back", () => {
+  it("reads values, merges and hyperlink texts past validations (the reader has no other mode)", async () => {
     const wb = XlsxWorkbook.create();
     await wb.writeSheets([
       longSpec(40),
@@ -150,11 +150,9 @@ describe("read-only loads", () => {
     wb.exceljs.getWorksheet("Ghi chú")!.mergeCells("A1:B1");
     wb.exceljs.getWorksheet("Ghi chú")!.getCell("A2").value = { text: "liên kết", hyperlink: "https://a.vn" };
     const bytes = await wb.toBuffer();
-    const full = await XlsxWorkbook.fromBuffer(bytes);
-    const lean = await XlsxWorkbook.fromBuffer(bytes, { readOnly: true });
-    const names = ["Dữ liệu dài", "Ghi chú"];
-    expect(await lean.listSheets()).toEqual(await full.listSheets());
-    expect(await lean.readSheets(names)).toEqual(await full.readSheets(names));
+    const lean = await XlsxWorkbook.fromBuffer(bytes);
+    expect((await lean.listSheets()).map((s) => s.name)).toEqual(["Dữ liệu dài", "Ghi chú"]);
+    expect((await lean.readSheets(["Dữ liệu dài"])).get("Dữ liệu dài")).toHaveLength(41);
     expect((await lean.mergedRanges(["Ghi chú"])).get("Ghi chú")).toEqual(["A1:B1"]);
     expect((await lean.readSheets(["Ghi chú"])).get("Ghi chú")![1][0]).toBe("liên kết");
   });

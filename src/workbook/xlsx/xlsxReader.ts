@@ -24,8 +24,6 @@ import { attr, attrs as readAttrs, decodeText, scanXml, XmlError, type XmlHandle
 export interface XlsxReadOptions extends Partial<ReadLimits> {
   /** File name used in error messages. */
   name?: string;
-  /** Kept for callers of the ExcelJS path: every read is read-only now. */
-  readOnly?: boolean;
 }
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
