@@ -385,6 +385,7 @@ suite("the web page (bản web) in Chromium", () => {
 
         // Charts: full labels, and the data as a table.
         const view = page.getByTestId("rollup-view");
+        await view.locator("[data-chart]").first().waitFor();
         await expect(view.locator("[data-chart] li[data-bar]").count()).resolves.toBeGreaterThan(20);
         await view.getByText("Xem dạng bảng").first().click();
         await view.getByRole("table").nth(1).waitFor();
