@@ -211,6 +211,13 @@ describe("App and the Kiểm tra tab", () => {
     );
   });
 
+  test("Biểu mẫu offers the same period first: the report due next (1/7/2023: Quý III)", async () => {
+    const { ops } = fakeOps();
+    render(<App ops={ops} initialPlan={plan} initialTab="templates" />);
+    const field = (await screen.findByLabelText(/Kỳ báo cáo/)) as HTMLInputElement;
+    expect(field.value).toBe("2023-Q3");
+  });
+
   test("a failed plan load keeps the plan in use and says why", async () => {
     const { ops } = fakeOps();
     render(<App ops={ops} initialPlan={plan} initialTab="plan" />);

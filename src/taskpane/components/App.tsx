@@ -158,7 +158,9 @@ export function App({
                 <ConsolidateTab state={consolidation} bundle={plan.bundle} host={ops.host} />
               </Suspense>
             )}
-            {tab === "templates" && <TemplatesTab ops={ops} bundle={plan.bundle} />}
+            {tab === "templates" && (
+              <TemplatesTab ops={ops} bundle={plan.bundle} schedule={plan.loaded?.schedule} />
+            )}
             {tab === "plan" && <PlanTab plan={plan} host={ops.host} onSelect={select} ops={ops} />}
           </div>
         </div>

@@ -13,7 +13,10 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { templatesZipName } from "../../domain/fileNames";
-import { parsePeriod } from "../../domain/period";
+import { civil } from "../../domain/civilDate";
+import { parsePeriod, periodCode } from "../../domain/period";
+import type { Schedule } from "../../domain/reportSchedule";
+import { defaultPeriod } from "../logic/periods";
 import { say, useLang, useT } from "../i18n";
 import type { PlanBundle } from "../../domain/consolidation/intake";
 import {
@@ -28,19 +31,28 @@ import type { TaskpaneOps } from "../ops";
 import { said, type Said } from "../said";
 
 export interface TemplatesTabProps {
-  ops: Pick<TaskpaneOps, "download" | "openAsNewWorkbook" | "canDownload">;
+  ops: Pick<TaskpaneOps, "download" | "openAsNewWorkbook" | "canDownload"> &
+    Partial<Pick<TaskpaneOps, "now">>;
   bundle: PlanBundle | null;
+  /** The plan's report schedule: the period offered first is the report due next, as in Kiểm tra. */
+  schedule?: Schedule | null;
 }
 
 const ALL = "*";
 /** Let the page paint (progress, clicks on Hủy) between two templates. */
 const yieldToUi = () => new Promise((r) => setTimeout(r, 0));
 
-export function TemplatesTab({ ops, bundle }: TemplatesTabProps) {
+export function TemplatesTab({ ops, bundle, schedule }: TemplatesTabProps) {
   const t = useT();
   const lang = useLang();
   const agencies = useMemo(() => (bundle ? agenciesWithTasks(bundle) : []), [bundle]);
-  const [periodText, setPeriodText] = useState(bundle ? `${bundle.plan.year}-Q2` : "");
+  const [periodText, setPeriodText] = useState(() => {
+    if (!bundle) return "";
+    const now = ops.now?.() ?? new Date();
+    const year = bundle.plan.year;
+    const p = defaultPeriod(schedule, year, civil(now.getFullYear(), now.getMonth() + 1, now.getDate()));
+    return p ? periodCode(p) : String(year);
+  });
   const [agency, setAgency] = useState<string>(ALL);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [note, setNote] = useState<{ intent: "error" | "success" | "warning"; text: Said } | null>(null);
