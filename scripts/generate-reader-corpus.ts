@@ -85,7 +85,7 @@ async function productFiles(dir: string): Promise<string[]> {
   const bundle = await loadExampleBundle();
   const out: string[] = [];
   const period = parsePeriod("2023-Q2");
-  if (!period.ok) throw new Error(period.reason_en);
+  if (!period.ok) throw new Error(`cannot read the period ${period.text}`);
   for (const code of ["SNV", "STP", bundle.registry.agencies.find((a) => a.kind === "district")!.code]) {
     const agency = bundle.registry.agencies.find((a) => a.code === code)!;
     const wb = XlsxWorkbook.create();

@@ -1,4 +1,7 @@
 // Failures the CLI reports to people without a stack trace: bad usage (exit 2) and unreadable input (exit 2).
+import type { PeriodFailure } from "../domain/period";
+import { problem } from "../domain/problem";
+
 export class CliError extends Error {
   constructor(
     readonly message_vi: string,
@@ -10,3 +13,9 @@ export class CliError extends Error {
 }
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
+
+/** A --period that cannot be read, worded by the problem catalogue (PERIOD_INVALID). */
+export function periodError(p: { text: string; reason: PeriodFailure }): CliError {
+  const m = problem("PERIOD_INVALID", { text: p.text, reason: p.reason });
+  return new CliError(m.message_vi, m.message_en);
+}

@@ -21,8 +21,18 @@ export interface Deadline {
   year: number | null;
 }
 
+/** Why a deadline phrase cannot be read: data, rendered by the problem catalogue
+ * (PLAN_DEADLINE_UNPARSED). `rest` is the unreadable part, `whole` the phrase when they differ. */
+export type DeadlineFailure =
+  | { kind: "too_long"; max: number }
+  | { kind: "empty" }
+  | { kind: "bad_quarter" | "bad_month" | "unknown"; rest: string; whole: string | null }
+  | { kind: "no_year"; clause: string }
+  | { kind: "year_range"; year: number; min: number; max: number }
+  | { kind: "bad_date"; date: string };
+
 export type DeadlineResult =
-  { ok: true; deadline: Deadline } | { ok: false; text: string; reason_vi: string; reason_en: string };
+  { ok: true; deadline: Deadline } | { ok: false; text: string; reason: DeadlineFailure };
 
 const MAX_TEXT = 500;
 const MIN_YEAR = 1900;
@@ -167,27 +177,15 @@ const CLAUSES: ReadonlyArray<{ re: RegExp; build: (m: RegExpExecArray) => Clause
 
 const CONNECTOR = /(?:va|dong thoi)(?= |$) ?/y;
 
-const FORMS_VI =
-  'các dạng được hiểu: "Quý IV năm 2022", "Quý I/2023", "Quý II, III năm 2023", "Tháng 01/2023", "Năm 2023", "6 tháng đầu năm 2023", "Trước ngày 15/3/2023", "Thường xuyên", "Định kỳ trong năm", "Theo BC CCHC định kỳ", "Sau khi …", "Theo quy định …", "Theo yêu cầu"';
-const FORMS_EN =
-  'understood forms: "Quý IV năm 2022", "Quý I/2023", "Quý II, III năm 2023", "Tháng 01/2023", "Năm 2023", "6 tháng đầu năm 2023", "Trước ngày 15/3/2023", "Thường xuyên", "Định kỳ trong năm", "Theo BC CCHC định kỳ", "Sau khi …", "Theo quy định …", "Theo yêu cầu"';
-
 /** Parse a deadline phrase. `planYear` supplies the year of a dated clause that names none ("Quý II");
  * without it such a phrase fails. Case, diacritics and NFC/NFD do not matter. Never throws. */
 export function parseDeadline(text: string, planYear?: number): DeadlineResult {
   const raw = typeof text === "string" ? text : String(text ?? "");
-  const fail = (vi: string, en: string): DeadlineResult => ({
-    ok: false,
-    text: raw,
-    reason_vi: vi,
-    reason_en: en,
-  });
-  if (raw.length > MAX_TEXT) {
-    return fail(`Thời hạn dài quá ${MAX_TEXT} ký tự`, `Deadline is longer than ${MAX_TEXT} characters`);
-  }
+  const fail = (reason: DeadlineFailure): DeadlineResult => ({ ok: false, text: raw, reason });
+  if (raw.length > MAX_TEXT) return fail({ kind: "too_long", max: MAX_TEXT });
   const tidied = tidy(raw);
   const { key, origin } = foldWithOrigin(tidied);
-  if (!key) return fail("Thời hạn hoàn thành để trống", "Deadline is empty");
+  if (!key) return fail({ kind: "empty" });
   const validPlanYear =
     planYear !== undefined && Number.isInteger(planYear) && planYear >= MIN_YEAR && planYear <= MAX_YEAR
       ? planYear
@@ -215,7 +213,7 @@ export function parseDeadline(text: string, planYear?: number): DeadlineResult {
     }
     if (!clause) {
       const rest = originalFrom(pos);
-      return fail(...explainUnknown(key.slice(pos), rest, tidied));
+      return fail(explainUnknown(key.slice(pos), rest, tidied));
     }
     const clauseText = tidied.slice(origin[pos], clauseEnd > pos ? origin[clauseEnd - 1] + 1 : origin[pos]);
     if (clause.kind === "event") {
@@ -223,22 +221,19 @@ export function parseDeadline(text: string, planYear?: number): DeadlineResult {
     } else if (clause.kind === "recurring") {
       recurring = true;
       if (clause.y !== null) {
-        if (!yearInRange(clause.y)) return fail(...badYear(clause.y));
+        if (!yearInRange(clause.y)) return fail(badYear(clause.y));
         years.push(clause.y);
       }
     } else {
       const y = clause.y ?? validPlanYear;
       if (y === undefined) {
-        return fail(
-          `"${clauseText}" không ghi năm và không có năm kế hoạch để suy ra`,
-          `"${clauseText}" names no year and no plan year was given`,
-        );
+        return fail({ kind: "no_year", clause: clauseText });
       }
-      if (!yearInRange(y)) return fail(...badYear(y));
+      if (!yearInRange(y)) return fail(badYear(y));
       years.push(y);
       const dates = clauseDates(clause, y);
       if (typeof dates === "string") {
-        return fail(`Ngày không hợp lệ: ${dates}`, `Not a valid date: ${dates}`);
+        return fail({ kind: "bad_date", date: dates });
       }
       dueDates.push(...dates);
     }
@@ -267,11 +262,8 @@ function yearInRange(y: number): boolean {
   return y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
-function badYear(y: number): [string, string] {
-  return [
-    `Năm ${y} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}`,
-    `Year ${y} is outside ${MIN_YEAR}–${MAX_YEAR}`,
-  ];
+function badYear(y: number): DeadlineFailure {
+  return { kind: "year_range", year: y, min: MIN_YEAR, max: MAX_YEAR };
 }
 
 // Last day of each period a dated clause names, or the offending "d/m/y" text for an impossible date.
@@ -296,25 +288,11 @@ function clauseDates(
 }
 
 // A more helpful reason for the commonest slips than "not understood".
-function explainUnknown(restKey: string, rest: string, whole: string): [string, string] {
-  const where = rest === whole ? "" : ` (trong "${whole}")`;
-  const whereEn = rest === whole ? "" : ` (in "${whole}")`;
-  if (/^(?:(?:trong|cuoi|het) )?quy(?: |$)/.test(restKey)) {
-    return [
-      `Quý không hợp lệ: "${rest}"${where}; chỉ có quý I–IV`,
-      `Invalid quarter: "${rest}"${whereEn}; only I–IV`,
-    ];
-  }
-  if (/^(?:(?:trong|cuoi|het) )?thang \d/.test(restKey)) {
-    return [
-      `Tháng không hợp lệ: "${rest}"${where}; chỉ có tháng 1–12`,
-      `Invalid month: "${rest}"${whereEn}; only 1–12`,
-    ];
-  }
-  return [
-    `Không hiểu thời hạn "${rest}"${where}; ${FORMS_VI}`,
-    `Cannot understand deadline "${rest}"${whereEn}; ${FORMS_EN}`,
-  ];
+function explainUnknown(restKey: string, rest: string, whole: string): DeadlineFailure {
+  const at = { rest, whole: rest === whole ? null : whole };
+  if (/^(?:(?:trong|cuoi|het) )?quy(?: |$)/.test(restKey)) return { kind: "bad_quarter", ...at };
+  if (/^(?:(?:trong|cuoi|het) )?thang \d/.test(restKey)) return { kind: "bad_month", ...at };
+  return { kind: "unknown", ...at };
 }
 
 /** The last hard due date, or null for a purely recurring or event-triggered deadline. */

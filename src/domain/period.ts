@@ -16,8 +16,16 @@ export interface Period {
   quarter?: Quarter;
 }
 
-export type PeriodResult =
-  { ok: true; period: Period } | { ok: false; text: string; reason_vi: string; reason_en: string };
+/** Why a period cannot be read: data, rendered by the problem catalogue (PERIOD_INVALID). */
+export type PeriodFailure =
+  | { kind: "not_integer" }
+  | { kind: "not_text" }
+  | { kind: "too_long" }
+  | { kind: "empty" }
+  | { kind: "year_range"; year: number; min: number; max: number }
+  | { kind: "unknown" };
+
+export type PeriodResult = { ok: true; period: Period } | { ok: false; text: string; reason: PeriodFailure };
 
 /** How a period's data window is cut. */
 export type CutoffRule = { kind: "decree09" } | { kind: "calendar" } | { kind: "custom"; startDay: number };
@@ -78,31 +86,25 @@ const MAX_INPUT = 200;
  * "9 tháng năm 2023", "Năm 2023", "Q2 2023"). Case, diacritics and NFC/NFD do not matter. */
 export function parsePeriod(input: string | number): PeriodResult {
   const text = typeof input === "number" ? String(input) : typeof input === "string" ? input : "";
-  const fail = (vi: string, en: string): PeriodResult => ({ ok: false, text, reason_vi: vi, reason_en: en });
+  const fail = (reason: PeriodFailure): PeriodResult => ({ ok: false, text, reason });
   if (typeof input === "number") {
-    if (!Number.isInteger(input)) return fail(`Năm không hợp lệ: ${text}`, `Not a valid year: ${text}`);
+    if (!Number.isInteger(input)) return fail({ kind: "not_integer" });
   } else if (typeof input !== "string") {
-    return fail("Kỳ báo cáo phải là chữ hoặc số năm", "A period must be text or a year number");
+    return fail({ kind: "not_text" });
   }
-  if (text.length > MAX_INPUT) return fail("Kỳ báo cáo quá dài", "Period text is too long");
+  if (text.length > MAX_INPUT) return fail({ kind: "too_long" });
   const key = foldKey(text);
-  if (!key) return fail("Kỳ báo cáo để trống", "Period is empty");
+  if (!key) return fail({ kind: "empty" });
   for (const { re, build } of PATTERNS) {
     const m = key.match(re);
     if (!m) continue;
     const period = build(m);
     if (period.year < MIN_YEAR || period.year > MAX_YEAR) {
-      return fail(
-        `Năm ${period.year} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}`,
-        `Year ${period.year} is outside ${MIN_YEAR}–${MAX_YEAR}`,
-      );
+      return fail({ kind: "year_range", year: period.year, min: MIN_YEAR, max: MAX_YEAR });
     }
     return { ok: true, period };
   }
-  return fail(
-    `Không hiểu kỳ báo cáo "${text}"; dùng dạng "Quý II/2023", "6 tháng đầu năm 2023", "9 tháng năm 2023", "Năm 2023" hoặc mã "2023-Q2", "2023-H1", "2023-9M", "2023"`,
-    `Cannot understand period "${text}"; use "Quý II/2023", "6 tháng đầu năm 2023", "9 tháng năm 2023", "Năm 2023" or a code "2023-Q2", "2023-H1", "2023-9M", "2023"`,
-  );
+  return fail({ kind: "unknown" });
 }
 
 /** Stable code: "2023-Q2" | "2023-H1" | "2023-9M" | "2023". */

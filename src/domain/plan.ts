@@ -238,7 +238,7 @@ function readTask(
       problems.push(
         problem(
           "PLAN_DEADLINE_UNPARSED",
-          { code, text: t.deadlineText, reason_vi: parsed.reason_vi, reason_en: parsed.reason_en },
+          { code, text: t.deadlineText, reason: parsed.reason },
           { sheet, cell: columnCell(loc, r, "deadline"), value: t.deadlineText },
         ),
       );

@@ -5,7 +5,8 @@
 // and title, agencies by name, dates dd/mm/yyyy, numbers in Vietnamese format. The code stays data.
 // docs/FORMAT.md's problem-code table is generated from this file (tests/docs/format.test.ts).
 import type { CivilDate } from "./civilDate";
-import { periodLabelEn, periodLabelVi, type Period } from "./period";
+import type { DeadlineFailure } from "./deadline";
+import { periodLabelEn, periodLabelVi, type Period, type PeriodFailure } from "./period";
 import { formatVnDate } from "./text/vnDate";
 import { formatVnNumber } from "./text/vnNumber";
 
@@ -106,6 +107,75 @@ export function textForHost(text: string, lang: "vi" | "en", host: Host): string
 const STATUS_TODO_VI = (s: string) => `Chọn một trong: ${s}.`;
 const ROLE_VI = { lead: "chủ trì", coordinate: "phối hợp" } as const;
 const ROLE_EN = { lead: "lead", coordinate: "coordinate" } as const;
+
+// ---- why a period or a deadline phrase cannot be read (the parsers return these as data) ----------
+type Bilingual = { readonly vi: string; readonly en: string };
+
+/** The reason a reporting period cannot be read, in both languages. */
+export function periodReason(r: PeriodFailure): Bilingual {
+  switch (r.kind) {
+    case "not_integer":
+      return { vi: "năm không hợp lệ, phải là số nguyên", en: "not a valid year: it must be a whole number" };
+    case "not_text":
+      return { vi: "kỳ báo cáo phải là chữ hoặc số năm", en: "a period must be text or a year number" };
+    case "too_long":
+      return { vi: "kỳ báo cáo quá dài", en: "period text is too long" };
+    case "empty":
+      return { vi: "kỳ báo cáo để trống", en: "period is empty" };
+    case "year_range":
+      return {
+        vi: `năm ${r.year} nằm ngoài khoảng ${r.min}–${r.max}`,
+        en: `year ${r.year} is outside ${r.min}–${r.max}`,
+      };
+    case "unknown":
+      return {
+        vi: 'không hiểu kỳ báo cáo; dùng dạng "Quý II/2023", "6 tháng đầu năm 2023", "9 tháng năm 2023", "Năm 2023" hoặc mã "2023-Q2", "2023-H1", "2023-9M", "2023"',
+        en: 'cannot understand the period; use "Quý II/2023", "6 tháng đầu năm 2023", "9 tháng năm 2023", "Năm 2023" or a code "2023-Q2", "2023-H1", "2023-9M", "2023"',
+      };
+  }
+}
+
+const DEADLINE_FORMS =
+  '"Quý IV năm 2022", "Quý I/2023", "Quý II, III năm 2023", "Tháng 01/2023", "Năm 2023", "6 tháng đầu năm 2023", "Trước ngày 15/3/2023", "Thường xuyên", "Định kỳ trong năm", "Theo BC CCHC định kỳ", "Sau khi …", "Theo quy định …", "Theo yêu cầu"';
+
+/** The reason a deadline phrase cannot be read, in both languages. */
+export function deadlineReason(r: DeadlineFailure): Bilingual {
+  const inVi = (w: string | null) => (w ? ` (trong "${w}")` : "");
+  const inEn = (w: string | null) => (w ? ` (in "${w}")` : "");
+  switch (r.kind) {
+    case "too_long":
+      return { vi: `thời hạn dài quá ${r.max} ký tự`, en: `deadline is longer than ${r.max} characters` };
+    case "empty":
+      return { vi: "thời hạn hoàn thành để trống", en: "deadline is empty" };
+    case "bad_quarter":
+      return {
+        vi: `quý không hợp lệ: "${r.rest}"${inVi(r.whole)}; chỉ có quý I–IV`,
+        en: `invalid quarter: "${r.rest}"${inEn(r.whole)}; only I–IV`,
+      };
+    case "bad_month":
+      return {
+        vi: `tháng không hợp lệ: "${r.rest}"${inVi(r.whole)}; chỉ có tháng 1–12`,
+        en: `invalid month: "${r.rest}"${inEn(r.whole)}; only 1–12`,
+      };
+    case "unknown":
+      return {
+        vi: `không hiểu thời hạn "${r.rest}"${inVi(r.whole)}; các dạng được hiểu: ${DEADLINE_FORMS}`,
+        en: `cannot understand deadline "${r.rest}"${inEn(r.whole)}; understood forms: ${DEADLINE_FORMS}`,
+      };
+    case "no_year":
+      return {
+        vi: `"${r.clause}" không ghi năm và không có năm kế hoạch để suy ra`,
+        en: `"${r.clause}" names no year and no plan year was given`,
+      };
+    case "year_range":
+      return {
+        vi: `năm ${r.year} nằm ngoài khoảng ${r.min}–${r.max}`,
+        en: `year ${r.year} is outside ${r.min}–${r.max}`,
+      };
+    case "bad_date":
+      return { vi: `ngày không hợp lệ: ${r.date}`, en: `not a valid date: ${r.date}` };
+  }
+}
 
 interface FileP {
   file: string;
@@ -331,12 +401,12 @@ export const PROBLEMS = {
     todo_vi: "Báo cáo được tính cho cơ quan theo mã; hãy sửa tên hoặc mã cho khớp.",
     todo_en: "The report counts for the agency of the code; correct the name or the code.",
   }),
-  PERIOD_INVALID: def<{ text: string; reason_vi: string; reason_en: string }>({
+  PERIOD_INVALID: def<{ text: string; reason: PeriodFailure }>({
     severity: "error",
     topic: "identity",
     meaning: "the reporting period cannot be read",
-    vi: (p) => `Kỳ báo cáo "${p.text}" không hợp lệ (${p.reason_vi}).`,
-    en: (p) => `Reporting period "${p.text}" is not valid (${p.reason_en}).`,
+    vi: (p) => `Kỳ báo cáo "${p.text}" không hợp lệ (${periodReason(p.reason).vi}).`,
+    en: (p) => `Reporting period "${p.text}" is not valid (${periodReason(p.reason).en}).`,
     todo_vi: "Ghi ví dụ: 2023-Q2, Quý II/2023, 6 tháng đầu năm 2023, Năm 2023.",
     todo_en: "Write e.g. 2023-Q2, 2023-H1, 2023.",
   }),
@@ -983,12 +1053,13 @@ export const PROBLEMS = {
     todo_vi: "Hãy ghi thời gian hoàn thành (ví dụ Quý IV năm 2023, Thường xuyên).",
     todo_en: "Enter a deadline (e.g. Quý IV năm 2023, Thường xuyên).",
   }),
-  PLAN_DEADLINE_UNPARSED: def<{ code: string; text: string; reason_vi: string; reason_en: string }>({
+  PLAN_DEADLINE_UNPARSED: def<{ code: string; text: string; reason: DeadlineFailure }>({
     severity: "error",
     topic: "plan",
     meaning: "a deadline phrase that cannot be read",
-    vi: (p) => `Nhiệm vụ ${p.code}: không hiểu thời gian hoàn thành "${p.text}" (${p.reason_vi}).`,
-    en: (p) => `Task ${p.code}: deadline "${p.text}" cannot be read (${p.reason_en}).`,
+    vi: (p) =>
+      `Nhiệm vụ ${p.code}: không hiểu thời gian hoàn thành "${p.text}" (${deadlineReason(p.reason).vi}).`,
+    en: (p) => `Task ${p.code}: deadline "${p.text}" cannot be read (${deadlineReason(p.reason).en}).`,
     todo_vi: "Ghi ví dụ: Tháng 3/2023, Quý IV năm 2023, Trước 30/6/2023, Thường xuyên.",
     todo_en: "Write e.g. Tháng 3/2023, Quý IV năm 2023, Trước 30/6/2023, Thường xuyên.",
   }),

@@ -11,6 +11,7 @@ import {
   type CutoffRule,
   type Period,
 } from "../domain/period";
+import { deadlineReason, periodReason } from "../domain/problemCatalogue";
 import { foldKey } from "../domain/text/normalize";
 import { formatVnDate, parseVnDate } from "../domain/text/vnDate";
 import { readCell, readScalar } from "./cellInput";
@@ -42,7 +43,9 @@ export function readDeadline(v: unknown, planYear: number | undefined): Deadline
     const r = parseDeadline(cell, planYear);
     if (r.ok) return r.deadline;
     const date = parseVnDate(cell);
-    return date ? dateDeadline(cell, date) : excelError(ErrorCode.invalidValue, r.reason_vi);
+    return date
+      ? dateDeadline(cell, date)
+      : excelError(ErrorCode.invalidValue, sentence(deadlineReason(r.reason).vi));
   }
   const date = typeof cell === "number" ? serialToCivil(cell) : undefined;
   if (date) return dateDeadline(formatVnDate(date), date);
@@ -72,7 +75,7 @@ export function readPeriod(v: unknown): Period | FunctionError {
   if (typeof cell === "boolean")
     return excelError(ErrorCode.invalidValue, `Kỳ báo cáo không hợp lệ: ${quote(cell)}`);
   const r = parsePeriod(cell);
-  return r.ok ? r.period : excelError(ErrorCode.invalidValue, r.reason_vi);
+  return r.ok ? r.period : excelError(ErrorCode.invalidValue, sentence(periodReason(r.reason).vi));
 }
 
 const CUTOFF_WORDS: ReadonlyMap<string, CutoffRule> = new Map([
@@ -106,3 +109,6 @@ export function readCutoff(v: unknown): CutoffRule | FunctionError {
   const rule: CutoffRule = day === 1 ? CALENDAR : { kind: "custom", startDay: day };
   return isValidCutoffRule(rule) ? rule : DECREE_09;
 }
+
+/** A catalogue reason as a message of its own: capitalised. */
+const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -92,7 +92,6 @@ export const STRINGS = {
     vi: "Excel này không tải tệp về được từ ngăn bổ trợ; để có từng tệp riêng, chọn từng cơ quan, hoặc dùng Excel trên web hay trên Windows.",
     en: "This Excel cannot download files from an add-in pane; for separate files choose one agency at a time, or use Excel on the web or on Windows.",
   },
-  badPeriod: { vi: "Kỳ báo cáo không hợp lệ", en: "Invalid period" },
 
   pickedCount: { vi: "Đã chọn {n} tệp", en: "{n} files picked" },
   pickedShow: { vi: "Xem danh sách", en: "Show the list" },

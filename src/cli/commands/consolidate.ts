@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { parsePeriod, type Period } from "../../domain/period";
 import { parseVnDate } from "../../domain/text/vnDate";
-import { CliError, EXIT } from "../errors";
+import { CliError, EXIT, periodError } from "../errors";
 import { printJson } from "../output";
 
 interface Options {
@@ -107,11 +107,7 @@ Ví dụ / Examples:
       let period: Period | undefined;
       if (opts.period) {
         const p = parsePeriod(opts.period);
-        if (!p.ok)
-          throw new CliError(
-            `Kỳ báo cáo "${opts.period}": ${p.reason_vi}`,
-            `Period "${opts.period}": ${p.reason_en}`,
-          );
+        if (!p.ok) throw periodError(p);
         period = p.period;
       }
       const reportingDeadline = opts.deadline ? parseVnDate(opts.deadline) : undefined;

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { parsePeriod, periodLabelVi } from "../../domain/period";
 import { InvalidArgumentError } from "commander";
-import { CliError, EXIT } from "../errors";
+import { CliError, EXIT, periodError } from "../errors";
 
 /** `-o` must name an .xlsx file: checked while parsing, so the usage error costs no module loading. */
 function xlsxPath(value: string): string {
@@ -58,11 +58,7 @@ export function register(cmd: Command): void {
           `Agency "${args.agency}" is not in the plan's agency registry.`,
         );
       const period = parsePeriod(args.period);
-      if (!period.ok)
-        throw new CliError(
-          `Kỳ báo cáo "${args.period}": ${period.reason_vi}`,
-          `Period "${args.period}": ${period.reason_en}`,
-        );
+      if (!period.ok) throw periodError(period);
       const tasks = assignmentsFor(plan, agency.code);
       // Never over the plan it was made from (the same mistake as `consolidate -o` over a source).
       const target = await resolveOutputTarget(args.output, [

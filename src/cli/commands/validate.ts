@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { civil } from "../../domain/civilDate";
 import { parsePeriod, periodCode, type Period } from "../../domain/period";
 import { countBySeverity, hasErrors, type Problem } from "../../domain/problem";
-import { CliError, EXIT } from "../errors";
+import { EXIT, periodError } from "../errors";
 import { formatProblems, printJson, summaryLine, type Lang } from "../output";
 
 interface FileResult {
@@ -32,11 +32,7 @@ export function register(cmd: Command, program: Command): void {
       let expectedPeriod: Period | undefined;
       if (opts.period) {
         const p = parsePeriod(opts.period);
-        if (!p.ok)
-          throw new CliError(
-            `Kỳ báo cáo "${opts.period}": ${p.reason_vi}`,
-            `Period "${opts.period}": ${p.reason_en}`,
-          );
+        if (!p.ok) throw periodError(p);
         expectedPeriod = p.period;
       }
       // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.

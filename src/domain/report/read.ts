@@ -161,7 +161,7 @@ function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
       problems.push(
         problem(
           "PERIOD_INVALID",
-          { text: pf.text, reason_vi: p.reason_vi, reason_en: p.reason_en },
+          { text: pf.text, reason: p.reason },
           { sheet, cell: pf.cell, value: pf.raw },
         ),
       );

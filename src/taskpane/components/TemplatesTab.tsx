@@ -29,6 +29,7 @@ import {
 } from "../logic/templates";
 import type { TaskpaneOps } from "../ops";
 import { said, type Said } from "../said";
+import { problem } from "../../domain/problem";
 
 export interface TemplatesTabProps {
   ops: Pick<TaskpaneOps, "download" | "openAsNewWorkbook" | "canDownload"> &
@@ -64,7 +65,7 @@ export function TemplatesTab({ ops, bundle, schedule }: TemplatesTabProps) {
     if (!p.ok) {
       setNote({
         intent: "error",
-        text: { vi: `${t("badPeriod")}: ${p.reason_vi}`, en: `${t("badPeriod")}: ${p.reason_en}` },
+        text: said(problem("PERIOD_INVALID", { text: p.text, reason: p.reason })),
       });
       return;
     }

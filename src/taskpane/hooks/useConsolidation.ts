@@ -18,6 +18,7 @@ import type { Intake, PlanBundle } from "../../domain/consolidation/intake";
 import { chartSheet, rollupHighlights } from "../logic/rollupCharts";
 import type { PickedFile, TaskpaneOps } from "../ops";
 import { said, type Said } from "../said";
+import { problem } from "../../domain/problem";
 
 /** An earlier rollup the run can merge into: the open workbook's, or a rollup file among the picks. */
 export interface MergeTarget {
@@ -115,7 +116,7 @@ export function useConsolidation(ops: Ops, bundle: PlanBundle | null): Consolida
       if (!p.ok) {
         setNote({
           intent: "error",
-          text: { vi: `Kỳ tổng hợp không hợp lệ: ${p.reason_vi}`, en: `Invalid period: ${p.reason_en}` },
+          text: said(problem("PERIOD_INVALID", { text: p.text, reason: p.reason })),
         });
         return;
       }
