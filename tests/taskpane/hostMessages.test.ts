@@ -58,6 +58,8 @@ const BY_CODE: Partial<Record<ProblemCode, Record<string, unknown>>> = {
   AGENCY_NAME_MISMATCH: { agency: { code: "SNV", name: "Sở Nội vụ" } },
   FORM_VERSION_NEWER: { version: "3" },
   ROLLUP_VERSION_NEWER: { version: "3" },
+  PERIOD_INVALID: { reason: { kind: "unknown" } },
+  PLAN_DEADLINE_UNPARSED: { reason: { kind: "unknown", rest: "Sớm", whole: null } },
 };
 
 /** The message of a code rendered with typical parameters, as a problem record. */
