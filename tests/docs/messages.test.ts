@@ -6,7 +6,7 @@ import type { PlanBundle } from "../../src/domain/consolidation/intake";
 import type { Problem } from "../../src/domain/problem";
 import { PROBLEMS } from "../../src/domain/problemCatalogue";
 import { validateReport } from "../../src/domain/validation/validateReport";
-import { filledReport, gridsOf, rowOf } from "../helpers/fixtures";
+import { F, filledReport, gridsOf, rowOf } from "../helpers/fixtures";
 
 let bundle: PlanBundle;
 beforeAll(async () => {
@@ -24,15 +24,15 @@ function demoProblems(): Problem[] {
   // Figure problems, so each figure code is rendered at least once.
   const grids = gridsOf(filledReport("STP", DEMO_PERIOD));
   const fig = grids.get("Số liệu")!;
-  rowOf(fig, "TL_MOT_CUA")[3] = "96,8%"; // RATE_MISMATCH
-  rowOf(fig, "TTHC_MOT_CUA_XA")[3] = 129; // SUM_MISMATCH
-  rowOf(fig, "DVC_TICH_HOP_QG")[3] = 1779; // PART_EXCEEDS_WHOLE
-  rowOf(fig, "PHONG_CAT_GIAM")[3] = -3; // COUNT_NEGATIVE
-  rowOf(fig, "DVSN_CAT_GIAM")[3] = "1,500"; // COUNT_FRACTIONAL
-  rowOf(fig, "VB_QPPL_BAN_HANH")[3] = "bốn"; // NUMBER_INVALID
-  rowOf(fig, "BIEN_CHE_TINH_GIAN")[3] = "#REF!"; // CELL_EXCEL_ERROR
-  rowOf(fig, "CBCCVC_TONG")[3] = null; // FIGURE_NOT_FILLED
-  rowOf(fig, "TL_AP_DUNG_ISO")[3] = "120%"; // RATE_OUT_OF_RANGE
+  rowOf(fig, "TL_MOT_CUA")[F.value] = "96,8%"; // RATE_MISMATCH
+  rowOf(fig, "TTHC_MOT_CUA_XA")[F.value] = 129; // SUM_MISMATCH
+  rowOf(fig, "DVC_TICH_HOP_QG")[F.value] = 1779; // PART_EXCEEDS_WHOLE
+  rowOf(fig, "PHONG_CAT_GIAM")[F.value] = -3; // COUNT_NEGATIVE
+  rowOf(fig, "DVSN_CAT_GIAM")[F.value] = "1,500"; // COUNT_FRACTIONAL
+  rowOf(fig, "VB_QPPL_BAN_HANH")[F.value] = "bốn"; // NUMBER_INVALID
+  rowOf(fig, "BIEN_CHE_TINH_GIAN")[F.value] = "#REF!"; // CELL_EXCEL_ERROR
+  rowOf(fig, "CBCCVC_TONG")[F.value] = null; // FIGURE_NOT_FILLED
+  rowOf(fig, "TL_AP_DUNG_ISO")[F.value] = "120%"; // RATE_OUT_OF_RANGE
   fig.splice(fig.indexOf(rowOf(fig, "DVC_TONG")), 1); // FIGURE_MISSING
   out.push(...validateReport({ grids }, { ...bundle, expectedPeriod: DEMO_PERIOD }).problems);
   out.push(...catalogue2Problems());
@@ -43,13 +43,13 @@ function demoProblems(): Problem[] {
 function catalogue2Problems(): Problem[] {
   const grids = gridsOf(filledReport("STP", DEMO_PERIOD));
   const fig = grids.get("Số liệu")!;
-  rowOf(fig, "HS_TRE_HAN")[3] = 1000; // SUM_GAP: resolved ≠ early/on time + overdue (+ returned)
-  rowOf(fig, "PHIEU_DANH_GIA")[3] = 100;
-  rowOf(fig, "PHIEU_HAI_LONG")[3] = 90;
-  rowOf(fig, "TL_HAI_LONG")[3] = "50%"; // RATE_MISMATCH on a QĐ 766 rate
-  rowOf(fig, "HS_SO_HOA")[3] = 1e17; // FIGURE_TOO_LARGE (catalogue 2 has no ceiling for it yet)
-  rowOf(fig, "TTHC_DVCTT_PHAT_SINH_HS")[3] = 2000; // PART_EXCEEDS_WHOLE against TTHC_CUNG_CAP_DVCTT
-  rowOf(fig, "HS_GQ_TRUOC_HAN")[3] = "nhiều"; // NUMBER_INVALID
+  rowOf(fig, "HS_TRE_HAN")[F.value] = 1000; // SUM_GAP: resolved ≠ early/on time + overdue (+ returned)
+  rowOf(fig, "PHIEU_DANH_GIA")[F.value] = 100;
+  rowOf(fig, "PHIEU_HAI_LONG")[F.value] = 90;
+  rowOf(fig, "TL_HAI_LONG")[F.value] = "50%"; // RATE_MISMATCH on a QĐ 766 rate
+  rowOf(fig, "HS_SO_HOA")[F.value] = 1e17; // FIGURE_TOO_LARGE (catalogue 2 has no ceiling for it yet)
+  rowOf(fig, "TTHC_DVCTT_PHAT_SINH_HS")[F.value] = 2000; // PART_EXCEEDS_WHOLE against TTHC_CUNG_CAP_DVCTT
+  rowOf(fig, "HS_GQ_TRUOC_HAN")[F.value] = "nhiều"; // NUMBER_INVALID
   return validateReport({ grids }, { ...bundle, expectedPeriod: DEMO_PERIOD }).problems;
 }
 

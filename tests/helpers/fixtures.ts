@@ -12,6 +12,8 @@ import { findTask, type Plan } from "../../src/domain/plan";
 import { planWorkbookSheets, readPlanWorkbook } from "../../src/domain/planWorkbook";
 import { buildReportTemplate } from "../../src/domain/report/template";
 import type { SheetSpec } from "../../src/domain/sheetSpec";
+import { tableColumn } from "../../src/domain/sheetTable";
+import { FIGURE_TABLE, TASK_TABLE } from "../../src/domain/report/layout";
 
 export interface ExamplePlan {
   plan: Plan;
@@ -130,24 +132,37 @@ export function filledReport(agencyCode: string, period: Period): SheetSpec[] {
   for (const row of info.rows) if (row[0] === "Người lập") row[1] = "Nguyễn Văn A";
   const end = periodRange(period).end;
   for (const row of tasks.rows.slice(1)) {
-    const task = findTask(plan, String(row[0]))!;
+    const task = findTask(plan, String(row[T.code]))!;
     const due = task.deadline ? finalDueDate(task.deadline) : null;
     if (due && compareCivil(due, end) > 0) {
-      row[5] = "Đang thực hiện";
+      row[T.status] = "Đang thực hiện";
     } else {
-      row[5] = "Hoàn thành";
+      row[T.status] = "Hoàn thành";
       const done = due ?? end;
-      row[6] = civilToSerial(compareCivil(done, end) > 0 ? end : done);
-      row[7] = "2621/QĐ-UBND ngày 13/12/2022";
+      row[T.doneDate] = civilToSerial(compareCivil(done, end) > 0 ? end : done);
+      row[T.evidence] = "2621/QĐ-UBND ngày 13/12/2022";
     }
   }
   for (const row of figures.rows.slice(1)) {
-    const v = SEED_FIGURES[String(row[0])];
+    const v = SEED_FIGURES[String(row[F.code])];
     // Rates and computed figures are left blank (the note column says so); other figures 0.
-    row[3] = v === undefined ? (row[4] ? null : 0) : v;
+    row[F.value] = v === undefined ? (row[F.note] ? null : 0) : v;
   }
   return specs;
 }
+
+/** Columns of the task and figure sheets, by key (the templates lay them out from TASK_TABLE, FIGURE_TABLE). */
+const T = {
+  code: tableColumn(TASK_TABLE, "code"),
+  status: tableColumn(TASK_TABLE, "status"),
+  doneDate: tableColumn(TASK_TABLE, "doneDate"),
+  evidence: tableColumn(TASK_TABLE, "evidence"),
+};
+export const F = {
+  code: tableColumn(FIGURE_TABLE, "code"),
+  value: tableColumn(FIGURE_TABLE, "value"),
+  note: tableColumn(FIGURE_TABLE, "note"),
+};
 
 /** Find the row of a grid whose first cell is `key`, for editing fixtures. */
 export function rowOf(grid: Grid, key: string): CellValue[] {
