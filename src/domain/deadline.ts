@@ -5,6 +5,7 @@
 import { civil, compareCivil, isValidCivil, lastDayOfMonth, type CivilDate } from "./civilDate";
 import { CALENDAR, makePeriod, periodRange, quarterFromToken, type PeriodKind } from "./period";
 import { foldKey, tidy } from "./text/normalize";
+import { isLate, judgeTask } from "./taskJudgement";
 
 /** A parsed deadline. A phrase may carry due dates, a recurring duty and an event at once. */
 export interface Deadline {
@@ -305,6 +306,7 @@ export function finalDueDate(d: Deadline): CivilDate | null {
 export function isOverdue(d: Deadline, doneDate: CivilDate | null, asOf: CivilDate): boolean | null {
   const due = finalDueDate(d);
   if (!due) return null;
+  // Done only counts when it happened by `asOf`; then the one lateness rule judges.
   const doneByAsOf = doneDate !== null && compareCivil(doneDate, asOf) <= 0;
-  return compareCivil(doneByAsOf ? doneDate : asOf, due) > 0;
+  return isLate(judgeTask(doneByAsOf ? "done" : "in_progress", doneByAsOf ? doneDate : null, due, asOf));
 }

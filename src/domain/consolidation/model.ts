@@ -13,7 +13,8 @@ import { CALENDAR, periodCode, periodLastMonth, periodRange, type CutoffRule, ty
 import { planTasks, type Plan, type PlanTask } from "../plan";
 import type { Problem } from "../problem";
 import { safeRate } from "../rate";
-import { isDone, type TaskStatus } from "../taskStatus";
+import { judgeTask, judgementLabel, type TaskJudgement } from "../taskJudgement";
+import type { TaskStatus } from "../taskStatus";
 import {
   mergeSubmissions,
   type Conflict,
@@ -73,28 +74,30 @@ export interface ConsolidateOptions {
 }
 
 /** A task × agency cell of the matrix. */
-export type TaskState =
-  | "done"
-  | "done_late"
-  | "in_progress"
-  | "not_started"
-  | "overdue"
-  | "not_applicable"
-  | "not_reported"
-  | "no_submission"
-  | "not_assigned";
+export type TaskState = TaskJudgement | "not_reported" | "no_submission" | "not_assigned";
 
+/** The matrix's words: a judgement's label from the status table (taskJudgement.ts), and the states
+ * only a rollup has. */
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
-  done: "Hoàn thành",
-  done_late: "Hoàn thành quá hạn",
-  in_progress: "Đang thực hiện",
-  not_started: "Chưa thực hiện",
-  overdue: "Quá hạn, chưa hoàn thành",
-  not_applicable: "Không phát sinh",
+  done: judgementLabel("done"),
+  done_late: judgementLabel("done_late"),
+  in_progress: judgementLabel("in_progress"),
+  not_started: judgementLabel("not_started"),
+  overdue: judgementLabel("overdue"),
+  not_applicable: judgementLabel("not_applicable"),
   not_reported: "Không báo cáo",
   no_submission: "Chưa có báo cáo",
   not_assigned: "",
 };
+
+/** The states that need attention on the rollup's sheets: missed the deadline ("alert"), or late but
+ * done ("caution"). The add-in highlights them; which ones is decided here, with the states. */
+export const TASK_STATE_ATTENTION: Partial<Record<TaskState, Attention>> = {
+  overdue: "alert",
+  done_late: "caution",
+};
+
+export type Attention = "alert" | "caution";
 
 export interface TaskCell {
   readonly state: TaskState;
@@ -139,6 +142,13 @@ export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
   rejected: "Bị từ chối",
   conflict: "Xung đột",
   missing: "Chưa nộp",
+};
+
+/** The submission states that need attention on the status sheet (see TASK_STATE_ATTENTION). */
+export const SUBMISSION_STATE_ATTENTION: Partial<Record<SubmissionState, Attention>> = {
+  missing: "alert",
+  rejected: "alert",
+  conflict: "caution",
 };
 
 export interface StatusRow {
@@ -287,13 +297,14 @@ export function consolidate(
         const t = reported.get(a)?.get(task.code.toUpperCase());
         cell = t
           ? {
-              state: taskState(t.status, t.doneDate, due, asOf),
+              state: judgeTask(t.status, t.doneDate, due, asOf),
               role,
               status: t.status,
               doneDate: t.doneDate,
             }
           : {
-              state: due && compareCivil(asOf, due) > 0 ? "overdue" : "not_reported",
+              // Not reported is judged as not started: overdue once past due.
+              state: judgeTask("not_started", null, due, asOf) === "overdue" ? "overdue" : "not_reported",
               role,
               status: null,
               doneDate: null,
@@ -409,22 +420,6 @@ function conflictClaims(provenance: readonly ProvenanceEntry[]): ConflictClaim[]
   return provenance
     .filter((e) => e.outcome === "conflict" && e.agency !== "" && e.hash !== "" && e.version !== null)
     .map((e) => ({ agency: e.agency, version: e.version!, hash: e.hash, file: e.file }));
-}
-
-/** On time or late from the deadline, not from the typed status. */
-function taskState(
-  status: TaskStatus,
-  doneDate: CivilDate | null,
-  due: CivilDate | null,
-  asOf: CivilDate,
-): TaskState {
-  if (isDone(status)) {
-    if (due && doneDate) return compareCivil(doneDate, due) > 0 ? "done_late" : "done";
-    return status; // no date to judge by: keep what was typed
-  }
-  if (status === "not_applicable") return "not_applicable";
-  if (due && compareCivil(asOf, due) > 0) return "overdue";
-  return status;
 }
 
 interface Tally {

@@ -273,7 +273,7 @@ function completionSheet(r: Rollup): SheetSpec {
       "Số nhiệm vụ phải thực hiện",
       "Hoàn thành",
       "Trong đó quá hạn",
-      "Quá hạn, chưa hoàn thành",
+      TASK_STATE_LABELS.overdue,
       "Tỷ lệ hoàn thành",
     ],
   ];

@@ -11,7 +11,8 @@ import type { TaskRef } from "../problemCatalogue";
 import type { TaskColumn } from "../report/layout";
 import type { ReportModel } from "../report/read";
 import { columnCell } from "../table";
-import { isDone, TASK_STATUSES } from "../taskStatus";
+import { judgeTask } from "../taskJudgement";
+import { isDone, TASK_STATUSES, type TaskStatus } from "../taskStatus";
 import { formatVnDate } from "../text/vnDate";
 import type { ValidationContext } from "./context";
 
@@ -114,32 +115,29 @@ export function checkTasks(
   return problems;
 }
 
-function timing(
+/** What a task's typed status and completion date say against its deadline (judgeTask): a "done"
+ * completed late, a "done late" completed on time, or an unfinished task past its due date. */
+export function timing(
   task: TaskRef,
   due: CivilDate,
-  status: NonNullable<ReportModel["tasks"][number]["status"]>,
+  status: TaskStatus,
   doneDate: CivilDate | null,
   periodEnd: CivilDate | null,
   sheet: string,
   cell: (k: "status" | "doneDate") => ReturnType<typeof columnCell>,
 ): Problem[] {
   const where = { sheet, cell: cell("status") };
-  if (isDone(status) && doneDate) {
-    const late = compareCivil(doneDate, due) > 0;
-    if (late && status === "done")
-      return [
-        problem(
-          "TASK_DONE_LATE_UNMARKED",
-          { task, date: doneDate, due },
-          { ...where, value: formatVnDate(doneDate) },
-        ),
-      ];
-    if (!late && status === "done_late")
-      return [problem("TASK_MARKED_LATE_ON_TIME", { task, date: doneDate, due }, where)];
-    return [];
-  }
-  if (status !== "not_applicable" && !isDone(status) && periodEnd && compareCivil(due, periodEnd) < 0) {
-    return [problem("TASK_OVERDUE", { task, due }, where)];
-  }
+  const judged = judgeTask(status, doneDate, due, periodEnd);
+  if (judged === "done_late" && status === "done" && doneDate)
+    return [
+      problem(
+        "TASK_DONE_LATE_UNMARKED",
+        { task, date: doneDate, due },
+        { ...where, value: formatVnDate(doneDate) },
+      ),
+    ];
+  if (judged === "done" && status === "done_late" && doneDate)
+    return [problem("TASK_MARKED_LATE_ON_TIME", { task, date: doneDate, due }, where)];
+  if (judged === "overdue") return [problem("TASK_OVERDUE", { task, due }, where)];
   return [];
 }

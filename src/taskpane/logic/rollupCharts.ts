@@ -3,7 +3,14 @@
 // agency), and conditional highlights of late and missing items on the matrix and status sheets.
 import { columnLetters, type Grid } from "../../domain/cell";
 import { ROLLUP_SHEETS } from "../../domain/consolidation/layout";
-import { SUBMISSION_STATE_LABELS, TASK_STATE_LABELS, type Rollup } from "../../domain/consolidation/model";
+import {
+  SUBMISSION_STATE_ATTENTION,
+  SUBMISSION_STATE_LABELS,
+  TASK_STATE_ATTENTION,
+  TASK_STATE_LABELS,
+  type Attention,
+  type Rollup,
+} from "../../domain/consolidation/model";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import { foldKey } from "../../domain/text/normalize";
 import type { ChartSpec } from "../../workbook/office/charts";
@@ -121,35 +128,32 @@ export function chartSheet(r: Rollup): { spec: SheetSpec; charts: ChartSpec[] } 
   return { spec, charts };
 }
 
-const RED = "#F8CBAD";
-const ORANGE = "#FFE699";
+/** The fill of each kind of attention the domain asks for. */
+const FILLS: Record<Attention, string> = { alert: "#F8CBAD", caution: "#FFE699" };
 
-/** Conditional highlights over a written sheet's whole area. */
-function over(spec: SheetSpec | undefined, rules: { contains: string; fill: string }[]): TextHighlight[] {
+/** Conditional highlights over a written sheet's whole area: each state needing attention, by its
+ * label, with its attention's fill (the states and their labels are the domain's, see model.ts). */
+function over<S extends string>(
+  spec: SheetSpec | undefined,
+  attention: Partial<Record<S, Attention>>,
+  labels: Record<S, string>,
+): TextHighlight[] {
   if (!spec || spec.rows.length === 0) return [];
   const width = Math.max(1, ...spec.rows.map((r) => r.length));
   const range = `A1:${columnLetters(width - 1)}${spec.rows.length}`;
-  return rules.filter((r) => r.contains).map((r) => ({ range, ...r }));
+  return (Object.entries(attention) as [S, Attention][])
+    .filter(([state]) => labels[state])
+    .map(([state, a]) => ({ range, contains: labels[state], fill: FILLS[a] }));
 }
 
 /** Late and missing items stand out on the matrix and the submission status sheets. */
 export function rollupHighlights(specs: readonly SheetSpec[]): Map<string, TextHighlight[]> {
   const find = (name: string) => specs.find((s) => s.name === name);
   return new Map([
-    [
-      ROLLUP_SHEETS.matrix,
-      over(find(ROLLUP_SHEETS.matrix), [
-        { contains: TASK_STATE_LABELS.overdue, fill: RED },
-        { contains: TASK_STATE_LABELS.done_late, fill: ORANGE },
-      ]),
-    ],
+    [ROLLUP_SHEETS.matrix, over(find(ROLLUP_SHEETS.matrix), TASK_STATE_ATTENTION, TASK_STATE_LABELS)],
     [
       ROLLUP_SHEETS.status,
-      over(find(ROLLUP_SHEETS.status), [
-        { contains: SUBMISSION_STATE_LABELS.missing, fill: RED },
-        { contains: SUBMISSION_STATE_LABELS.rejected, fill: RED },
-        { contains: SUBMISSION_STATE_LABELS.conflict, fill: ORANGE },
-      ]),
+      over(find(ROLLUP_SHEETS.status), SUBMISSION_STATE_ATTENTION, SUBMISSION_STATE_LABELS),
     ],
   ]);
 }
