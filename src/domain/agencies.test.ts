@@ -310,3 +310,25 @@ describe("loadRegistry reports broken registries", () => {
     });
   });
 });
+
+describe("the province comes from the registry, not the code", () => {
+  // The same registry as another province's: its name drops off agency names as Vĩnh Long's does here.
+  const canTho = (): AgencyRegistry => {
+    const json = clone();
+    json.province = "Cần Thơ";
+    return load(json);
+  };
+
+  it("drops the registry's province from a name: 'tỉnh …', 'thành phố …' or the bare name", () => {
+    const other = canTho();
+    expect(resolveAgency(other, "Sở Nội vụ thành phố Cần Thơ")?.code).toBe("SNV");
+    expect(resolveAgency(other, "Sở Tư pháp tỉnh Cần Thơ")?.code).toBe("STP");
+    expect(resolveAgency(other, "Sở Nội vụ Cần Thơ")?.code).toBe("SNV");
+    expect(resolveAgency(reg, "Sở Nội vụ Cần Thơ")).toBeUndefined();
+  });
+
+  it("does not drop another province's name", () => {
+    expect(resolveAgency(canTho(), "Sở Nội vụ tỉnh Vĩnh Long")).toBeUndefined();
+    expect(resolveAgency(reg, "Sở Nội vụ tỉnh Vĩnh Long")?.code).toBe("SNV");
+  });
+});

@@ -122,9 +122,9 @@ export function agencyKey(text: string): string {
 }
 
 /** Keys to try for a lookup: as written, without the province suffix, with or without "UBND". */
-function lookupKeys(key: string): string[] {
+function lookupKeys(key: string, provinceSuffixes: readonly string[]): string[] {
   const keys = [key];
-  for (const suffix of [" tinh vinh long", " vinh long", " tinh"]) {
+  for (const suffix of provinceSuffixes) {
     if (key.endsWith(suffix) && key.length > suffix.length) keys.push(key.slice(0, -suffix.length));
   }
   for (const k of [...keys]) keys.push(k.startsWith("ubnd ") ? k.slice(5) : `ubnd ${k}`);
@@ -134,6 +134,8 @@ function lookupKeys(key: string): string[] {
 const RELATED_SUFFIX = /\s+(?:co\s+)?lien quan$/;
 
 interface Index {
+  /** " tỉnh Vĩnh Long", " Vĩnh Long", " tỉnh" as keys: the registry's province, as names end in it. */
+  provinceSuffixes: string[];
   byKey: Map<string, Agency[]>;
   byCode: Map<string, Agency>;
   groupByKey: Map<string, AgencyGroup>;
@@ -145,7 +147,13 @@ const indexes = new WeakMap<AgencyRegistry, Index>();
 function indexOf(reg: AgencyRegistry): Index {
   let idx = indexes.get(reg);
   if (idx) return idx;
-  idx = { byKey: new Map(), byCode: new Map(), groupByKey: new Map() };
+  const province = agencyKey(reg.province);
+  idx = {
+    provinceSuffixes: [` tinh ${province}`, ` tp ${province}`, ` ${province}`, " tinh"],
+    byKey: new Map(),
+    byCode: new Map(),
+    groupByKey: new Map(),
+  };
   for (const a of reg.agencies) {
     idx.byCode.set(a.code, a);
     for (const text of new Set(namesOf(a).map(agencyKey))) {
@@ -436,7 +444,7 @@ export function resolveAgency(reg: AgencyRegistry, text: string, asOf?: CivilDat
   const key = agencyKey(text);
   if (!key) return undefined;
   const idx = indexOf(reg);
-  for (const k of lookupKeys(key)) {
+  for (const k of lookupKeys(key, idx.provinceSuffixes)) {
     const hit = idx.byKey.get(k)?.find((a) => agencyValidAt(a, asOf));
     if (hit) return hit;
   }

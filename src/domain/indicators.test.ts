@@ -4,6 +4,7 @@ import {
   impliedLimits,
   indicatorByCode,
   loadCatalogue,
+  onTimeFigures,
   ON_TIME_BASES,
   type Catalogue,
 } from "./indicators";
@@ -270,5 +271,32 @@ describe("loadCatalogue reports referential integrity failures", () => {
       `ceilings[${n + 2}] (HS_TRE_HAN ≤ ${2 ** 60}): a second ceiling for the same indicator`,
       `ceilings[${n + 2}] (HS_TRE_HAN ≤ ${2 ** 60}): above 2^53, where figures stop being exact`,
     ]);
+  });
+});
+
+describe("onTimeFigures: the on-time rate by what it is, not by code", () => {
+  it("finds the bundled catalogue's rate and its figures", () => {
+    expect(onTimeFigures(cat)).toEqual({
+      rate: "TL_DUNG_HAN",
+      onTime: "HS_DUNG_HAN",
+      resolved: "HS_DA_GIAI_QUYET",
+      received: "HS_TIEP_NHAN",
+    });
+  });
+
+  it("finds them in another body's catalogue under other codes", () => {
+    const renamed = JSON.parse(
+      JSON.stringify(catalogueJson)
+        .replace(/"TL_DUNG_HAN"/g, '"TYLE_HS_DUNGHAN"')
+        .replace(/"HS_DUNG_HAN"/g, '"HOSO_DUNGHAN"')
+        .replace(/"HS_TIEP_NHAN"/g, '"HOSO_TIEPNHAN"'),
+    );
+    expect(onTimeFigures(load(renamed))).toMatchObject({
+      rate: "TYLE_HS_DUNGHAN",
+      onTime: "HOSO_DUNGHAN",
+      received: "HOSO_TIEPNHAN",
+    });
+    const without = { ...cat, indicators: cat.indicators.filter((i) => i.code !== "TL_DUNG_HAN") };
+    expect(onTimeFigures(without)).toBeNull();
   });
 });

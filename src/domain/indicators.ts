@@ -212,6 +212,25 @@ function sumCycle(sums: readonly SumRule[]): boolean {
   return [...edges.keys()].some(visit);
 }
 
+/** The on-time rate of dossiers and the figures it is made of, found by what it is in the catalogue
+ * (the rate whose denominator is the `onTimeBase` setting), not by a code: another catalogue names
+ * them its own way. Null when the catalogue has no such rate. */
+export function onTimeFigures(
+  cat: Catalogue,
+): { rate: string; onTime: string; resolved: string; received: string } | null {
+  for (const i of cat.indicators) {
+    const by = i.denominatorBySetting;
+    if (i.kind !== "rate" || !i.numerator || by?.setting !== "onTimeBase") continue;
+    return {
+      rate: i.code,
+      onTime: i.numerator,
+      resolved: by.options.resolved,
+      received: by.options.to_process,
+    };
+  }
+  return null;
+}
+
 /** The indicator with this code (exact, upper-case). */
 export function indicatorByCode(cat: Catalogue, code: string): Indicator | undefined {
   return cat.indicators.find((i) => i.code === code);

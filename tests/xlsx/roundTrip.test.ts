@@ -3,8 +3,7 @@ import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../src/domain/sheetSpec";
 import { civil, civilToSerial } from "../../src/domain/civilDate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { LISTS_SHEET } from "../../src/workbook/xlsx/lists";
-import { SPARE_ROWS } from "../../src/workbook/xlsx/writeSheet";
+import { LISTS_SHEET, SPARE_ROWS } from "../../src/workbook/presentation";
 
 const DEC31 = civilToSerial(civil(2022, 12, 31));
 const STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Đã hoàn thành"];

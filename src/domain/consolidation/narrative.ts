@@ -1,6 +1,7 @@
 // A draft narrative paragraph (dự thảo báo cáo) in the style of the provincial reports:
 // "Năm 2023, toàn tỉnh đã tiếp nhận 605.859 hồ sơ …, đạt tỷ lệ 99,79%, giảm 0,13% so với năm 2022".
 // Only sentences whose figures exist are written; the officer edits the draft.
+import { onTimeFigures } from "../indicators";
 import { periodLabelVi, previousYearPeriod } from "../period";
 import type { SheetSpec } from "../sheetSpec";
 import { formatVnNumber } from "../text/vnNumber";
@@ -23,19 +24,21 @@ export function narrative(r: Rollup): string[] {
   const lead = periodLabelVi(r.period);
   const out: string[] = [];
 
-  const received = t("HS_TIEP_NHAN");
-  const resolved = t("HS_DA_GIAI_QUYET");
-  const onTime = t("HS_DUNG_HAN");
-  if (received !== null && resolved !== null) {
-    let s = `${lead}, ${where} đã tiếp nhận ${n(received)} hồ sơ${yoy("HS_TIEP_NHAN")}`;
+  // The dossier figures by what they are in the catalogue (onTimeFigures), not by code.
+  const dossiers = onTimeFigures(r.catalogue);
+  const received = dossiers && t(dossiers.received);
+  const resolved = dossiers && t(dossiers.resolved);
+  const onTime = dossiers && t(dossiers.onTime);
+  if (dossiers && received !== null && resolved !== null) {
+    let s = `${lead}, ${where} đã tiếp nhận ${n(received)} hồ sơ${yoy(dossiers.received)}`;
     const carried = t("HS_KY_TRUOC");
     const fresh = t("HS_MOI_TIEP_NHAN");
     if (carried !== null && fresh !== null)
       s += ` (${n(carried)} hồ sơ kỳ trước chuyển qua, ${n(fresh)} hồ sơ mới tiếp nhận)`;
     s += `; đã giải quyết ${n(resolved)} hồ sơ`;
-    const rate = t("TL_DUNG_HAN");
+    const rate = t(dossiers.rate);
     if (onTime !== null && rate !== null)
-      s += `, trong đó giải quyết trước hạn và đúng hạn ${n(onTime)} hồ sơ, đạt tỷ lệ ${pct(rate)}${yoy("TL_DUNG_HAN")}`;
+      s += `, trong đó giải quyết trước hạn và đúng hạn ${n(onTime)} hồ sơ, đạt tỷ lệ ${pct(rate)}${yoy(dossiers.rate)}`;
     const late = t("HS_TRE_HAN");
     if (late !== null) s += `; quá hạn ${n(late)} hồ sơ`;
     const pending = t("HS_DANG_GIAI_QUYET");

@@ -11,6 +11,7 @@ import {
   type Attention,
   type Rollup,
 } from "../../domain/consolidation/model";
+import { onTimeFigures } from "../../domain/indicators";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import { foldKey } from "../../domain/text/normalize";
 import type { ChartSpec } from "../../workbook/office/charts";
@@ -18,11 +19,12 @@ import type { TextHighlight } from "../../workbook/office/sheetWrite";
 
 export const CHART_SHEET = "Biểu đồ";
 
-/** The catalogue's on-time rate of dossiers (TL_DUNG_HAN in the bundled catalogue). */
+/** The catalogue's on-time rate of dossiers: the rate on the onTimeBase setting, or (a version-1
+ * catalogue, without settings) the rate named "… đúng hạn". */
 export function onTimeIndicator(r: Rollup): string | null {
+  const byRole = onTimeFigures(r.catalogue)?.rate;
   const rates = r.catalogue.indicators.filter((i) => i.kind === "rate");
-  const byCode = rates.find((i) => i.code === "TL_DUNG_HAN");
-  return (byCode ?? rates.find((i) => foldKey(i.name_vi).includes("dung han")))?.code ?? null;
+  return byRole ?? rates.find((i) => foldKey(i.name_vi).includes("dung han"))?.code ?? null;
 }
 
 /** The chart data as rows: sections (A–C) and agencies (E–H), side by side under one header row. */

@@ -8,7 +8,6 @@
 // the commit leaves the previous sheets untouched; a failure inside it restores them from a backup
 // copy taken inside Excel: a reader never sees a half-written rollup.
 import { columnLetters, type A1, type Grid } from "../../domain/cell";
-import { cellSafeText } from "../../domain/text/cellSafety";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import type { SheetInfo, WorkbookPort } from "../port";
 import { fromOfficeValue } from "./cellValues";
@@ -18,7 +17,6 @@ import { DEFAULT_CHUNK_BYTES, jsonBytes } from "./payload";
 import { excelRun, OfficeWorkbookError, toOfficeError, type ExcelRunner } from "./runner";
 import {
   chunkPlans,
-  inlineListSource,
   planSheet,
   queueBand,
   queueFormats,
@@ -26,17 +24,15 @@ import {
   queueLayout,
   queueProtection,
   queueStructure,
-  SPARE_ROWS,
   type SheetPlan,
   type TextHighlight,
 } from "./sheetWrite";
+import { dropdownSource, lastPreparedRow, listsRange, LISTS_SHEET } from "../presentation";
 
 /** Names of sheets being written (hidden until the swap). */
 export const STAGING_PREFIX = "~cchc~new~";
 /** Hidden copies of the previous content of sheets updated in place, until the commit succeeds. */
 export const BACKUP_PREFIX = "~cchc~old~";
-/** Hidden sheet holding dropdown lists too long to be inline (as the .xlsx adapter). */
-export const LISTS_SHEET = "_lists";
 /** Cells in the first band when a sheet is too large for one response; later bands are sized by
  * the UTF-8 bytes of what was actually read. */
 export const READ_CELLS_PER_SYNC = 100_000;
@@ -87,7 +83,7 @@ interface WriteState {
 
 /** The area a plan's staging sheet fills: data and spare rows, every column, highlight ranges. */
 function extentOf(plan: SheetPlan, highlights: readonly TextHighlight[]): string {
-  let rows = Math.max(plan.values.length, plan.headerRows) + SPARE_ROWS;
+  let rows = lastPreparedRow(plan.values.length, plan.headerRows);
   let cols = plan.width;
   for (const h of highlights) {
     for (const part of h.range.split(":")) {
@@ -408,7 +404,9 @@ export class OfficeWorkbook implements WorkbookPort {
     plans: readonly SheetPlan[],
     existing: readonly ExistingSheet[],
   ): Promise<((items: readonly string[]) => string) & { flush(): void }> {
-    const long = plans.some((p) => (p.spec.columns ?? []).some((c) => c.list && !inlineListSource(c.list)));
+    const long = plans.some((p) =>
+      (p.spec.columns ?? []).some((c) => c.list && "cells" in dropdownSource(c.list)),
+    );
     let nextCol = 0;
     let listsName = LISTS_SHEET;
     const lists = existing.find((s) => sameName(s.name, LISTS_SHEET));
@@ -421,12 +419,11 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     const pending: { col: number; items: string[] }[] = [];
     const source = (items: readonly string[]): string => {
-      const inline = inlineListSource(items);
-      if (inline !== undefined) return inline;
+      const source = dropdownSource(items);
+      if ("inline" in source) return source.inline;
       const col = nextCol++;
-      pending.push({ col, items: items.map((s) => cellSafeText(s.normalize("NFC"))) });
-      const L = columnLetters(col);
-      return `='${listsName.replace(/'/g, "''")}'!$${L}$1:$${L}$${items.length}`;
+      pending.push({ col, items: source.cells });
+      return `=${listsRange(listsName, columnLetters(col), source.cells.length)}`;
     };
     return Object.assign(source, {
       flush(): void {

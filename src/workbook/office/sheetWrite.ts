@@ -4,17 +4,10 @@
 // values go in row bands sized under Excel on the web's request limit, number formats are one
 // command per column run, and protection comes last (a protected sheet refuses further writes).
 import { columnLetters } from "../../domain/cell";
-import { cellSafeText } from "../../domain/text/cellSafety";
 import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
+import { HEADER_FILL, HIGHLIGHT_FILL, lastPreparedRow, LIST_ERROR } from "../presentation";
 import { toOfficeValue, type OfficeValue } from "./cellValues";
 import { valueBytes, type RowBand } from "./payload";
-
-const HEADER_FILL = "#DDEBF7"; // light blue, as the .xlsx adapter
-const HIGHLIGHT_FILL = "#FCE4D6"; // light orange
-/** Empty rows below the data that still get dropdowns and formats (as the .xlsx adapter). */
-export const SPARE_ROWS = 200;
-/** Excel keeps an inline dropdown list only up to 255 characters, and cannot quote a comma. */
-const MAX_INLINE_LIST = 255;
 
 /** A highlight by text, as a conditional format over a range of the sheet. */
 export interface TextHighlight {
@@ -58,11 +51,11 @@ export function planSheet(spec: SheetSpec): SheetPlan {
     for (let c = 0; c < width; c++) out[c] = toOfficeValue(row[c] ?? null);
     return out;
   });
-  const dataEnd = Math.max(values.length, headerRows); // rows with data, headers included
+  const lastRow = lastPreparedRow(values.length, headerRows); // 1-based: data, then spare rows
   const formats: FormatRun[] = [];
   columns.forEach((cs, col) => {
-    if (cs.format && dataEnd + SPARE_ROWS > headerRows)
-      formats.push({ col, from: headerRows, to: dataEnd + SPARE_ROWS - 1, code: NUMBER_FORMATS[cs.format] });
+    if (cs.format && lastRow > headerRows)
+      formats.push({ col, from: headerRows, to: lastRow - 1, code: NUMBER_FORMATS[cs.format] });
   });
   const overrides = (spec.cellFormats ?? [])
     .filter((cf) => cf.row >= 0 && cf.row < values.length && cf.col >= 0 && cf.col < width)
@@ -126,14 +119,6 @@ function runs(rows: readonly number[]): [number, number][] {
   return out;
 }
 
-/** An inline dropdown source, or undefined when the list must live in cells. */
-export function inlineListSource(items: readonly string[]): string | undefined {
-  const clean = items.map((s) => cellSafeText(s.normalize("NFC")));
-  if (clean.some((s) => s.includes(","))) return undefined;
-  const source = clean.join(",");
-  return source.length <= MAX_INLINE_LIST ? source : undefined;
-}
-
 /**
  * Queue the row-count-independent part of a sheet: widths, wrap, header style, frozen rows,
  * highlights, dropdowns, conditional highlights. `listSource` gives the
@@ -148,7 +133,6 @@ export function queueStructure(
   const { spec, width, headerRows } = plan;
   const columns = spec.columns ?? [];
   const last = lastColumn(plan);
-  const dataEnd = Math.max(plan.values.length, headerRows); // 1-based last data row
   queueLayout(ws, plan);
   for (let c = 0; c < width; c++) {
     const cs = columns[c];
@@ -160,13 +144,15 @@ export function queueStructure(
       col.format.verticalAlignment = "Top";
     }
     if (cs.list && cs.list.length > 0) {
-      const target = ws.getRange(`${L}${headerRows + 1}:${L}${dataEnd + SPARE_ROWS}`);
+      const target = ws.getRange(
+        `${L}${headerRows + 1}:${L}${lastPreparedRow(plan.values.length, headerRows)}`,
+      );
       target.dataValidation.rule = { list: { inCellDropDown: true, source: listSource(cs.list) } };
       target.dataValidation.errorAlert = {
         showAlert: true,
         style: "Stop",
-        title: "Giá trị không hợp lệ",
-        message: "Hãy chọn một giá trị trong danh sách. / Choose a value from the list.",
+        title: LIST_ERROR.title,
+        message: LIST_ERROR.message,
       };
     }
   }

@@ -2,5 +2,5 @@
 export { XlsxWorkbook, type XlsxReadOptions } from "./xlsxWorkbook";
 export { WorkbookReadError, isWorkbookReadError, type WorkbookReadErrorCode } from "./errors";
 export { DEFAULT_LIMITS, type ReadLimits } from "./sniff";
-export { LISTS_SHEET } from "./lists";
+export { LISTS_SHEET } from "../presentation";
 export { writeFileAtomic, type AtomicFs } from "./atomicWrite";

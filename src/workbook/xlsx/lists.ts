@@ -1,17 +1,8 @@
-// Dropdown sources. Excel keeps an inline list ("a,b,c") only up to 255 characters and cannot
-// quote a comma inside an item, so longer lists live as a column on a hidden "_lists" sheet.
+// Dropdown sources in an .xlsx file: inline text when the presentation policy allows it
+// (../presentation.ts), else a column of the hidden lists sheet.
 import type ExcelJS from "exceljs";
-import { cellSafeText } from "../../domain/text/cellSafety";
 import { columnLetters } from "../../domain/cell";
-
-export const LISTS_SHEET = "_lists";
-const MAX_INLINE_FORMULA = 255;
-
-function inlineFormula(items: readonly string[]): string | undefined {
-  if (items.some((s) => s.includes(","))) return undefined;
-  const formula = `"${items.join(",").replace(/"/g, '""')}"`;
-  return formula.length <= MAX_INLINE_FORMULA ? formula : undefined;
-}
+import { dropdownSource, listsRange, LISTS_SHEET } from "../presentation";
 
 function columnHolds(ws: ExcelJS.Worksheet, col: number, items: readonly string[]): boolean {
   const column = ws.getColumn(col);
@@ -31,12 +22,12 @@ function rangeFormula(wb: ExcelJS.Workbook, items: readonly string[]): string {
     col = ws.columnCount + 1;
     items.forEach((s, i) => (ws.getCell(i + 1, col).value = s));
   }
-  const letters = columnLetters(col - 1);
-  return `'${LISTS_SHEET}'!$${letters}$1:$${letters}$${items.length}`;
+  return listsRange(LISTS_SHEET, columnLetters(col - 1), items.length);
 }
 
-/** The data-validation formula for a dropdown of `items` (without a leading "="). */
+/** The data-validation formula for a dropdown of `items` (without a leading "="): the inline text
+ * quoted as a formula string, or the lists-sheet range. */
 export function listFormula(wb: ExcelJS.Workbook, items: readonly string[]): string {
-  const clean = items.map((s) => cellSafeText(s.normalize("NFC")));
-  return inlineFormula(clean) ?? rangeFormula(wb, clean);
+  const source = dropdownSource(items);
+  return "inline" in source ? `"${source.inline.replace(/"/g, '""')}"` : rangeFormula(wb, source.cells);
 }

@@ -4,16 +4,12 @@ import type ExcelJS from "exceljs";
 import { a1, columnLetters, type CellValue } from "../../domain/cell";
 import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
 import { BULK_MIN_ROWS, type BulkRows } from "./bulkRows";
+import { argb, HEADER_FILL, HIGHLIGHT_FILL, lastPreparedRow, LIST_ERROR } from "../presentation";
 import { listFormula } from "./lists";
 import { storedText } from "./storedText";
 
-const HEADER_FILL = "FFDDEBF7"; // light blue
-const HIGHLIGHT_FILL = "FFFCE4D6"; // light orange
-/** Empty rows below the data that still get dropdowns and formats, so people can add rows. */
-export const SPARE_ROWS = 200;
-
-function solidFill(argb: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb } };
+function solidFill(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
 }
 
 /** The value ExcelJS should store. Strings stay strings (never `{ formula }`), so "=1+1" typed by
@@ -84,7 +80,7 @@ export async function writeSheet(
   const headerRows = Math.max(0, spec.headerRows ?? 0);
   const columns = spec.columns ?? [];
   const width = Math.max(columns.length, ...spec.rows.map((r) => r.length), 0);
-  const lastValidatedRow = Math.max(spec.rows.length, headerRows) + SPARE_ROWS; // 1-based, inclusive
+  const lastValidatedRow = lastPreparedRow(spec.rows.length, headerRows); // 1-based, inclusive
 
   ws.state = spec.hidden ? "hidden" : "visible";
   if (headerRows > 0) {
@@ -144,8 +140,8 @@ export async function writeSheet(
       showErrorMessage: true,
       // ECMA-376 allows stop | warning | information; Excel treats any other value as corrupt content.
       errorStyle: "stop",
-      errorTitle: "Giá trị không hợp lệ",
-      error: "Hãy chọn một giá trị trong danh sách. / Choose a value from the list.",
+      errorTitle: LIST_ERROR.title,
+      error: LIST_ERROR.message,
     });
   });
 
