@@ -1,5 +1,5 @@
 // What the domain asks a workbook adapter to write: values plus the presentation people need.
-// Adapters (ExcelJS, the Office JavaScript API) turn this into their own calls; the domain never sees them.
+// Each workbook adapter (.xlsx files, Office.js) turns this into its own calls; the domain never sees them.
 import type { Grid } from "./cell";
 
 /** Number formats the product writes. Excel formats are locale-neutral codes; vi-VN display comes

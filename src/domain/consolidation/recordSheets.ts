@@ -190,8 +190,8 @@ export function notesSheet(r: Rollup): SheetSpec {
     `• Nhiệm vụ đúng hạn hay quá hạn được tính theo thời hạn trong kế hoạch, tại ngày chốt ${r.asOf.d}/${r.asOf.m}/${r.asOf.y}.`,
     "• Mỗi số liệu truy được nguồn (tệp, sheet, ô) ở sheet 'Dữ liệu dài'; mọi tệp đầu vào có trong 'Nhật ký nguồn'.",
     ...scheduleNotes(r),
-    "Biểu đồ: thư viện ghi tệp .xlsx (ExcelJS) không ghi được biểu đồ; phần bổ trợ (add-in) trong Excel vẽ biểu đồ gốc của Excel từ các sheet này.",
-    "Charts: the .xlsx writer (ExcelJS) cannot write charts; the Excel add-in draws native charts from these sheets.",
+    "Biểu đồ: tệp .xlsx do dòng lệnh hoặc trang web ghi không có biểu đồ; phần bổ trợ (add-in) trong Excel vẽ biểu đồ gốc của Excel từ các sheet này.",
+    "Charts: .xlsx files written by the command line or the web page have no charts; the Excel add-in draws native charts from these sheets.",
   ];
   return {
     name: ROLLUP_SHEETS.notes,
