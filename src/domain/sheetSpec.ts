@@ -1,5 +1,5 @@
 // What the domain asks a workbook adapter to write: values plus the presentation people need.
-// Each workbook adapter (.xlsx files, Office.js) turns this into its own calls; the domain never sees them.
+// Each workbook adapter turns this into its own calls; the domain never sees them.
 import type { Grid } from "./cell";
 
 /** Number formats the product writes. Excel formats are locale-neutral codes; vi-VN display comes

@@ -46,16 +46,19 @@ export const INFO_LABELS = {
   mergedAt: "Thời điểm tổng hợp",
 } as const;
 
+/** The agency code column of the stored rollup sheets: the identity their rows are keyed by. */
+const AGENCY_CODE_COLUMN = {
+  header: "Mã cơ quan",
+  width: 16,
+  required: true,
+  filledBy: "rollup",
+  description: "the agency code",
+} as const;
+
 /** Submission status (`Tình hình nộp báo cáo`): one row per agency; read back by later runs. */
 export const STATUS_TABLE = {
   stt: { header: "STT", width: 5, filledBy: "rollup", description: "row number" },
-  agency: {
-    header: "Mã cơ quan",
-    width: 16,
-    required: true,
-    filledBy: "rollup",
-    description: "the agency code",
-  },
+  agency: AGENCY_CODE_COLUMN,
   name: { header: "Tên cơ quan, đơn vị", width: 34, wrap: true, filledBy: "rollup", description: "its name" },
   expected: {
     header: "Phải báo cáo",
@@ -141,10 +144,7 @@ export const PROVENANCE_TABLE = {
     description: "the rollup it came through, when merged upward",
   },
   agency: {
-    header: "Mã cơ quan",
-    width: 16,
-    required: true,
-    filledBy: "rollup",
+    ...AGENCY_CODE_COLUMN,
     description: "the agency it claims",
   },
   period: { header: "Kỳ", width: 9, required: true, filledBy: "rollup", description: "the period it states" },
@@ -219,13 +219,7 @@ const SOURCE_COLUMNS = {
 
 /** The long figures table (`Dữ liệu dài`): one row per counted figure, traceable to its cell. */
 export const LONG_TABLE = {
-  agency: {
-    header: "Mã cơ quan",
-    width: 16,
-    required: true,
-    filledBy: "rollup",
-    description: "the agency code",
-  },
+  agency: AGENCY_CODE_COLUMN,
   agencyName: { header: "Tên cơ quan", width: 30, filledBy: "rollup", description: "its name" },
   period: { header: "Kỳ", width: 9, filledBy: "rollup", description: "the period code" },
   indicator: {
@@ -255,13 +249,7 @@ export const LONG_HEADERS = tableHeaderNames(LONG_TABLE);
 
 /** The long task table (`Dữ liệu nhiệm vụ`): one row per reported task. */
 export const TASK_LONG_TABLE = {
-  agency: {
-    header: "Mã cơ quan",
-    width: 16,
-    required: true,
-    filledBy: "rollup",
-    description: "the agency code",
-  },
+  agency: AGENCY_CODE_COLUMN,
   period: { header: "Kỳ", width: 9, filledBy: "rollup", description: "the period code" },
   task: {
     header: "Mã nhiệm vụ",

@@ -160,15 +160,7 @@ export class SheetCounter {
         this.rows = Math.max(this.rows, this.row);
       } else if (m[1] === "c") {
         const r = /\br="([A-Za-z]{1,4})(\d+)"/.exec(attrs);
-        if (r) {
-          this.col = columnNumber(r[1].toUpperCase());
-          this.rows = Math.max(this.rows, Number(r[2]));
-        } else {
-          this.col += 1;
-        }
-        this.columns = Math.max(this.columns, this.col);
-        this.cells += 1;
-        this.onCell();
+        this.countCell(r ? [columnNumber(r[1].toUpperCase()), Number(r[2])] : null);
       } else {
         // <dimension ref="A1:C1000000"/>: the writer's own used range, enough to refuse early.
         // Never trusted to accept: the counts above are.
@@ -228,16 +220,7 @@ export class SheetCounter {
         this.col = 0;
         this.rows = Math.max(this.rows, this.row);
       } else if (kind === 2) {
-        const r = findR(buf, j, end, true);
-        if (r) {
-          this.col = r[0];
-          this.rows = Math.max(this.rows, r[1]);
-        } else {
-          this.col += 1;
-        }
-        this.columns = Math.max(this.columns, this.col);
-        this.cells += 1;
-        this.onCell();
+        this.countCell(findR(buf, j, end, true));
       } else {
         const ref = /\bref="(?:[A-Za-z]+\d+:)?([A-Za-z]{1,4})(\d+)"/.exec(latin1(buf, j, end));
         if (ref) this.check(Number(ref[2]), columnNumber(ref[1].toUpperCase()));
@@ -246,6 +229,19 @@ export class SheetCounter {
       i = buf.indexOf(0x3c, gt);
     }
     this.check(this.rows, this.columns);
+  }
+
+  /** One `<c>`: its own address when it states one ([column, row]), else the next column. */
+  private countCell(at: readonly [number, number] | null | undefined): void {
+    if (at) {
+      this.col = at[0];
+      this.rows = Math.max(this.rows, at[1]);
+    } else {
+      this.col += 1;
+    }
+    this.columns = Math.max(this.columns, this.col);
+    this.cells += 1;
+    this.onCell();
   }
 
   private check(rows: number, columns: number): void {
