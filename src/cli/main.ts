@@ -6,7 +6,6 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { isWorkbookReadError } from "../workbook/xlsx/errors";
 import { COMMANDS } from "./commands/specs";
 import { CliError, EXIT } from "./errors";
 
@@ -81,6 +80,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`cchc: ${lang === "en" ? e.message_en : e.message_vi}\n`);
       return e.exitCode;
     }
+    // Loaded on the error path only: the problem catalogue is not part of start-up.
+    const { isWorkbookReadError } = await import("../workbook/xlsx/errors");
     if (isWorkbookReadError(e)) {
       process.stderr.write(`cchc: ${e.message_vi}\n`);
       return EXIT.usage;

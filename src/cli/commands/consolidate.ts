@@ -107,7 +107,7 @@ Ví dụ / Examples:
       let period: Period | undefined;
       if (opts.period) {
         const p = parsePeriod(opts.period);
-        if (!p.ok) throw periodError(p);
+        if (!p.ok) throw await periodError(p);
         period = p.period;
       }
       const reportingDeadline = opts.deadline ? parseVnDate(opts.deadline) : undefined;

@@ -58,7 +58,7 @@ export function register(cmd: Command): void {
           `Agency "${args.agency}" is not in the plan's agency registry.`,
         );
       const period = parsePeriod(args.period);
-      if (!period.ok) throw periodError(period);
+      if (!period.ok) throw await periodError(period);
       const tasks = assignmentsFor(plan, agency.code);
       // Never over the plan it was made from (the same mistake as `consolidate -o` over a source).
       const target = await resolveOutputTarget(args.output, [

@@ -3,9 +3,9 @@
 import type { Command } from "commander";
 import { civil } from "../../domain/civilDate";
 import { parsePeriod, periodCode, type Period } from "../../domain/period";
-import { countBySeverity, hasErrors, type Problem } from "../../domain/problem";
+import type { countBySeverity, Problem } from "../../domain/problem";
 import { EXIT, periodError } from "../errors";
-import { formatProblems, printJson, summaryLine, type Lang } from "../output";
+import type { Lang } from "../output";
 
 interface FileResult {
   file: string;
@@ -32,12 +32,14 @@ export function register(cmd: Command, program: Command): void {
       let expectedPeriod: Period | undefined;
       if (opts.period) {
         const p = parsePeriod(opts.period);
-        if (!p.ok) throw periodError(p);
+        if (!p.ok) throw await periodError(p);
         expectedPeriod = p.period;
       }
       // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
       const { readErrorProblem, readWorkbookFile, requirePlan } = await import("../workbookFiles");
       const { validateReport } = await import("../../domain/validation/validateReport");
+      const { countBySeverity, hasErrors } = await import("../../domain/problem");
+      const { formatProblems, printJson, summaryLine } = await import("../output");
       const { plan, registry, catalogue } = await requirePlan(opts.plan);
       const results: FileResult[] = [];
       for (const file of files) {
