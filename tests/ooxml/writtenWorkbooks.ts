@@ -54,6 +54,16 @@ export async function writeEveryKind(): Promise<Written> {
   await plan.saveAtomic(planFile);
   put("plan", "plan-2023.xlsx", read(planFile));
   put("plan", "examples/plan-2023.xlsx (committed)", read(EXAMPLE_PLAN_XLSX));
+  put(
+    "plan",
+    "examples/plan-2027.xlsx (committed)",
+    read(path.join(path.dirname(EXAMPLE_PLAN_XLSX), "plan-2027.xlsx")),
+  );
+  // Next year's plan, as `cchc plan new` writes it from this year's.
+  const newPlanFile = path.join(dir, "ke-hoach-2024.xlsx");
+  const n = await runCli("plan", "new", "--year", "2024", "--from", EXAMPLE_PLAN_XLSX, "-o", newPlanFile);
+  if (n.code !== 0) throw new Error(`cchc plan new exited ${n.code}: ${n.stderr}`);
+  put("plan", "cchc plan new: ke-hoach-2024.xlsx", read(newPlanFile));
 
   const templateFile = path.join(dir, "mau", "SNV-2023-Q2.xlsx");
   const t = await runCli(
