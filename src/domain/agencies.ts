@@ -579,6 +579,12 @@ export function agencyByCode(reg: AgencyRegistry, code: string): Agency | undefi
   return indexOf(reg).byCode.get(code);
 }
 
+/** The units that ended into this one (their successors name it), in registry order: a merged
+ * province's former provinces, a new commune's former communes. */
+export function predecessorsOf(reg: AgencyRegistry, code: string): Agency[] {
+  return reg.agencies.filter((a) => a.code !== code && (a.successors ?? []).includes(code));
+}
+
 /** Successor codes of an agency, followed through further ends until units existing on `asOf`
  * (a commune merged in 2025 whose successor was renamed later), in registry order. */
 export function successorsAt(reg: AgencyRegistry, code: string, asOf: CivilDate): string[] {

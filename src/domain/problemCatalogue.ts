@@ -90,6 +90,10 @@ export const ACTIONS = {
       en: '(see the example plan: the "Plan" tab, "Use the example plan")',
     },
   },
+  period: {
+    cli: { vi: "hãy chỉ định --period, ví dụ --period 2023", en: "pass --period, e.g. --period 2023" },
+    taskpane: { vi: "hãy nhập kỳ, ví dụ 2023 hoặc 2023-Q2", en: "enter one, e.g. 2023 or 2023-Q2" },
+  },
   planNew: {
     cli: { vi: "lệnh `cchc plan new`", en: "the `cchc plan new` command" },
     taskpane: { vi: 'thẻ "Kế hoạch", nút "Tạo kế hoạch năm …"', en: 'the "Plan" tab, "Make the … plan"' },
@@ -409,6 +413,17 @@ export const PROBLEMS = {
     en: (p) => `Reporting period "${p.text}" is not valid (${periodReason(p.reason).en}).`,
     todo_vi: "Ghi ví dụ: 2023-Q2, Quý II/2023, 6 tháng đầu năm 2023, Năm 2023.",
     todo_en: "Write e.g. 2023-Q2, 2023-H1, 2023.",
+  }),
+  PERIOD_UNDETERMINED: def<{ candidates: readonly Period[] }>({
+    severity: "error",
+    topic: "rollup",
+    meaning: "no one period is reported by most accepted reports, and none was given",
+    vi: (p) =>
+      `Không xác định được kỳ tổng hợp${p.candidates.length ? ` (${p.candidates.map(periodLabelVi).join(", ")})` : ""};`,
+    en: (p) =>
+      `Cannot tell which period to consolidate${p.candidates.length ? ` (${p.candidates.map(periodLabelEn).join(", ")})` : ""};`,
+    todo_vi: `${ACTIONS.period.cli.vi}.`,
+    todo_en: `${ACTIONS.period.cli.en}.`,
   }),
   PERIOD_MISMATCH: def<{ reported: Period; expected: Period; file?: string }>({
     severity: "error",

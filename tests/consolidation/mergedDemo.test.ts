@@ -66,6 +66,10 @@ describe("the merged province's 2026 yearly rollup", () => {
     expect(notes.some((n) => n.includes("danh mục kế thừa"))).toBe(true);
     expect(notes.some((n) => n.includes("Văn bản 581/BNV-CCHC"))).toBe(true);
     expect(notes.some((n) => n.startsWith("Cách tính: TL_HS_TRUC_TUYEN_TOAN_TRINH"))).toBe(true);
+    // The merged province's predecessors come from the registry's successor links, not from the code.
+    expect(notes.find((n) => n.startsWith("So với cùng kỳ (toàn tỉnh)"))).toContain(
+      "với Ủy ban nhân dân tỉnh Vĩnh Long từ 01/07/2025 là tổng của đơn vị này cùng các đơn vị tiền thân (Ủy ban nhân dân tỉnh Bến Tre, Ủy ban nhân dân tỉnh Trà Vinh).",
+    );
     expect(grids.get(COMPARISON_SHEET)!.length).toBeGreaterThan(100);
   });
 

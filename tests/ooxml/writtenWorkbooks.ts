@@ -121,7 +121,7 @@ export async function writeEveryKind(): Promise<Written> {
       const prior = priorFromGrids(await ops.readSheets(PRIOR_SHEETS));
       const intakes = await intakeAll(picked, bundle, DEMO_PERIOD);
       const merged = mergeIntakes(bundle, intakes, { period: DEMO_PERIOD, prior, now: new Date() });
-      if (!merged.ok) throw new Error(merged.reason_en);
+      if (!merged.ok) throw new Error(merged.problem.message_en);
       const specs = rollupSheets(merged.rollup);
       const charts = chartSheet(merged.rollup);
       await ops.writeRollup([...specs, charts.spec], {

@@ -60,6 +60,7 @@ const BY_CODE: Partial<Record<ProblemCode, Record<string, unknown>>> = {
   ROLLUP_VERSION_NEWER: { version: "3" },
   PERIOD_INVALID: { reason: { kind: "unknown" } },
   PLAN_DEADLINE_UNPARSED: { reason: { kind: "unknown", rest: "Sớm", whole: null } },
+  PERIOD_UNDETERMINED: { candidates: [period, { kind: "year", year: 2023 }] },
 };
 
 /** The message of a code rendered with typical parameters, as a problem record. */
@@ -105,7 +106,7 @@ describe("catalogue messages by host", () => {
     const offending = all.flatMap((p) =>
       (["vi", "en"] as const)
         .map((lang) => messageOf(p, lang))
-        .filter((m) => m.includes("cchc ") || m.includes("`cchc"))
+        .filter((m) => m.includes("cchc ") || m.includes("`cchc") || m.includes("--"))
         .map((m) => `${p.code}: ${m}`),
     );
     expect(offending).toEqual([]);
@@ -130,5 +131,15 @@ describe("catalogue messages by host", () => {
     expect(new Set(named)).toEqual(
       new Set(["WORKBOOK_EMPTY", "SHEET_MISSING", "NOT_A_REPORT", "PLAN_PREDATES_2025"]),
     );
+  });
+
+  it("an undetermined period: one message, the CLI's option or the taskpane's field", () => {
+    const p = rendered("PERIOD_UNDETERMINED", {});
+    expect(p.message_vi).toMatch(
+      /^Không xác định được kỳ tổng hợp \(Quý III\/2023, Năm 2023\); hãy chỉ định --period/,
+    );
+    const shown = problemForHost(p, "taskpane");
+    expect(shown.message_vi).toContain("hãy nhập kỳ, ví dụ 2023 hoặc 2023-Q2");
+    expect(shown.message_en).toContain("enter one, e.g. 2023 or 2023-Q2");
   });
 });

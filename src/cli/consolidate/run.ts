@@ -22,6 +22,7 @@ import { isWorkbookReadError } from "../../workbook/xlsx/errors";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
 // ExcelJS (the writer, ~0.2 s of CPU to load) is loaded only when a rollup is written or merged into.
 import type { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+import { problem } from "../../domain/problem";
 import { CliError } from "../errors";
 import { discoverInputs, type SkippedFile } from "./discover";
 import { acquireOutputLock } from "./outputLock";
@@ -257,9 +258,6 @@ async function readPrevious(
 function periodOf(submissions: readonly Submission[]): Period {
   const { period, candidates } = inferPeriod(submissions);
   if (period) return period;
-  const seen = candidates.length ? ` (${candidates.map(periodCode).join(", ")})` : "";
-  throw new CliError(
-    `Không xác định được kỳ tổng hợp${seen}; hãy chỉ định --period, ví dụ --period 2023.`,
-    `Cannot tell which period to consolidate${seen}; pass --period, e.g. --period 2023.`,
-  );
+  const m = problem("PERIOD_UNDETERMINED", { candidates });
+  throw new CliError(m.message_vi, m.message_en);
 }

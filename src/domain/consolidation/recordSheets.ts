@@ -2,7 +2,8 @@
 // tasks) and the notes. The long tables and the status sheet are also what a later run reads back
 // to rebuild each agency's contribution exactly (see readRollup.ts).
 import type { CellValue, Grid } from "../cell";
-import { civilToSerial, type CivilDate } from "../civilDate";
+import { predecessorsOf } from "../agencies";
+import { addDays, civil, civilToSerial, type CivilDate } from "../civilDate";
 import { periodCode } from "../period";
 import type { SheetSpec } from "../sheetSpec";
 import { tableColumns, tableHeaderRow, tableRow, type TableDef } from "../sheetTable";
@@ -153,6 +154,23 @@ export function taskLongSheet(r: Rollup): SheetSpec {
   );
 }
 
+/** How the year-on-year totals compare; for a unit formed by a merger (its predecessors named by the
+ * registry's successor links), that last year's total is the predecessors' with the unit's own. */
+function yoyNote(r: Rollup): string {
+  const head = `So với cùng kỳ (${r.unit.kind === "province" ? "toàn tỉnh" : "toàn đơn vị"}): tổng kỳ này so với tổng cùng kỳ năm trước của mọi cơ quan đã báo cáo năm trước`;
+  const before = predecessorsOf(r.registry, r.unit.code);
+  if (!before.length) return `${head}.`;
+  const ends = [...new Set(before.map((a) => a.validTo).filter((d): d is string => !!d))].sort();
+  const from = ends.length ? ` từ ${formatVnDate(dayAfterIso(ends[ends.length - 1]))}` : "";
+  return `${head} — với ${r.unit.name}${from} là tổng của đơn vị này cùng các đơn vị tiền thân (${before.map((a) => a.name).join(", ")}).`;
+}
+
+/** The day after an ISO date (yyyy-mm-dd). */
+function dayAfterIso(iso: string): CivilDate {
+  const [y, m, d] = iso.split("-").map(Number);
+  return addDays(civil(y, m, d), 1);
+}
+
 /** What the rollup states about its period, its comparison with last year and its rates. */
 function scheduleNotes(r: Rollup): string[] {
   const out: string[] = [];
@@ -162,11 +180,7 @@ function scheduleNotes(r: Rollup): string[] {
       `Kỳ báo cáo: ${s.row.name_vi} năm ${s.period.year}, số liệu từ ${formatVnDate(s.dataWindow.start)} đến ${formatVnDate(s.dataWindow.end)}; cơ quan gửi Sở Nội vụ trước ${formatVnDate(s.agencyDue)} ("gửi đúng hạn" tính theo hạn này); tỉnh gửi Bộ Nội vụ trước ${formatVnDate(s.ministryDue)} (${s.row.source ?? "kỳ báo cáo do tỉnh quy định"}).`,
     );
   }
-  if (r.yoy) {
-    out.push(
-      "So với cùng kỳ (toàn tỉnh): tổng kỳ này so với tổng cùng kỳ năm trước của mọi cơ quan đã báo cáo năm trước — với tỉnh mới từ 01/7/2025 là tổng của các đơn vị tiền thân (Vĩnh Long, Bến Tre, Trà Vinh cũ).",
-    );
-  }
+  if (r.yoy) out.push(yoyNote(r));
   if (r.comparison) {
     const counts = { same: 0, successors: 0, new: 0 };
     for (const g of r.comparison) counts[g.method]++;

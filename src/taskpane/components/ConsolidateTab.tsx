@@ -144,7 +144,9 @@ export function ConsolidateTab({ state, bundle, host }: ConsolidateTabProps) {
           <h2 id="cons-summary" ref={summaryRef} tabIndex={-1} style={{ fontSize: 16, margin: 0 }}>
             {rollup ? t("consSummaryTitle", { p: period(rollup.period) }) : t("consNoMerge")}
           </h2>
-          {result && !result.ok && <Body1>{result[lang === "vi" ? "reason_vi" : "reason_en"]}</Body1>}
+          {result && !result.ok && (
+            <Body1>{result.problem[lang === "vi" ? "message_vi" : "message_en"]}</Body1>
+          )}
           {rollup && (
             <>
               <div className={styles.counts} data-testid="summary-counts">

@@ -5,6 +5,7 @@ import { civil } from "../../domain/civilDate";
 import { inferPeriod, type Intake, type PlanBundle } from "../../domain/consolidation/intake";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
+import { problem, problemForHost, type Problem } from "../../domain/problem";
 import {
   isRollup,
   readRollup,
@@ -71,7 +72,8 @@ export function priorFromGrids(grids: ReadonlyMap<string, Grid>): StoredRollup |
 
 export const PRIOR_SHEETS = ROLLUP_STORED_SHEETS;
 
-export type MergeOutcome = { ok: true; rollup: Rollup } | { ok: false; reason_vi: string; reason_en: string };
+/** Why nothing was merged: a catalogue problem worded for the taskpane. */
+export type MergeOutcome = { ok: true; rollup: Rollup } | { ok: false; problem: Problem };
 
 /** Merge the intakes' submissions, into `prior` when one is chosen. Rollups among the intakes are
  * never merged as inputs: the taskpane offers each as a merge target (`prior`) instead. */
@@ -81,13 +83,15 @@ export function mergeIntakes(
   opts: { period?: Period; prior?: StoredRollup | null; returns?: readonly ReturnMark[]; now: Date },
 ): MergeOutcome {
   const intakes = all.filter((i) => i.kind !== "rollup");
-  const period =
-    opts.period ?? opts.prior?.period ?? inferPeriod(intakes.flatMap((i) => i.submissions)).period;
+  const inferred = inferPeriod(intakes.flatMap((i) => i.submissions));
+  const period = opts.period ?? opts.prior?.period ?? inferred.period;
   if (!period)
     return {
       ok: false,
-      reason_vi: "Không xác định được kỳ tổng hợp; hãy nhập kỳ, ví dụ 2023 hoặc 2023-Q2.",
-      reason_en: "Cannot tell which period to consolidate; enter one, e.g. 2023 or 2023-Q2.",
+      problem: problemForHost(
+        problem("PERIOD_UNDETERMINED", { candidates: inferred.candidates }),
+        "taskpane",
+      ),
     };
   const rollup = consolidate(
     bundle.plan,
