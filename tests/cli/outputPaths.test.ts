@@ -71,6 +71,17 @@ describe("cchc consolidate --lang en", () => {
     expect(en.stdout).toMatch(/^Expected \d+ · received \d+ · accepted/m);
     expect(en.stdout).toContain("Wrote ");
     expect(en.stdout).not.toMatch(/Phải báo cáo|Mã cơ quan|Tình trạng|Đã ghi/);
+    // The agency row's note is the stored Vietnamese text in Vietnamese only; in English, counts and file.
+    expect(en.stdout).toMatch(/^SNV .*\d+ error\(s\), \d+ warning\(s\) — .*SNV\.xlsx$/m);
+    expect(en.stdout).not.toMatch(/ +$/m);
+    // The yearly period has a schedule line (data window, deadlines), worded in English too.
+    const yearly = ["consolidate", "--plan", EXAMPLE_PLAN_XLSX, reports, "--period", "2023", "-o"];
+    const enYear = await runCli("--lang", "en", ...yearly, join(dir, "en", "year-en.xlsx"));
+    expect(enYear.stdout).toMatch(/: data \d\d\/\d\d\/\d{4} – \d\d\/\d\d\/\d{4}; agencies due at/);
+    expect(enYear.stdout).not.toMatch(/hạn cơ quan gửi|số liệu \d/);
+    expect((await runCli(...yearly, join(dir, "en", "year-vi.xlsx"))).stdout).toMatch(
+      /số liệu \d\d\/\d\d\/\d{4} – .*; hạn cơ quan gửi Sở Nội vụ/,
+    );
     const vi = await runCli(...args);
     expect(vi.stdout).toMatch(/^Mã cơ quan\s+Tình trạng/m);
     expect(vi.stdout).toMatch(/^Phải báo cáo \d+/m);

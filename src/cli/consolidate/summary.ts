@@ -17,7 +17,7 @@ export function outcomeTable(r: Rollup, lang: "vi" | "en" = "vi"): string {
   for (const o of r.merge.outcomes) {
     const s = o.submission;
     lines.push(
-      `${pad(s.agency ?? "?", 14)} ${pad(s.version === null ? "" : String(s.version), 4)} ${pad(MERGE_OUTCOME_LABELS[o.outcome][lang], 34)} ${s.via ? `${s.via} › ` : ""}${s.file}`,
+      `${pad(s.agency ?? "?", 14)} ${pad(s.version === null ? "" : String(s.version), 4)} ${pad(MERGE_OUTCOME_LABELS[o.outcome][lang], 34)} ${s.via ? `${s.via} › ` : ""}${s.file}`.trimEnd(),
     );
     for (const p of o.reasons.slice(0, 3))
       lines.push(`${" ".repeat(20)}[${p.code}] ${lang === "en" ? p.message_en : p.message_vi}`);
@@ -68,6 +68,11 @@ const WORDS = {
       `Nhiệm vụ: hoàn thành ${done}/${total} lượt (${rate}), hoàn thành quá hạn ${late}, quá hạn chưa xong ${overdue}`,
     files: (t: (code: string, pct?: boolean) => string) =>
       `Hồ sơ: tiếp nhận ${t("HS_TIEP_NHAN")}, đã giải quyết ${t("HS_DA_GIAI_QUYET")}, đúng hạn ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), quá hạn ${t("HS_TRE_HAN")}`,
+    schedule: (s: NonNullable<Rollup["schedule"]>) =>
+      `Kỳ ${s.row.name_vi} ${s.period.year}: số liệu ${formatVnDate(s.dataWindow.start)} – ${formatVnDate(s.dataWindow.end)}; hạn cơ quan gửi Sở Nội vụ ${formatVnDate(s.agencyDue)}; hạn tỉnh gửi Bộ Nội vụ ${formatVnDate(s.ministryDue)}`,
+    comparison: (groups: number, same: number, successors: number, fresh: number) =>
+      `So với cùng kỳ theo đơn vị kế thừa: ${groups} nhóm (${same} cùng đơn vị, ${successors} cộng theo đơn vị tiền thân, ${fresh} không có số liệu cùng kỳ)`,
+    note: (s: Rollup["status"][number]) => (s.note ? pad(s.note, 60) : s.file),
     narrative: "",
   },
   en: {
@@ -83,6 +88,13 @@ const WORDS = {
       `Tasks: ${done}/${total} assignments done (${rate}), ${late} done late, ${overdue} overdue and not done`,
     files: (t: (code: string, pct?: boolean) => string) =>
       `Applications (hồ sơ): received ${t("HS_TIEP_NHAN")}, resolved ${t("HS_DA_GIAI_QUYET")}, on time ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), late ${t("HS_TRE_HAN")}`,
+    schedule: (s: NonNullable<Rollup["schedule"]>) =>
+      `${s.row.name_en} ${s.period.year}: data ${formatVnDate(s.dataWindow.start)} – ${formatVnDate(s.dataWindow.end)}; agencies due at the Department of Home Affairs ${formatVnDate(s.agencyDue)}; province due at the Ministry of Home Affairs ${formatVnDate(s.ministryDue)}`,
+    comparison: (groups: number, same: number, successors: number, fresh: number) =>
+      `Year-on-year by successor unit: ${groups} groups (${same} same unit, ${successors} summed over predecessor units, ${fresh} without last year's figures)`,
+    // The stored note is the workbook's Vietnamese text; the English reasons are listed per file above.
+    note: (s: Rollup["status"][number]) =>
+      s.errors || s.warnings ? `${s.errors} error(s), ${s.warnings} warning(s) — ${s.file}` : s.file,
     narrative: "Draft paragraph for the report (Vietnamese):\n",
   },
 } as const;
@@ -95,13 +107,13 @@ export function summaryText(r: Rollup, lang: "vi" | "en" = "vi"): string {
   lines.push(w.head(r));
   const [agency, state, version, submitted, deadline, done, note] = w.columns;
   lines.push(
-    `${pad(agency, 14)} ${pad(state, 14)} ${pad(version, 4)} ${pad(submitted, 11)} ${pad(deadline, 9)} ${pad(done, 14)} ${note}`,
+    `${pad(agency, 14)} ${pad(state, 14)} ${pad(version, 4)} ${pad(submitted, 11)} ${pad(deadline, 9)} ${pad(done, 14)} ${note}`.trimEnd(),
   );
   for (const s of r.status) {
     const comp = s.agency ? r.completionByAgency.get(s.agency) : undefined;
     const rate = comp && comp.rate !== null ? w.num(comp.rate, { percent: true, digits: 1 }) : "";
     lines.push(
-      `${pad(s.agency ?? "?", 14)} ${pad(w.state(s.state), 14)} ${pad(s.version === null ? "" : String(s.version), 4)} ${pad(s.submittedAt ? formatVnDate(s.submittedAt) : "", 11)} ${pad(s.onTime === null ? "" : s.onTime ? w.onTime : w.late, 9)} ${pad(rate, 14)} ${pad(s.note || s.file, 60)}`,
+      `${pad(s.agency ?? "?", 14)} ${pad(w.state(s.state), 14)} ${pad(s.version === null ? "" : String(s.version), 4)} ${pad(s.submittedAt ? formatVnDate(s.submittedAt) : "", 11)} ${pad(s.onTime === null ? "" : s.onTime ? w.onTime : w.late, 9)} ${pad(rate, 14)} ${w.note(s)}`.trimEnd(),
     );
   }
   lines.push("");
@@ -122,16 +134,10 @@ export function summaryText(r: Rollup, lang: "vi" | "en" = "vi"): string {
     return v === null || v === undefined ? "—" : w.num(v, pct ? { percent: true, digits: 2 } : {});
   };
   lines.push(w.files(t));
-  const s = r.schedule;
-  if (s)
-    lines.push(
-      `Kỳ ${s.row.name_vi} ${s.period.year}: số liệu ${formatVnDate(s.dataWindow.start)} – ${formatVnDate(s.dataWindow.end)}; hạn cơ quan gửi Sở Nội vụ ${formatVnDate(s.agencyDue)}; hạn tỉnh gửi Bộ Nội vụ ${formatVnDate(s.ministryDue)}`,
-    );
+  if (r.schedule) lines.push(w.schedule(r.schedule));
   if (r.comparison) {
     const by = (m: string) => r.comparison!.filter((g) => g.method === m).length;
-    lines.push(
-      `So với cùng kỳ theo đơn vị kế thừa: ${r.comparison.length} nhóm (${by("same")} cùng đơn vị, ${by("successors")} cộng theo đơn vị tiền thân, ${by("new")} không có số liệu cùng kỳ)`,
-    );
+    lines.push(w.comparison(r.comparison.length, by("same"), by("successors"), by("new")));
   }
   lines.push("");
   lines.push(
