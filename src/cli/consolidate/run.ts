@@ -17,9 +17,11 @@ import { isAcceptable, type Submission } from "../../domain/consolidation/submis
 import type { FigureValues } from "../../domain/consolidation/totals";
 import type { Catalogue } from "../../domain/indicators";
 import { periodCode, periodLabelVi, samePeriod, type Period } from "../../domain/period";
-import type { AtomicFs } from "../../workbook/xlsx/atomicWrite";
+import { writeFileAtomic, type AtomicFs } from "../../workbook/xlsx/atomicWrite";
 import { isWorkbookReadError } from "../../workbook/xlsx/errors";
+import { freshWorkbookBytes } from "../../workbook/xlsx/freshWorkbook";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
+import { nativeZip } from "../../workbook/xlsx/zipWrite";
 // ExcelJS (the writer, ~0.2 s of CPU to load) is loaded only when a rollup is written or merged into.
 import type { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { problem } from "../../domain/problem";
@@ -178,10 +180,19 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
 
   let written: string | null = null;
   if (!run.dryRun && run.output && target) {
-    const wb = existing?.workbook ?? (await loadXlsxWorkbook()).create();
-    await wb.writeSheets(rollupSheets(rollup));
+    const sheets = rollupSheets(rollup);
     try {
-      await wb.saveAtomic(target.path, { level: ROLLUP_DEFLATE_LEVEL, ...(run.fs ? { fs: run.fs } : {}) });
+      if (!existing && nativeZip()) {
+        // A new rollup is written as OOXML directly (freshWorkbook.ts): ExcelJS is not loaded.
+        const bytes = async (): Promise<Uint8Array> =>
+          freshWorkbookBytes(sheets, { level: ROLLUP_DEFLATE_LEVEL, now });
+        await writeFileAtomic(target.path, bytes, run.fs);
+      } else {
+        // Merged into an existing rollup: ExcelJS rewrites it, keeping the consolidator's other sheets.
+        const wb = existing?.workbook ?? (await loadXlsxWorkbook()).create();
+        await wb.writeSheets(sheets);
+        await wb.saveAtomic(target.path, { level: ROLLUP_DEFLATE_LEVEL, ...(run.fs ? { fs: run.fs } : {}) });
+      }
     } catch (e) {
       throw outputWriteError(target.given, e) ?? e; // disk full, read-only, no permission: exit 2
     }

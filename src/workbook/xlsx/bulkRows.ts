@@ -32,7 +32,8 @@ const XML_ESCAPE: Record<string, string> = {
   '"': "&quot;",
 };
 
-function xmlText(s: string): string {
+/** Text escaped for XML content or a quoted attribute, without what XML 1.0 forbids. */
+export function xmlText(s: string): string {
   return s.replace(XML_SPECIAL, (ch) => XML_ESCAPE[ch] ?? "");
 }
 

@@ -1,0 +1,385 @@
+// A new workbook written straight as OOXML from SheetSpecs, without ExcelJS (issue 15): what
+// `cchc consolidate` writes when the rollup does not exist yet. Loading ExcelJS and building its cell
+// model cost more than reading 200 reports. The presentation is the one writeSheet.ts gives through
+// ExcelJS (../presentation.ts decides it for both): bold, filled, locked header rows frozen at the
+// top; column widths, number formats, wrapping and unlocked data columns as column styles the data
+// cells carry; highlighted rows filled; dropdowns inline or on the hidden lists sheet; headers
+// protected without a password; hidden sheets; a visible sheet active. Node only (native zlib packs
+// it: zipWrite.ts); tests/xlsx/freshWorkbook.test.ts compares it with the ExcelJS writer cell by cell.
+import { columnLetters, type CellValue } from "../../domain/cell";
+import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
+import {
+  argb,
+  dropdownSource,
+  HEADER_FILL,
+  HIGHLIGHT_FILL,
+  lastPreparedRow,
+  LIST_ERROR,
+  LISTS_SHEET,
+  listsRange,
+} from "../presentation";
+import { xmlText } from "./bulkRows";
+import { storedText } from "./storedText";
+import { writeZip, type ZipPart } from "./zipWrite";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Number formats Excel knows by id; any other is declared in styles.xml from id 164. */
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "@": 49,
+};
+
+/** A cell style, as writeSheet.ts composes it for ExcelJS. */
+interface Style {
+  numFmt?: string;
+  bold?: boolean;
+  /** Fill colour, "#RRGGBB". */
+  fill?: string;
+  /** "top" for wrapped data columns, "center" for headers. */
+  wrap?: "top" | "center";
+  unlocked?: boolean;
+}
+
+/** The cell formats (`cellXfs`) of styles.xml, numbered as they are first used; 0 is plain. */
+class Styles {
+  private readonly ids = new Map<string, number>([["{}", 0]]);
+  private readonly xfs: Style[] = [{}];
+
+  id(style: Style): number {
+    const key = JSON.stringify(style);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.xfs.length;
+      this.ids.set(key, id);
+      this.xfs.push(style);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const custom = new Map<string, number>();
+    const fills = [HEADER_FILL, HIGHLIGHT_FILL];
+    for (const s of this.xfs) {
+      if (s.numFmt && BUILTIN_FORMATS[s.numFmt] === undefined && !custom.has(s.numFmt))
+        custom.set(s.numFmt, 164 + custom.size);
+      if (s.fill && !fills.includes(s.fill)) fills.push(s.fill);
+    }
+    const numFmts = custom.size
+      ? `<numFmts count="${custom.size}">${[...custom]
+          .map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`)
+          .join("")}</numFmts>`
+      : "";
+    const font = (bold: boolean) =>
+      `<font>${bold ? "<b/>" : ""}<sz val="11"/><name val="Calibri"/><family val="2"/></font>`;
+    const fillXml = fills
+      .map((f) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb(f)}"/></patternFill></fill>`)
+      .join("");
+    const xfs = this.xfs.map((s) => {
+      const numFmtId = s.numFmt ? (BUILTIN_FORMATS[s.numFmt] ?? custom.get(s.numFmt)!) : 0;
+      const fillId = s.fill ? 2 + fills.indexOf(s.fill) : 0;
+      const apply =
+        (numFmtId ? ' applyNumberFormat="1"' : "") +
+        (s.bold ? ' applyFont="1"' : "") +
+        (fillId ? ' applyFill="1"' : "") +
+        (s.wrap ? ' applyAlignment="1"' : "") +
+        (s.unlocked ? ' applyProtection="1"' : "");
+      const inner =
+        (s.wrap ? `<alignment vertical="${s.wrap}" wrapText="1"/>` : "") +
+        (s.unlocked ? '<protection locked="0"/>' : "");
+      const attrs = `numFmtId="${numFmtId}" fontId="${s.bold ? 1 : 0}" fillId="${fillId}" borderId="0" xfId="0"${apply}`;
+      return inner ? `<xf ${attrs}>${inner}</xf>` : `<xf ${attrs}/>`;
+    });
+    return (
+      `${DECL}<styleSheet xmlns="${MAIN}">${numFmts}` +
+      `<fonts count="2">${font(false)}${font(true)}</fonts>` +
+      `<fills count="${2 + fills.length}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fillXml}</fills>` +
+      `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+      `<dxfs count="0"/><tableStyles count="0"/></styleSheet>`
+    );
+  }
+}
+
+/** The workbook's shared-string table. */
+class Strings {
+  private readonly index = new Map<string, number>();
+  private readonly items: string[] = [];
+  private uses = 0;
+
+  id(text: string): number {
+    this.uses += 1;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.items.length;
+      this.index.set(text, i);
+      this.items.push(text);
+    }
+    return i;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  xml(): string {
+    const items = this.items.map((t) => `<si>${textElement(t)}</si>`).join("");
+    return `${DECL}<sst xmlns="${MAIN}" count="${this.uses}" uniqueCount="${this.items.length}">${items}</sst>`;
+  }
+}
+
+/** `<t>` with the text escaped; spaces at either end or a line break kept (xml:space). */
+function textElement(t: string): string {
+  return /^\s|\n|\s$/.test(t) ? `<t xml:space="preserve">${xmlText(t)}</t>` : `<t>${xmlText(t)}</t>`;
+}
+
+/** One cell's XML; "" for an empty cell without a style. */
+function cellXml(ref: string, s: number, v: CellValue | undefined, strings: Strings): string {
+  const style = s ? ` s="${s}"` : "";
+  if (v === null || v === undefined) return style ? `<c r="${ref}"${style}/>` : "";
+  if (typeof v === "number") {
+    // Non-finite numbers would corrupt the file: #NUM!, as the ExcelJS path writes.
+    return Number.isFinite(v)
+      ? `<c r="${ref}"${style}><v>${v}</v></c>`
+      : `<c r="${ref}"${style} t="e"><v>#NUM!</v></c>`;
+  }
+  if (typeof v === "boolean") return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${style} t="s"><v>${strings.id(storedText(v))}</v></c>`;
+}
+
+/** The hidden lists sheet's columns, one list each, identical lists sharing a column. */
+class Lists {
+  readonly columns: string[][] = [];
+
+  /** The data-validation formula for a dropdown of `items` (without "="). */
+  formula(items: readonly string[]): string {
+    const source = dropdownSource(items);
+    if ("inline" in source) return `"${source.inline.replace(/"/g, '""')}"`;
+    const cells = source.cells;
+    let col = this.columns.findIndex((c) => c.length === cells.length && c.every((s, i) => s === cells[i]));
+    if (col < 0) col = this.columns.push(cells) - 1;
+    return listsRange(LISTS_SHEET, columnLetters(col), cells.length);
+  }
+
+  spec(): SheetSpec {
+    const height = Math.max(...this.columns.map((c) => c.length));
+    const rows = Array.from({ length: height }, (_, r) => this.columns.map((c) => c[r] ?? null));
+    return { name: LISTS_SHEET, rows, hidden: true };
+  }
+}
+
+/** A sheet's XML (its texts go to `strings`, its styles to `styles`). */
+function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: Lists): string {
+  const headerRows = Math.max(0, spec.headerRows ?? 0);
+  const columns = spec.columns ?? [];
+  let width = columns.length;
+  for (const r of spec.rows) if (r.length > width) width = r.length;
+  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+
+  // Column styles: data cells carry their column's; Excel applies it to rows people add later.
+  const colStyle: Style[] = [];
+  const colIds: number[] = [];
+  for (let c = 0; c < width; c++) {
+    const cs = columns[c] ?? {};
+    const s: Style = {};
+    if (cs.format) s.numFmt = NUMBER_FORMATS[cs.format];
+    if (cs.wrap) s.wrap = "top";
+    if (spec.protectHeaders) s.unlocked = true;
+    colStyle.push(s);
+    colIds.push(styles.id(s));
+  }
+  const header: Style = { bold: true, fill: HEADER_FILL, wrap: "center" };
+  const headerId = styles.id(header);
+  const highlighted = new Set(
+    (spec.highlightRows ?? []).filter((r) => Number.isInteger(r) && r >= 0 && r < spec.rows.length),
+  );
+  const lit = (s: Style): number => styles.id({ ...s, fill: HIGHLIGHT_FILL });
+
+  let lastRow = 0;
+  let lastCol = 0;
+  const rowsXml: string[] = [];
+  for (let r = 0; r < spec.rows.length; r++) {
+    const row = spec.rows[r];
+    const isHeader = r < headerRows;
+    const isLit = highlighted.has(r);
+    // Header and highlighted rows style every cell of the sheet's width, empty ones too.
+    const n = isHeader || isLit ? width : row.length;
+    const ref = r + 1;
+    let cells = "";
+    for (let c = 0; c < n; c++) {
+      const v = row[c];
+      const s = isHeader
+        ? isLit
+          ? lit(header)
+          : headerId
+        : isLit
+          ? lit(colStyle[c])
+          : v === null || v === undefined
+            ? 0
+            : colIds[c];
+      const x = cellXml(letters[c] + ref, s, v, strings);
+      if (x === "") continue;
+      cells += x;
+      if (c + 1 > lastCol) lastCol = c + 1;
+    }
+    if (cells === "") continue;
+    rowsXml.push(`<row r="${ref}">${cells}</row>`);
+    lastRow = ref;
+  }
+
+  const dimension = lastRow ? `A1:${columnLetters(Math.max(lastCol, 1) - 1)}${lastRow}` : "A1";
+  const top = headerRows > 0 ? `A${headerRows + 1}` : "";
+  const views = top
+    ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
+    : "";
+
+  // <col> runs: adjacent columns with the same width and style share one element.
+  const cols: string[] = [];
+  for (let c = 0; c < width;) {
+    const w = columns[c]?.width;
+    const widthAttr = w !== undefined && w > 0 ? ` width="${w}" customWidth="1"` : "";
+    const styleAttr = colIds[c] ? ` style="${colIds[c]}"` : "";
+    let end = c;
+    while (end + 1 < width) {
+      const w2 = columns[end + 1]?.width;
+      const wa2 = w2 !== undefined && w2 > 0 ? ` width="${w2}" customWidth="1"` : "";
+      if (wa2 !== widthAttr || colIds[end + 1] !== colIds[c]) break;
+      end++;
+    }
+    if (widthAttr || styleAttr) cols.push(`<col min="${c + 1}" max="${end + 1}"${widthAttr}${styleAttr}/>`);
+    c = end + 1;
+  }
+
+  const protection = spec.protectHeaders
+    ? '<sheetProtection sheet="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>'
+    : "";
+  const lastValidatedRow = lastPreparedRow(spec.rows.length, headerRows);
+  const validations: string[] = [];
+  columns.forEach((cs, c) => {
+    if (!cs.list || cs.list.length === 0) return;
+    const l = letters[c] ?? columnLetters(c);
+    validations.push(
+      `<dataValidation type="list" errorStyle="stop" allowBlank="1" showErrorMessage="1" errorTitle="${xmlText(LIST_ERROR.title)}" error="${xmlText(LIST_ERROR.message)}" sqref="${l}${headerRows + 1}:${l}${lastValidatedRow}"><formula1>${xmlText(lists.formula(cs.list))}</formula1></dataValidation>`,
+    );
+  });
+  const dv = validations.length
+    ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
+    : "";
+
+  return (
+    `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="${dimension}"/>${views}` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join("")}</cols>` : ""}` +
+    `<sheetData>${rowsXml.join("")}</sheetData>${protection}${dv}` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  );
+}
+
+/**
+ * The parts of a new workbook holding `specs` in order (a later spec of the same name, compared as
+ * Excel does, replaces an earlier one in its place), plus the hidden lists sheet when a dropdown
+ * needs it.
+ */
+export function freshWorkbookParts(specs: readonly SheetSpec[], now: Date = new Date()): ZipPart[] {
+  const byName = new Map<string, SheetSpec>();
+  for (const spec of specs) byName.set(spec.name.toLowerCase(), spec);
+  const styles = new Styles();
+  const strings = new Strings();
+  const lists = new Lists();
+  const sheets: { name: string; hidden: boolean; xml: string }[] = [];
+  // The lists sheet goes after the first sheet whose dropdowns need it, where ExcelJS adds it.
+  let listsAt = -1;
+  for (const spec of byName.values()) {
+    sheets.push({ name: spec.name, hidden: !!spec.hidden, xml: sheetXml(spec, styles, strings, lists) });
+    if (listsAt < 0 && lists.columns.length) listsAt = sheets.length;
+  }
+  if (listsAt >= 0) {
+    if (byName.has(LISTS_SHEET.toLowerCase()))
+      throw new Error(`freshWorkbookParts: a sheet is named ${LISTS_SHEET}, which the dropdowns need`);
+    const spec = lists.spec();
+    sheets.splice(listsAt, 0, { name: spec.name, hidden: true, xml: sheetXml(spec, styles, strings, lists) });
+  }
+  if (sheets.length === 0) throw new Error("freshWorkbookParts: a workbook needs at least one sheet");
+
+  // Excel misbehaves when the active tab is a hidden sheet.
+  const active = Math.max(
+    0,
+    sheets.findIndex((s) => !s.hidden),
+  );
+  const utf8 = (s: string): Uint8Array => Buffer.from(s, "utf8");
+  const sheetRefs = sheets
+    .map(
+      (s, i) =>
+        `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ""} r:id="rId${i + 3}"/>`,
+    )
+    .join("");
+  const workbook =
+    `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="${active}"/></bookViews>` +
+    `<sheets>${sheetRefs}</sheets><calcPr calcId="171027"/></workbook>`;
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+  const workbookRels =
+    `${DECL}<Relationships xmlns="${PKG_REL}">` +
+    rel("rId1", `${REL}/styles`, "styles.xml") +
+    rel("rId2", `${REL}/sharedStrings`, "sharedStrings.xml") +
+    sheets.map((_, i) => rel(`rId${i + 3}`, `${REL}/worksheet`, `worksheets/sheet${i + 1}.xml`)).join("") +
+    `</Relationships>`;
+  const rootRels =
+    `${DECL}<Relationships xmlns="${PKG_REL}">` +
+    rel("rId1", `${REL}/officeDocument`, "xl/workbook.xml") +
+    rel("rId2", `${PKG_REL}/metadata/core-properties`, "docProps/core.xml") +
+    rel("rId3", `${REL}/extended-properties`, "docProps/app.xml") +
+    `</Relationships>`;
+  const ct = "application/vnd.openxmlformats-officedocument";
+  const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
+  const contentTypes =
+    `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    override("/xl/workbook.xml", `${ct}.spreadsheetml.sheet.main+xml`) +
+    sheets
+      .map((_, i) => override(`/xl/worksheets/sheet${i + 1}.xml`, `${ct}.spreadsheetml.worksheet+xml`))
+      .join("") +
+    override("/xl/styles.xml", `${ct}.spreadsheetml.styles+xml`) +
+    override("/xl/sharedStrings.xml", `${ct}.spreadsheetml.sharedStrings+xml`) +
+    override("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
+    override("/docProps/app.xml", `${ct}.extended-properties+xml`) +
+    `</Types>`;
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const core =
+    `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:creator>cchc-reporting</dc:creator>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified></cp:coreProperties>`;
+  const app = `${DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>cchc-reporting</Application></Properties>`;
+
+  return [
+    { name: "[Content_Types].xml", data: utf8(contentTypes) },
+    { name: "_rels/.rels", data: utf8(rootRels) },
+    { name: "docProps/core.xml", data: utf8(core) },
+    { name: "docProps/app.xml", data: utf8(app) },
+    { name: "xl/workbook.xml", data: utf8(workbook) },
+    { name: "xl/_rels/workbook.xml.rels", data: utf8(workbookRels) },
+    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: utf8(s.xml) })),
+    { name: "xl/styles.xml", data: utf8(styles.xml()) },
+    { name: "xl/sharedStrings.xml", data: utf8(strings.xml()) },
+  ];
+}
+
+/** A new workbook of `specs` as .xlsx bytes, deflated at `level` (default 6). Requires nativeZip(). */
+export function freshWorkbookBytes(
+  specs: readonly SheetSpec[],
+  opts: { level?: number; now?: Date } = {},
+): Buffer {
+  return writeZip(freshWorkbookParts(specs, opts.now), { level: opts.level ?? 6 });
+}
