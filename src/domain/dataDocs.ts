@@ -5,7 +5,14 @@
 import type { z } from "zod";
 import { AGENCY_KINDS, AgencyGroupSchema, AgencySchema, type AgencyRegistry } from "./agencies";
 import { code, type DocTable } from "./docTables";
-import { IndicatorSchema, SumRuleSchema, type Catalogue, type Indicator } from "./indicators";
+import {
+  INDICATOR_ROLES,
+  IndicatorSchema,
+  SumRuleSchema,
+  type Catalogue,
+  type Indicator,
+  type IndicatorRole,
+} from "./indicators";
 import { ScheduleRowSchema, type Schedule, type ScheduleRow } from "./reportSchedule";
 import { formatVnNumber } from "./text/vnNumber";
 
@@ -44,6 +51,7 @@ const INDICATOR_MEANING: Described<typeof IndicatorSchema> = {
   source: "where the definition comes from (form and column)",
   confidence: "`verified` | `secondary` | `unverified` (recalled, not read in the source: correct it)",
   note: "remarks shown with the indicator",
+  role: "what the indicator is to the rollup's narrative, chart and summary (one of the roles below; each at most once)",
 };
 
 const SUM_MEANING: Described<typeof SumRuleSchema> = {
@@ -56,6 +64,18 @@ const SUM_MEANING: Described<typeof SumRuleSchema> = {
 
 export const indicatorColumnsDoc = (): DocTable => columnsDoc(IndicatorSchema, INDICATOR_MEANING);
 export const sumRuleColumnsDoc = (): DocTable => columnsDoc(SumRuleSchema, SUM_MEANING);
+
+/** The roles an indicator may play (INDICATOR_ROLES): name, the kind it needs, what it is, and the
+ * indicator of the given catalogue that plays it. */
+export function indicatorRolesDoc(cat: Catalogue): DocTable {
+  return {
+    header: ["Role", "Kind", "Meaning", "Bundled indicator"],
+    rows: (Object.keys(INDICATOR_ROLES) as IndicatorRole[]).map((r) => {
+      const i = cat.indicators.find((x) => x.role === r);
+      return [code(r), INDICATOR_ROLES[r].kind, INDICATOR_ROLES[r].meaning, i ? code(i.code) : ""];
+    }),
+  };
+}
 
 function kindText(cat: Catalogue, i: Indicator): string {
   if (i.computed) return `count, computed (${code(i.computed)})`;
@@ -85,12 +105,13 @@ function rulesText(cat: Catalogue, i: Indicator): string {
 /** One row per indicator of a catalogue: code, name, unit, kind and denominator, rules, source. */
 export function indicatorsDoc(cat: Catalogue): DocTable {
   return {
-    header: ["Code", "Indicator", "Unit", "Kind", "Rules", "Source (confidence)"],
+    header: ["Code", "Indicator", "Unit", "Kind", "Role", "Rules", "Source (confidence)"],
     rows: cat.indicators.map((i) => [
       code(i.code),
       i.name_vi,
       i.unit,
       kindText(cat, i),
+      i.role ? code(i.role) : "",
       rulesText(cat, i),
       [i.source, i.confidence ? `(${i.confidence})` : "", i.note ? `— ${i.note}` : ""]
         .filter(Boolean)

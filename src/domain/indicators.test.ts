@@ -4,7 +4,8 @@ import {
   impliedLimits,
   indicatorByCode,
   loadCatalogue,
-  onTimeFigures,
+  indicatorRoles,
+  INDICATOR_ROLES,
   ON_TIME_BASES,
   type Catalogue,
 } from "./indicators";
@@ -274,13 +275,17 @@ describe("loadCatalogue reports referential integrity failures", () => {
   });
 });
 
-describe("onTimeFigures: the on-time rate by what it is, not by code", () => {
-  it("finds the bundled catalogue's rate and its figures", () => {
-    expect(onTimeFigures(cat)).toEqual({
-      rate: "TL_DUNG_HAN",
-      onTime: "HS_DUNG_HAN",
-      resolved: "HS_DA_GIAI_QUYET",
-      received: "HS_TIEP_NHAN",
+describe("indicatorRoles: figures by what they are, not by code", () => {
+  it("the bundled catalogue gives every role to one indicator", () => {
+    const roles = indicatorRoles(cat);
+    expect(Object.keys(roles).sort()).toEqual(Object.keys(INDICATOR_ROLES).sort());
+    expect(roles).toMatchObject({
+      on_time_rate: "TL_DUNG_HAN",
+      dossiers_on_time: "HS_DUNG_HAN",
+      dossiers_resolved: "HS_DA_GIAI_QUYET",
+      dossiers_received: "HS_TIEP_NHAN",
+      dossiers_carried_over: "HS_KY_TRUOC",
+      online_services: "DVC_TONG",
     });
   });
 
@@ -288,15 +293,42 @@ describe("onTimeFigures: the on-time rate by what it is, not by code", () => {
     const renamed = JSON.parse(
       JSON.stringify(catalogueJson)
         .replace(/"TL_DUNG_HAN"/g, '"TYLE_HS_DUNGHAN"')
-        .replace(/"HS_DUNG_HAN"/g, '"HOSO_DUNGHAN"')
+        .replace(/"HS_KY_TRUOC"/g, '"HOSO_TON"')
         .replace(/"HS_TIEP_NHAN"/g, '"HOSO_TIEPNHAN"'),
     );
-    expect(onTimeFigures(load(renamed))).toMatchObject({
-      rate: "TYLE_HS_DUNGHAN",
-      onTime: "HOSO_DUNGHAN",
-      received: "HOSO_TIEPNHAN",
+    expect(indicatorRoles(load(renamed))).toMatchObject({
+      on_time_rate: "TYLE_HS_DUNGHAN",
+      dossiers_carried_over: "HOSO_TON",
+      dossiers_received: "HOSO_TIEPNHAN",
     });
-    const without = { ...cat, indicators: cat.indicators.filter((i) => i.code !== "TL_DUNG_HAN") };
-    expect(onTimeFigures(without)).toBeNull();
+  });
+
+  it("without a role column, the on-time rate and its figures by structure; without that, none", () => {
+    const bare = clone();
+    for (const i of bare.indicators) delete i.role;
+    const roles = indicatorRoles(load(bare));
+    expect(roles).toEqual({
+      on_time_rate: "TL_DUNG_HAN",
+      dossiers_on_time: "HS_DUNG_HAN",
+      dossiers_resolved: "HS_DA_GIAI_QUYET",
+      dossiers_received: "HS_TIEP_NHAN",
+    });
+    const noRate = load(bare);
+    const without = { ...noRate, indicators: noRate.indicators.filter((i) => i.code !== "TL_DUNG_HAN") };
+    expect(indicatorRoles(without)).toEqual({});
+  });
+
+  it("a role is given once, to an indicator of its kind", () => {
+    const bad = clone();
+    bad.indicators.find((i) => i.code === "HS_DA_GIAI_QUYET")!.role = "dossiers_received";
+    bad.indicators.find((i) => i.code === "TL_MOT_CUA")!.role = "online_services";
+    expect(issuesOf(bad)).toEqual([
+      "indicator HS_DA_GIAI_QUYET: role dossiers_received is already HS_TIEP_NHAN's",
+      "indicator TL_MOT_CUA: role online_services needs a figure",
+      "indicator DVC_TONG: role online_services is already TL_MOT_CUA's",
+    ]);
+    const unknown = clone();
+    unknown.indicators[0].role = "dossiers";
+    expect(issuesOf(unknown)).toHaveLength(1);
   });
 });

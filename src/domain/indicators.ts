@@ -29,6 +29,34 @@ export const CatalogueSettingsSchema = z.strictObject({
 });
 export type CatalogueSettings = z.infer<typeof CatalogueSettingsSchema>;
 
+/**
+ * What an indicator is to the parts of the product that write about figures (the rollup's draft
+ * narrative, its chart of on-time rates, the command line's summary). Each body codes its indicators
+ * its own way, so the catalogue says which indicator plays each role (its `role` column); a role
+ * missing from a catalogue only leaves out the sentence or figure that needs it.
+ */
+export const INDICATOR_ROLES = {
+  dossiers_received: { kind: "count", meaning: "dossiers to process: carried over plus newly received" },
+  dossiers_carried_over: { kind: "count", meaning: "dossiers carried over from the previous period" },
+  dossiers_new: { kind: "count", meaning: "dossiers newly received in the period" },
+  dossiers_resolved: { kind: "count", meaning: "dossiers resolved" },
+  dossiers_on_time: { kind: "count", meaning: "dossiers resolved early or on time" },
+  dossiers_late: { kind: "count", meaning: "dossiers resolved late (quá hạn)" },
+  dossiers_pending: { kind: "count", meaning: "dossiers still being resolved at the end of the period" },
+  on_time_rate: { kind: "rate", meaning: "the on-time rate of dossiers (charted per agency)" },
+  online_services: { kind: "count", meaning: "online public services (full and partial)" },
+  online_services_full: { kind: "count", meaning: "online public services, full process (toàn trình)" },
+  online_services_partial: { kind: "count", meaning: "online public services, partial (một phần)" },
+  information_services: { kind: "count", meaning: "services that only give information" },
+  national_portal_services: {
+    kind: "count",
+    meaning: "services integrated on the National Public Service Portal",
+  },
+  national_portal_rate: { kind: "rate", meaning: "share of services integrated on the National Portal" },
+} as const satisfies Record<string, { kind: IndicatorKind; meaning: string }>;
+export type IndicatorRole = keyof typeof INDICATOR_ROLES;
+const ROLE_NAMES = Object.keys(INDICATOR_ROLES) as [IndicatorRole, ...IndicatorRole[]];
+
 const Code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "codes are upper-case ASCII, digits and _");
 
 export const IndicatorSchema = z.strictObject({
@@ -64,6 +92,8 @@ export const IndicatorSchema = z.strictObject({
   confidence: z.enum(["verified", "secondary", "unverified"]).optional(),
   /** Kept apart from totals (e.g. information-only services are not online public services). */
   note: z.string().optional(),
+  /** What the indicator is to the narrative, the charts and the summary (INDICATOR_ROLES). */
+  role: z.enum(ROLE_NAMES).optional(),
 });
 
 /** whole = parts (+ other). `other` is an explicit "other" bucket (returned, withdrawn …) counted as 0
@@ -139,6 +169,17 @@ function integrityIssues(cat: Catalogue): string[] {
     else if (ind.kind === "rate") issues.push(`${where}: ${code} is a rate, not a figure`);
     return ind;
   };
+  const roles = new Map<string, string>();
+  for (const ind of cat.indicators) {
+    if (!ind.role) continue;
+    const where = `indicator ${ind.code}`;
+    const other = roles.get(ind.role);
+    if (other && other !== ind.code) issues.push(`${where}: role ${ind.role} is already ${other}'s`);
+    roles.set(ind.role, ind.code);
+    const kind = INDICATOR_ROLES[ind.role].kind;
+    if ((kind === "rate") !== (ind.kind === "rate"))
+      issues.push(`${where}: role ${ind.role} needs a ${kind === "rate" ? "rate" : "figure"}`);
+  }
   for (const ind of cat.indicators) {
     const where = `indicator ${ind.code}`;
     if (ind.kind === "rate") {
@@ -212,23 +253,28 @@ function sumCycle(sums: readonly SumRule[]): boolean {
   return [...edges.keys()].some(visit);
 }
 
-/** The on-time rate of dossiers and the figures it is made of, found by what it is in the catalogue
- * (the rate whose denominator is the `onTimeBase` setting), not by a code: another catalogue names
- * them its own way. Null when the catalogue has no such rate. */
-export function onTimeFigures(
-  cat: Catalogue,
-): { rate: string; onTime: string; resolved: string; received: string } | null {
+/**
+ * The indicator of each role, by the catalogue's `role` column. Where a catalogue states no roles,
+ * the on-time rate and its figures are still found by what they are (the rate whose denominator is
+ * the `onTimeBase` setting: its numerator is the on-time count, its options the resolved and received
+ * counts), so a plan written before roles keeps its chart and dossier sentence. Roles never come
+ * from codes: another body names its indicators its own way.
+ */
+export function indicatorRoles(cat: Catalogue): Partial<Record<IndicatorRole, string>> {
+  const out: Partial<Record<IndicatorRole, string>> = {};
+  for (const i of cat.indicators) if (i.role && !out[i.role]) out[i.role] = i.code;
+  if (Object.keys(out).length) return out;
   for (const i of cat.indicators) {
     const by = i.denominatorBySetting;
     if (i.kind !== "rate" || !i.numerator || by?.setting !== "onTimeBase") continue;
     return {
-      rate: i.code,
-      onTime: i.numerator,
-      resolved: by.options.resolved,
-      received: by.options.to_process,
+      on_time_rate: i.code,
+      dossiers_on_time: i.numerator,
+      dossiers_resolved: by.options.resolved,
+      dossiers_received: by.options.to_process,
     };
   }
-  return null;
+  return out;
 }
 
 /** The indicator with this code (exact, upper-case). */

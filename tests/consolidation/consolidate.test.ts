@@ -148,5 +148,44 @@ describe("consolidation of the demo workbooks", () => {
     const text = narrative(r).join("\n");
     expect(text).toMatch(/; quá hạn [\d.]+ hồ sơ/);
     expect(text).not.toMatch(/trễ hạn/i);
+    expect(text).toMatch(/hồ sơ kỳ trước chuyển qua/);
+    expect(text).toMatch(/dịch vụ công trực tuyến, trong đó [\d.]+ dịch vụ toàn trình/);
+  });
+
+  it("drafts the narrative by the catalogue's roles: other codes work, a plan without roles omits sentences", () => {
+    const r = demo.round2.rollup;
+    const full = narrative(r);
+    // Another body's codes: the roles find the same figures.
+    const recode = (c: string) => `X_${c}`;
+    const renamed = {
+      ...r,
+      catalogue: {
+        ...r.catalogue,
+        indicators: r.catalogue.indicators.map((i) => ({ ...i, code: recode(i.code) })),
+      },
+      totals: new Map([...r.totals].map(([c, v]) => [recode(c), v])),
+      yoy: r.yoy?.map((y) => ({ ...y, code: recode(y.code) })) ?? null,
+    };
+    expect(narrative(renamed)).toEqual(full);
+    // No role column: the dossier sentence keeps what the on-time rate's structure gives; the
+    // services sentence, whose figures only roles name, is left out.
+    const bare = {
+      ...r,
+      catalogue: { ...r.catalogue, indicators: r.catalogue.indicators.map(({ role: _r, ...i }) => i) },
+    };
+    const text = narrative(bare).join("\n");
+    expect(text).toMatch(/đã tiếp nhận [\d.]+ hồ sơ/);
+    expect(text).not.toMatch(/kỳ trước chuyển qua|quá hạn [\d.]+ hồ sơ|dịch vụ công trực tuyến/);
+    expect(narrative(bare)).toHaveLength(full.length - 1);
+    // Nor the on-time structure: no dossier sentence, and still no crash.
+    const none = {
+      ...bare,
+      catalogue: {
+        ...bare.catalogue,
+        indicators: bare.catalogue.indicators.map(({ denominatorBySetting: _d, ...i }) => i),
+      },
+    };
+    expect(narrative(none).join("\n")).not.toMatch(/hồ sơ/);
+    expect(narrative(none)).toHaveLength(full.length - 2);
   });
 });

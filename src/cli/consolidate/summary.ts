@@ -2,6 +2,7 @@
 import { MERGE_OUTCOME_LABELS } from "../../domain/consolidation/mergeRules";
 import { SUBMISSION_STATE_LABELS, type Rollup, type SubmissionState } from "../../domain/consolidation/model";
 import { narrative } from "../../domain/consolidation/narrative";
+import { INDICATOR_ROLES, indicatorRoles, type IndicatorRole } from "../../domain/indicators";
 import { periodCode, periodLabelEn, periodLabelVi } from "../../domain/period";
 import { formatVnNumber } from "../../domain/text/vnNumber";
 import { formatVnDate } from "../../domain/text/vnDate";
@@ -66,8 +67,8 @@ const WORDS = {
       `Phải báo cáo ${c.expected} · đã gửi ${c.received} · tiếp nhận ${c.accepted} · trả lại ${c.returned} · từ chối ${c.rejected} · xung đột ${c.conflict} · chưa nộp ${c.missing} · đúng hạn ${c.onTime} · quá hạn ${c.late}`,
     tasks: (done: string, total: string, rate: string, late: number, overdue: number) =>
       `Nhiệm vụ: hoàn thành ${done}/${total} lượt (${rate}), hoàn thành quá hạn ${late}, quá hạn chưa xong ${overdue}`,
-    files: (t: (code: string, pct?: boolean) => string) =>
-      `Hồ sơ: tiếp nhận ${t("HS_TIEP_NHAN")}, đã giải quyết ${t("HS_DA_GIAI_QUYET")}, đúng hạn ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), quá hạn ${t("HS_TRE_HAN")}`,
+    files: (t: (role: IndicatorRole) => string) =>
+      `Hồ sơ: tiếp nhận ${t("dossiers_received")}, đã giải quyết ${t("dossiers_resolved")}, đúng hạn ${t("dossiers_on_time")} (${t("on_time_rate")}), quá hạn ${t("dossiers_late")}`,
     schedule: (s: NonNullable<Rollup["schedule"]>) =>
       `Kỳ ${s.row.name_vi} ${s.period.year}: số liệu ${formatVnDate(s.dataWindow.start)} – ${formatVnDate(s.dataWindow.end)}; hạn cơ quan gửi Sở Nội vụ ${formatVnDate(s.agencyDue)}; hạn tỉnh gửi Bộ Nội vụ ${formatVnDate(s.ministryDue)}`,
     comparison: (groups: number, same: number, successors: number, fresh: number) =>
@@ -86,8 +87,8 @@ const WORDS = {
       `Expected ${c.expected} · received ${c.received} · accepted ${c.accepted} · returned ${c.returned} · rejected ${c.rejected} · conflicts ${c.conflict} · missing ${c.missing} · on time ${c.onTime} · late ${c.late}`,
     tasks: (done: string, total: string, rate: string, late: number, overdue: number) =>
       `Tasks: ${done}/${total} assignments done (${rate}), ${late} done late, ${overdue} overdue and not done`,
-    files: (t: (code: string, pct?: boolean) => string) =>
-      `Applications (hồ sơ): received ${t("HS_TIEP_NHAN")}, resolved ${t("HS_DA_GIAI_QUYET")}, on time ${t("HS_DUNG_HAN")} (${t("TL_DUNG_HAN", true)}), late ${t("HS_TRE_HAN")}`,
+    files: (t: (role: IndicatorRole) => string) =>
+      `Applications (hồ sơ): received ${t("dossiers_received")}, resolved ${t("dossiers_resolved")}, on time ${t("dossiers_on_time")} (${t("on_time_rate")}), late ${t("dossiers_late")}`,
     schedule: (s: NonNullable<Rollup["schedule"]>) =>
       `${s.row.name_en} ${s.period.year}: data ${formatVnDate(s.dataWindow.start)} – ${formatVnDate(s.dataWindow.end)}; agencies due at the Department of Home Affairs ${formatVnDate(s.agencyDue)}; province due at the Ministry of Home Affairs ${formatVnDate(s.ministryDue)}`,
     comparison: (groups: number, same: number, successors: number, fresh: number) =>
@@ -129,8 +130,12 @@ export function summaryText(r: Rollup, lang: "vi" | "en" = "vi"): string {
         comp.overdue,
       ),
     );
-  const t = (code: string, pct = false) => {
-    const v = r.totals.get(code);
+  // Figures by their role in the catalogue, not by code (another body codes them its own way).
+  const roles = indicatorRoles(r.catalogue);
+  const t = (role: IndicatorRole) => {
+    const code = roles[role];
+    const v = code === undefined ? undefined : r.totals.get(code);
+    const pct = INDICATOR_ROLES[role].kind === "rate";
     return v === null || v === undefined ? "—" : w.num(v, pct ? { percent: true, digits: 2 } : {});
   };
   lines.push(w.files(t));

@@ -1,7 +1,7 @@
 // A draft narrative paragraph (dự thảo báo cáo) in the style of the provincial reports:
 // "Năm 2023, toàn tỉnh đã tiếp nhận 605.859 hồ sơ …, đạt tỷ lệ 99,79%, giảm 0,13% so với năm 2022".
 // Only sentences whose figures exist are written; the officer edits the draft.
-import { onTimeFigures } from "../indicators";
+import { indicatorRoles, type IndicatorRole } from "../indicators";
 import { periodLabelVi, previousYearPeriod } from "../period";
 import type { SheetSpec } from "../sheetSpec";
 import { formatVnNumber } from "../text/vnNumber";
@@ -13,50 +13,55 @@ const pct = (v: number) => formatVnNumber(v, { percent: true, digits: 2 });
 
 /** The draft paragraphs, in Vietnamese. */
 export function narrative(r: Rollup): string[] {
-  const t = (code: string): number | null => r.totals.get(code) ?? null;
-  const yoy = (code: string): string => {
-    const y = r.yoy?.find((x) => x.code === code);
-    return y && y.text_vi
-      ? `, ${y.text_vi} so với ${periodLabelVi(previousYearPeriod(r.period)).replace(/^Năm/, "năm")}`
-      : "";
-  };
   const where = r.unit.kind === "province" ? "toàn tỉnh" : `toàn ${r.unit.name}`;
   const lead = periodLabelVi(r.period);
   const out: string[] = [];
 
-  // The dossier figures by what they are in the catalogue (onTimeFigures), not by code.
-  const dossiers = onTimeFigures(r.catalogue);
-  const received = dossiers && t(dossiers.received);
-  const resolved = dossiers && t(dossiers.resolved);
-  const onTime = dossiers && t(dossiers.onTime);
-  if (dossiers && received !== null && resolved !== null) {
-    let s = `${lead}, ${where} đã tiếp nhận ${n(received)} hồ sơ${yoy(dossiers.received)}`;
-    const carried = t("HS_KY_TRUOC");
-    const fresh = t("HS_MOI_TIEP_NHAN");
+  // Figures by their role in the catalogue (indicatorRoles), never by code: another body's catalogue
+  // names them its own way, and a sentence whose figures have no role is left out.
+  const role = indicatorRoles(r.catalogue);
+  const t = (k: IndicatorRole): number | null => {
+    const code = role[k];
+    return code === undefined ? null : (r.totals.get(code) ?? null);
+  };
+  const yoy = (k: IndicatorRole): string => {
+    const y = r.yoy?.find((x) => x.code === role[k]);
+    return y && y.text_vi
+      ? `, ${y.text_vi} so với ${periodLabelVi(previousYearPeriod(r.period)).replace(/^Năm/, "năm")}`
+      : "";
+  };
+
+  const received = t("dossiers_received");
+  const resolved = t("dossiers_resolved");
+  if (received !== null && resolved !== null) {
+    let s = `${lead}, ${where} đã tiếp nhận ${n(received)} hồ sơ${yoy("dossiers_received")}`;
+    const carried = t("dossiers_carried_over");
+    const fresh = t("dossiers_new");
     if (carried !== null && fresh !== null)
       s += ` (${n(carried)} hồ sơ kỳ trước chuyển qua, ${n(fresh)} hồ sơ mới tiếp nhận)`;
     s += `; đã giải quyết ${n(resolved)} hồ sơ`;
-    const rate = t(dossiers.rate);
+    const onTime = t("dossiers_on_time");
+    const rate = t("on_time_rate");
     if (onTime !== null && rate !== null)
-      s += `, trong đó giải quyết trước hạn và đúng hạn ${n(onTime)} hồ sơ, đạt tỷ lệ ${pct(rate)}${yoy(dossiers.rate)}`;
-    const late = t("HS_TRE_HAN");
+      s += `, trong đó giải quyết trước hạn và đúng hạn ${n(onTime)} hồ sơ, đạt tỷ lệ ${pct(rate)}${yoy("on_time_rate")}`;
+    const late = t("dossiers_late");
     if (late !== null) s += `; quá hạn ${n(late)} hồ sơ`;
-    const pending = t("HS_DANG_GIAI_QUYET");
+    const pending = t("dossiers_pending");
     if (pending !== null) s += `; đang giải quyết ${n(pending)} hồ sơ`;
     out.push(`${s}.`);
   }
 
-  const dvc = t("DVC_TONG");
+  const dvc = t("online_services");
   if (dvc !== null) {
     let s = `Toàn ${r.unit.kind === "province" ? "tỉnh" : "đơn vị"} cung cấp ${n(dvc)} dịch vụ công trực tuyến`;
     const parts = [
-      [t("DVC_TOAN_TRINH"), "toàn trình"],
-      [t("DVC_MOT_PHAN"), "một phần"],
-      [t("DVC_THONG_TIN"), "cung cấp thông tin"],
+      [t("online_services_full"), "toàn trình"],
+      [t("online_services_partial"), "một phần"],
+      [t("information_services"), "cung cấp thông tin"],
     ].filter((p): p is [number, string] => p[0] !== null);
     if (parts.length) s += `, trong đó ${parts.map(([v, l]) => `${n(v)} dịch vụ ${l}`).join(", ")}`;
-    const national = t("DVC_TICH_HOP_QG");
-    const share = t("TL_DVC_TICH_HOP_QG");
+    const national = t("national_portal_services");
+    const share = t("national_portal_rate");
     if (national !== null)
       s += `; ${n(national)} dịch vụ được tích hợp trên Cổng Dịch vụ công quốc gia${share !== null ? ` (đạt ${pct(share)})` : ""}`;
     out.push(`${s}.`);

@@ -11,7 +11,7 @@ import {
   type Attention,
   type Rollup,
 } from "../../domain/consolidation/model";
-import { onTimeFigures } from "../../domain/indicators";
+import { indicatorRoles } from "../../domain/indicators";
 import type { SheetSpec } from "../../domain/sheetSpec";
 import { foldKey } from "../../domain/text/normalize";
 import type { ChartSpec } from "../../workbook/office/charts";
@@ -19,10 +19,10 @@ import type { TextHighlight } from "../../workbook/office/sheetWrite";
 
 export const CHART_SHEET = "Biểu đồ";
 
-/** The catalogue's on-time rate of dossiers: the rate on the onTimeBase setting, or (a version-1
- * catalogue, without settings) the rate named "… đúng hạn". */
+/** The catalogue's on-time rate of dossiers: its role (indicatorRoles), or (a version-1 catalogue,
+ * without roles or settings) the rate named "… đúng hạn". */
 export function onTimeIndicator(r: Rollup): string | null {
-  const byRole = onTimeFigures(r.catalogue)?.rate;
+  const byRole = indicatorRoles(r.catalogue).on_time_rate;
   const rates = r.catalogue.indicators.filter((i) => i.kind === "rate");
   return byRole ?? rates.find((i) => foldKey(i.name_vi).includes("dung han"))?.code ?? null;
 }
