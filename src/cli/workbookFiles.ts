@@ -5,12 +5,15 @@ import type { Problem } from "../domain/problem";
 import { isWorkbookReadError, readErrorProblem as readErrorProblemOf } from "../workbook/xlsx/errors";
 import { readWholeWorkbook, type WholeWorkbook } from "../workbook/wholeWorkbook";
 import { XlsxReader } from "../workbook/xlsx/xlsxReader";
+import { openablePath, recoverNonUtf8Arg } from "./consolidate/rawPaths";
 import { CliError } from "./errors";
 
 /** Read every sheet of an .xlsx file (values only, no ExcelJS). Throws WorkbookReadError for
  * unreadable files. */
 export async function readWorkbookFile(file: string): Promise<WholeWorkbook> {
-  return readWholeWorkbook(await XlsxReader.open(file));
+  // A file name in Latin-1 bytes typed on the command line is opened through its bytes.
+  const shown = (await recoverNonUtf8Arg(file)) ?? file;
+  return readWholeWorkbook(await XlsxReader.open(openablePath(shown), { name: shown }));
 }
 
 /** A WorkbookReadError as a problem record, so unreadable files are reported like any other. */

@@ -67,6 +67,61 @@ describe("an I/O failure writing the output: exit 2, the path and the fix, nothi
     expect(existsSync(`${out}.lock`)).toBe(false);
   });
 
+  // Siblings: the other commands that write files map the same failures the same way.
+  it.each([
+    ["plan new", (out: string) => ["plan", "new", "--year", "2027", "--from", PLAN, "-o", out]],
+    [
+      "template",
+      (out: string) => ["template", "--plan", PLAN, "--agency", "STP", "--period", "2023-Q2", "-o", out],
+    ],
+  ] as const)(
+    "cchc %s: disk full while writing is exit 2 naming the file, no temp file left",
+    async (_c, args) => {
+      const out = path.join(dir, `full-${_c.replace(" ", "-")}.xlsx`);
+      const spy = jest.spyOn(nodeAtomicFs, "write").mockRejectedValue(errno("ENOSPC"));
+      try {
+        const res = await runCli(...args(out));
+        expect(res.code).toBe(2);
+        expect(res.stderr).toContain(`Không ghi được tệp kết quả ${out}`);
+        expect(res.stderr).toContain("hết chỗ trống");
+      } finally {
+        spy.mockRestore();
+      }
+      expect(existsSync(out)).toBe(false);
+      expect((await fsp.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    },
+  );
+
+  it("a lock file that cannot be filled (disk full) is removed, not left behind empty", async () => {
+    const out = path.join(dir, "lock-full.xlsx");
+    const { promises } = jest.requireActual<typeof import("node:fs")>("node:fs");
+    const open = promises.open.bind(promises);
+    const spy = jest.spyOn(promises, "open").mockImplementation(async (file, flags, mode) => {
+      const h = await open(file, flags, mode);
+      if (String(file).endsWith(".lock")) h.writeFile = () => Promise.reject(errno("ENOSPC"));
+      return h;
+    });
+    try {
+      const res = await consolidate(snv, "-o", out);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain("Không tạo được tệp khóa");
+      expect(res.stderr).toContain("ENOSPC");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(existsSync(`${out}.lock`)).toBe(false);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("cchc demo --out naming a file: exit 2 saying so, not an internal error", async () => {
+    const file = path.join(dir, "demo-is-a-file");
+    await fsp.writeFile(file, "x");
+    const res = await runCli("demo", "--out", file);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("là một tệp, không phải thư mục");
+    expect(await fsp.readFile(file, "utf8")).toBe("x");
+  });
+
   it("an output that is not .xlsx: exit 2 before anything is read", async () => {
     const res = await consolidate(snv, "-o", path.join(dir, "tong-hop.xlsm"));
     expect(res.code).toBe(2);
@@ -83,6 +138,26 @@ describe("file names and what a folder holds", () => {
       stpBytes,
     );
     const res = await consolidate(folder, "--dry-run", "--json");
+    expect(res.code).toBe(0);
+    const doc = JSON.parse(res.stdout) as { outcomes: { file: string; outcome: string }[] };
+    expect(doc.outcomes).toEqual([
+      expect.objectContaining({ file: path.join(folder, "Báo cáo STP.xlsx"), outcome: "added" }),
+    ]);
+  });
+
+  it("a Latin-1 name typed on the command line (Node sees U+FFFD) is found and read, for validate and consolidate", async () => {
+    const folder = path.join(dir, "latin1-arg");
+    await fsp.mkdir(folder);
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${folder}/`), Buffer.from("B\xe1o c\xe1o STP.xlsx", "latin1")]),
+      stpBytes,
+    );
+    // What Node makes of the bytes the shell passes: each invalid byte becomes U+FFFD.
+    const typed = path.join(folder, "B\uFFFDo c\uFFFDo STP.xlsx");
+    const v = await runCli("validate", "--plan", PLAN, "--period", "2023-Q2", typed);
+    expect(v.code).toBe(0);
+    expect(v.stdout).not.toContain("UNREADABLE");
+    const res = await consolidate(typed, "--dry-run", "--json");
     expect(res.code).toBe(0);
     const doc = JSON.parse(res.stdout) as { outcomes: { file: string; outcome: string }[] };
     expect(doc.outcomes).toEqual([

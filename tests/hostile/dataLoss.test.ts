@@ -110,6 +110,64 @@ describe("-o never overwrites a source", () => {
     expect(res.stderr).toContain("là một thư mục");
   });
 
+  // Siblings: every command that writes a workbook refuses the same way.
+  it("cchc plan new -o: never over --from or --registry (by any name), nor over a report or a rollup", async () => {
+    const plan = path.join(dir, "plan-for-new.xlsx");
+    await fsp.copyFile(PLAN, plan);
+    const link = path.join(dir, "plan-new-link.xlsx");
+    await fsp.symlink(plan, link);
+    const rollup = path.join(dir, "rollup-for-new.xlsx");
+    expect((await consolidate(stp, "-o", rollup)).code).toBe(0);
+    const guarded = [plan, stp, rollup];
+    const before = await Promise.all(guarded.map(sha));
+    const planNew = (...args: string[]) => runCli("plan", "new", "--year", "2027", "--from", plan, ...args);
+    for (const [args, text] of [
+      [["-o", plan], /chính là kế hoạch năm trước/],
+      [["-o", link], /chính là kế hoạch năm trước/],
+      [["--registry", PLAN, "-o", PLAN], /chính là tệp danh mục/],
+      [["-o", stp], /không phải một tệp kế hoạch CCHC/],
+      [["-o", rollup], /không phải một tệp kế hoạch CCHC/],
+    ] as const) {
+      const res = await planNew(...args);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(text);
+      expect(res.stderr).toContain("Không ghi gì");
+    }
+    expect(await Promise.all(guarded.map(sha))).toEqual(before);
+    // Its own output, a plan, is replaced as before.
+    const fresh = path.join(dir, "plan-2027-new.xlsx");
+    expect((await planNew("-o", fresh)).code).toBe(0);
+    expect((await planNew("-o", fresh)).code).toBe(0);
+  });
+
+  it("cchc template -o: never over an agency's filled-in report or a rollup; a blank template is replaced", async () => {
+    const rollup = path.join(dir, "rollup-for-template.xlsx");
+    expect((await consolidate(snv, "-o", rollup)).code).toBe(0);
+    const before = await Promise.all([stp, rollup].map(sha));
+    const template = (out: string) =>
+      runCli("template", "--plan", PLAN, "--agency", "STP", "--period", "2023-Q2", "-o", out);
+    for (const out of [stp, rollup]) {
+      const res = await template(out);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain("không phải một biểu mẫu báo cáo còn trống");
+      expect(res.stderr).toContain("Không ghi gì");
+    }
+    expect(await Promise.all([stp, rollup].map(sha))).toEqual(before);
+    const blank = path.join(dir, "STP-blank.xlsx");
+    expect((await template(blank)).code).toBe(0);
+    expect((await template(blank)).code).toBe(0);
+  });
+
+  it("--csv naming a file: exit 2 before anything is written (no rollup, the file unchanged)", async () => {
+    const out = path.join(dir, "csv-refused.xlsx");
+    const before = await sha(stp);
+    const res = await consolidate(snv, "-o", out, "--csv", stp);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("là một tệp, không phải thư mục");
+    expect(existsSync(out)).toBe(false);
+    expect(await sha(stp)).toBe(before);
+  });
+
   it("an existing rollup in the folder itself is merged into, not taken as an input", async () => {
     const folder = path.join(dir, "with-rollup");
     await fsp.mkdir(folder);

@@ -2,7 +2,6 @@
 // Exit 0: all merged; 1: some file rejected, conflicting or for another period; 2: usage error or
 // unreadable plan, output or previous rollup, or the output locked by another run (an unreadable
 // agency file is a rejection, exit 1).
-import { promises as fsp } from "node:fs";
 import { stat } from "node:fs/promises";
 import * as path from "node:path";
 import type { Command } from "commander";
@@ -134,13 +133,15 @@ Ví dụ / Examples:
         );
       // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
       const { requirePlan } = await import("../workbookFiles");
-      const { ensureOutputFolder } = await import("../outputFile");
+      const { ensureOutputDir, ensureOutputFolder } = await import("../outputFile");
       const { runConsolidation } = await import("../consolidate/run");
       const { progressFor } = await import("../consolidate/progress");
       const { hasMergeProblems, outcomeTable, skippedText, summaryJson, summaryText } =
         await import("../consolidate/summary");
       const bundle = await requirePlan(opts.plan);
       if (opts.output && !opts.dryRun) await ensureOutputFolder(opts.output);
+      // The CSV folder too, before anything is written: a file there or no permission is exit 2.
+      if (opts.csv && !opts.dryRun) await ensureOutputDir(opts.csv);
       const outcome = await runConsolidation({
         bundle,
         inputs,
@@ -160,7 +161,6 @@ Ví dụ / Examples:
         const { longTablesCsv } = await import("../../domain/consolidation/csvExport");
         const { writeFileAtomic } = await import("../../workbook/xlsx/atomicWrite");
         const { outputWriteError } = await import("../consolidate/outputTarget");
-        await fsp.mkdir(opts.csv, { recursive: true });
         for (const f of longTablesCsv(r)) {
           const file = path.join(opts.csv, f.name);
           try {

@@ -29,9 +29,17 @@ Ví dụ / Examples:
       const { loadExampleBundle } = await import("../demo/bundle");
       const { runDemo } = await import("../demo/run");
       const { runMergedDemo } = await import("../demo/merged");
+      const { ensureOutputDir } = await import("../outputFile");
+      const { outputWriteError } = await import("../consolidate/outputTarget");
       const bundle = await loadExampleBundle();
-      const result = await runDemo(bundle, opts.out, progressFor(process.stderr, !opts.json));
-      const merged = await runMergedDemo(opts.out, progressFor(process.stderr, !opts.json));
+      // A folder that cannot be written (a file there, read-only, full) is exit 2 naming it, not a bug.
+      await ensureOutputDir(opts.out);
+      const written = async <T>(work: () => Promise<T>): Promise<T> =>
+        work().catch((e: unknown) => {
+          throw outputWriteError(opts.out, e) ?? e;
+        });
+      const result = await written(() => runDemo(bundle, opts.out, progressFor(process.stderr, !opts.json)));
+      const merged = await written(() => runMergedDemo(opts.out, progressFor(process.stderr, !opts.json)));
       const r = result.round2.rollup;
       const m = merged.outcome.rollup;
       if (opts.json) {

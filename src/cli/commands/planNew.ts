@@ -2,10 +2,13 @@
 // carried into a new year (loaded on demand by commands/plan.ts).
 import { loadRegistry } from "../../domain/agencies";
 import { newYearPlan, type CurrentPlanData } from "../../domain/planNew";
+import { readPlanWorkbook } from "../../domain/planWorkbook";
 import { hasErrors } from "../../domain/problem";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { CliError, EXIT } from "../errors";
 import { currentData } from "../exampleData";
+import { resolveOutputTarget } from "../consolidate/outputTarget";
+import { refuseForeignOutput, writeOutput } from "../outputFile";
 import { formatProblems, printJson, summaryLine, type Lang } from "../output";
 import { loadPlanFile, readWorkbookFile, requirePlan } from "../workbookFiles";
 
@@ -27,6 +30,30 @@ async function planNewCommand(opts: { json?: boolean } & NewOptions, lang: Lang)
   if (!opts.from)
     throw new CliError("plan new: ghi --from <kế hoạch năm trước>.", "plan new: pass --from <last plan>.");
   if (!opts.output) throw new CliError("plan new: ghi -o <tệp mới>.", "plan new: pass -o <new file>.");
+  // Never over the plans it reads (identity: symlinks and hard links too), never over a workbook that
+  // is not a plan (an agency's report, a rollup); I/O failures writing it are exit 2 with the fix.
+  const target = await resolveOutputTarget(opts.output, [
+    { file: opts.from, role_vi: "kế hoạch năm trước (--from)", role_en: "last year's plan (--from)" },
+    ...(opts.registry
+      ? [
+          {
+            file: opts.registry,
+            role_vi: "tệp danh mục (--registry)",
+            role_en: "the registry workbook (--registry)",
+          },
+        ]
+      : []),
+  ]);
+  if (target.existing)
+    await refuseForeignOutput(
+      opts.output,
+      target.path,
+      {
+        vi: "một tệp kế hoạch CCHC (có thể là báo cáo của một cơ quan, bảng tổng hợp hoặc tệp khác)",
+        en: "a CCHC plan workbook (perhaps an agency's report, a rollup or another file)",
+      },
+      (grids) => readPlanWorkbook(grids).plan !== null,
+    );
   const old = await requirePlan(opts.from);
   const { grids } = await readWorkbookFile(opts.from);
   let current: CurrentPlanData;
@@ -47,7 +74,7 @@ async function planNewCommand(opts: { json?: boolean } & NewOptions, lang: Lang)
     throw new CliError(`Không đọc được bảng kế hoạch trong ${opts.from}.`, `No plan table in ${opts.from}.`);
   const wb = XlsxWorkbook.create();
   await wb.writeSheets(made.sheets);
-  await wb.saveAtomic(opts.output);
+  await writeOutput(target.path, (f) => wb.saveAtomic(f));
   const { tasks, problems } = made;
   const summary = {
     file: opts.output,

@@ -64,6 +64,21 @@ export function register(cmd: Command): void {
       const target = await resolveOutputTarget(args.output, [
         { file: args.plan, role_vi: "tệp kế hoạch", role_en: "the plan workbook" },
       ]);
+      // Nor over anything but a blank template: an agency's filled-in report, a rollup or another
+      // workbook at that name is refused, nothing written.
+      if (target.existing) {
+        const { refuseForeignOutput } = await import("../outputFile");
+        const { isBlankReport } = await import("../../domain/report/blank");
+        await refuseForeignOutput(
+          args.output,
+          target.path,
+          {
+            vi: "một biểu mẫu báo cáo còn trống (có thể là báo cáo đã điền của một cơ quan, bảng tổng hợp hoặc tệp khác)",
+            en: "a blank report template (perhaps an agency's filled-in report, a rollup or another file)",
+          },
+          isBlankReport,
+        );
+      }
       const wb = XlsxWorkbook.create();
       await wb.writeSheets(buildReportTemplate({ plan, agency, period: period.period, catalogue }));
       await writeOutput(target.path, (f) => wb.saveAtomic(f));

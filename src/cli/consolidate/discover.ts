@@ -6,7 +6,7 @@ import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { CliError } from "../errors";
 import { fileIdentity, overSource, sameFile, type FileIdentity } from "./outputTarget";
-import { isUtf8Name, openablePath, rememberRawPath } from "./rawPaths";
+import { isUtf8Name, openablePath, recoverNonUtf8Arg, rememberRawPath } from "./rawPaths";
 
 // Other spreadsheet files (.xls, .xlsm, .xlsb, .ods) are taken too, so that each is rejected with a
 // reason ("save it as .xlsx") instead of being silently left out of the rollup.
@@ -70,12 +70,18 @@ export async function discoverInputs(
     if (sameFile(id, outputId)) return "output";
     return excludedIds.some((x) => sameFile(id, x)) ? "other" : null;
   };
-  for (const arg of args) {
+  for (const typed of args) {
     let st;
+    let arg = typed;
     try {
       st = await fsp.stat(arg);
     } catch {
-      throw new CliError(`Không tìm thấy tệp hoặc thư mục "${arg}".`, `No such file or folder "${arg}".`);
+      // A name in Latin-1 bytes typed on the command line: found through its folder (rawPaths.ts).
+      const shown = await recoverNonUtf8Arg(typed);
+      st = shown ? await fsp.stat(openablePath(shown)).catch(() => undefined) : undefined;
+      if (!shown || !st)
+        throw new CliError(`Không tìm thấy tệp hoặc thư mục "${arg}".`, `No such file or folder "${arg}".`);
+      arg = shown;
     }
     if (st.isDirectory()) {
       for (const f of await walk(arg, skipped)) if (!(await isExcluded(f))) out.add(f);

@@ -75,9 +75,13 @@ export async function acquireOutputLock(output: string): Promise<OutputLock> {
       const h = await fsp.open(file, "wx");
       try {
         await h.writeFile(JSON.stringify(info));
-      } finally {
-        await h.close();
+      } catch (e) {
+        // Created but not filled (disk full, quota): ours, so never left behind as an empty lock.
+        await h.close().catch(() => undefined);
+        await fsp.unlink(file).catch(() => undefined);
+        throw e;
       }
+      await h.close();
       let released = false;
       const forget = removeOnSignal(file); // Ctrl+C or SIGTERM: the lock goes with the process
       return {

@@ -713,7 +713,7 @@ export class XlsxReader implements WorkbookReading {
   }
 
   /** Read an .xlsx file; the size limit is checked from the file's size before reading it. */
-  static async open(file: string, opts: XlsxReadOptions = {}): Promise<XlsxReader> {
+  static async open(file: string | Buffer, opts: XlsxReadOptions = {}): Promise<XlsxReader> {
     const { buf, name } = await readWorkbookBytes(file, opts);
     return XlsxReader.fromBuffer(buf, { ...opts, name });
   }
@@ -774,10 +774,10 @@ function readError(e: unknown, file?: string): WorkbookReadError {
  * WorkbookReadError naming the file. Shared by every adapter that opens a file.
  */
 export async function readWorkbookBytes(
-  file: string,
+  file: string | Buffer, // a Buffer: a path whose name is not UTF-8, opened through its bytes
   opts: XlsxReadOptions = {},
 ): Promise<{ buf: Buffer; name: string }> {
-  const name = opts.name ?? file;
+  const name = opts.name ?? file.toString();
   const maxBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   try {
     const st = await fsp.stat(file);
