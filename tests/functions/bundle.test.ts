@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
+import { parse } from "acorn";
 import webpack from "webpack";
 import { GOAL_BYTES, measure } from "../../scripts/benchAddin";
 
@@ -129,6 +130,17 @@ describe("webpack build of the custom functions", () => {
         out: [expect.objectContaining({ code: "#DIV/0!" })],
       });
     }
+  });
+
+  it("ships compat.js as ES5, first of the page's own scripts (it must parse in Internet Explorer 11)", () => {
+    const shipped = readFileSync(join(prod, "compat.js"), "utf8");
+    expect(() => parse(shipped, { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+    expect(shipped).toBe(readFileSync(join(ROOT, "src/compat/compat.js"), "utf8")); // not minified
+    const html = readFileSync(join(prod, "taskpane.html"), "utf8");
+    const order = ["office.js", "compat.js", "functions.js", "taskpane.js"].map((f) => html.indexOf(f));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
+    // The bundles themselves are ES2020: without compat.js IE11 would show a blank pane.
+    expect(() => parse(readFileSync(join(prod, "functions.js"), "utf8"), { ecmaVersion: 5 })).toThrow();
   });
 
   it("registers the functions before anything heavy loads: the page's own scripts are ≤ 150 KB", () => {

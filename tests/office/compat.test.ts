@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { EXCEL_API_MIN, OPTIONAL_FEATURES, supports } from "../../src/workbook/office/apiSets";
+import { excelApiSetIndex, newerThan } from "./apiSetIndex";
 
 const ROOT = join(__dirname, "../..");
 const COMPAT = readFileSync(join(ROOT, "src/compat/compat.js"), "utf8");
@@ -73,28 +74,64 @@ describe("compat.js, the ES5 bootstrap", () => {
 });
 
 describe("requirement sets", () => {
-  const officeSources = () =>
-    ["src/workbook/office", "src/taskpane"].flatMap((dir) =>
+  const index = excelApiSetIndex();
+  const minor = (v: string) => Number(v.split(".")[1]);
+  /** Every file that may talk to Excel: the adapter (all Excel.run calls) and the ribbon commands. */
+  const excelSources = () =>
+    ["src/workbook/office", "src/commands"].flatMap((dir) =>
       readdirSync(join(ROOT, dir), { recursive: true })
         .map(String)
         .filter((f) => /\.tsx?$/.test(f))
         .map((f) => ({ file: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), "utf8") })),
     );
-  // Calls newer than the declared minimum, with the feature that guards each.
-  const NEWER: [call: string, feature: keyof typeof OPTIONAL_FEATURES][] = [
-    ["getMergedAreasOrNullObject(", "mergedAreas"],
-    ["insertWorksheetsFromBase64(", "insertWorksheets"],
-  ];
 
-  test("optional features are newer than the declared minimum", () => {
-    const num = (v: string) => Number(v.split(".")[1]);
-    for (const v of Object.values(OPTIONAL_FEATURES)) expect(num(v)).toBeGreaterThan(num(EXCEL_API_MIN));
+  test("the index reads Microsoft's requirement sets from @types/office-js", () => {
+    expect(index.get("getMergedAreasOrNullObject")).toBe(13);
+    expect(index.get("copyFrom")).toBe(9);
+    expect(index.get("suspendScreenUpdatingUntilNextSync")).toBe(9);
+    expect(index.get("suspendApiCalculationUntilNextSync")).toBe(6);
+    expect(index.get("getRangeByIndexes")).toBe(7);
+    expect(index.get("createWorkbook")).toBe(8);
+    expect(index.get("getItemOrNullObject")).toBe(4);
+    expect(newerThan("ws.getRange().getMergedAreasOrNullObject(); // copyFrom", 9, index)).toEqual([
+      { member: "getMergedAreasOrNullObject", version: "1.13" },
+    ]);
   });
 
-  test.each(NEWER)("every file calling %s asks isSetSupported for %s first", (call, feature) => {
-    const callers = officeSources().filter((s) => s.text.includes(call));
-    for (const { file, text } of callers)
-      expect({ file, guarded: text.includes(`supports("${feature}"`) }).toEqual({ file, guarded: true });
+  test("the declared minimum is what the add-in calls unguarded: nothing newer, and 1.9 is needed", () => {
+    const uses = excelSources().flatMap(({ file, text }) =>
+      newerThan(text, minor(EXCEL_API_MIN), index).map((u) => ({ file, ...u })),
+    );
+    // Each newer call sits in a file that asks for that version (supports("feature") of apiSets.ts).
+    for (const u of uses) {
+      const text = readFileSync(join(ROOT, u.file), "utf8");
+      const asked = Object.entries(OPTIONAL_FEATURES)
+        .filter(([, v]) => v === u.version)
+        .some(([feature]) => text.includes(`supports("${feature}"`));
+      expect({ ...u, guarded: asked }).toEqual({ ...u, guarded: true });
+    }
+    expect(uses.map((u) => u.member)).toEqual(["getMergedAreasOrNullObject"]);
+    // And a lower minimum would be wrong: 1.9 calls are made unguarded.
+    const at18 = excelSources().flatMap(({ text }) => newerThan(text, 8, index).map((u) => u.member));
+    expect(at18).toEqual(expect.arrayContaining(["copyFrom", "suspendScreenUpdatingUntilNextSync"]));
+  });
+
+  test("the taskpane never calls Excel itself (so checking the adapter covers it)", () => {
+    const dir = "src/taskpane";
+    for (const f of readdirSync(join(ROOT, dir), { recursive: true }).map(String)) {
+      if (!/\.tsx?$/.test(f)) continue;
+      const code = readFileSync(join(ROOT, dir, f), "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "");
+      expect({ file: f, excel: /\bExcel\.|\.workbook\b|\bctx\./.test(code) }).toEqual({
+        file: f,
+        excel: false,
+      });
+    }
+  });
+
+  test("optional features are newer than the declared minimum", () => {
+    for (const v of Object.values(OPTIONAL_FEATURES)) expect(minor(v)).toBeGreaterThan(minor(EXCEL_API_MIN));
   });
 
   test("supports() asks for the feature's version", () => {

@@ -335,14 +335,15 @@ export class FakeExcel {
   }
 }
 
-/** The properties a load asked for: "a,b" or "items/a,items/b" (for a collection) → ["a", "b"]. */
+/** The properties a load asked for: "a,b" → ["a", "b"]. For a collection (`prefix` "items/") both
+ * "items/a" and "a" name the items' property, as in Office.js; an empty set means "all". */
 function requested(props: string | undefined, prefix = ""): Set<string> {
   return new Set(
     (props ?? "")
       .split(",")
       .map((p) => p.trim())
-      .filter((p) => p.startsWith(prefix))
-      .map((p) => p.slice(prefix.length)),
+      .filter((p) => p !== "" && p !== "items")
+      .map((p) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p)),
   );
 }
 
@@ -505,7 +506,8 @@ class WorksheetProxy extends Loadable {
           run: () =>
             (this.loaded.items = self.sheet().charts.map((chart) => ({
               get name(): string {
-                if (!wanted.has("name")) throw officeError("PropertyNotLoaded", "name not loaded");
+                if (wanted.size > 0 && !wanted.has("name"))
+                  throw officeError("PropertyNotLoaded", "name not loaded");
                 return String(chart.props.name ?? "");
               },
               delete: () =>

@@ -29,6 +29,19 @@ describe("the fake is as strict as Office.js", () => {
       expect(sheets.items[0].name).toBe("A");
       expect(() => sheets.items[0].position).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
+    // A collection's load names its items' properties with or without "items/".
+    await batch(fx, async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      sheets.load("name");
+      const ws = ctx.workbook.worksheets.getItem("A");
+      await ctx.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(["A"]);
+      expect(() => sheets.items[0].visibility).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" }),
+      );
+      expect(() => ws.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" })); // never loaded
+    });
   });
 
   test("5 MB per request and per whole response, counted in UTF-8 bytes", async () => {
@@ -87,12 +100,23 @@ describe("the fake is as strict as Office.js", () => {
     expect(grids.get("A")).toEqual([[5, 2]]);
   });
 
-  test("activating a hidden sheet throws", async () => {
+  test("activating a hidden sheet throws; the adapter shows the sheet first to select a cell on it", async () => {
     const fx = new FakeExcel(["A", "B"]);
     fx.sheet("B")!.visibility = "Hidden";
-    await expect(wbOver(fx).selectCell("B", "A1" as A1)).rejects.toMatchObject({ code: "InvalidOperation" });
+    const activate = batch(fx, async (ctx) => {
+      ctx.workbook.worksheets.getItem("B").activate();
+      await ctx.sync();
+    });
+    await expect(activate).rejects.toMatchObject({ code: "InvalidOperation" });
+    expect(fx.active).toBeUndefined();
+    await wbOver(fx).selectCell("B", "C7" as A1);
+    expect([fx.active?.name, fx.sheet("B")!.visibility, fx.sheet("B")!.selected]).toEqual([
+      "B",
+      "Visible",
+      "C7:C7",
+    ]);
     await wbOver(fx).selectCell("A", "A1" as A1);
-    expect(fx.active?.name).toBe("A");
+    expect([fx.active?.name, fx.sheet("A")!.visibility]).toEqual(["A", "Visible"]);
   });
 
   test("sheet names over 31 characters and cells over 32,767 characters are refused", async () => {
@@ -128,6 +152,12 @@ describe("the fake is as strict as Office.js", () => {
     expect(err.message_en).toMatch(/cell editing/);
     await expect(wbOver(fx).writeSheets([{ name: "T", rows: [["x"]] }])).rejects.toMatchObject({
       code: "CELL_EDIT_MODE",
+    });
+    // Every operation, whichever runner it is given (the pane reads the sheet list first).
+    await expect(wbOver(fx).listSheets()).rejects.toMatchObject({ code: "CELL_EDIT_MODE" });
+    await expect(wbOver(fx).selectCell("A", "A1" as A1)).rejects.toMatchObject({ code: "CELL_EDIT_MODE" });
+    await expect(createOfficeOps(wbOver(fx)).readOpenWorkbook()).rejects.toMatchObject({
+      message_vi: "Hãy thoát chế độ sửa ô rồi thử lại",
     });
   });
 });
@@ -275,6 +305,40 @@ describe("part 7: large reads in bands sized by UTF-8 bytes", () => {
     const firstRead = fx.syncs.findIndex((s, i) => i > 1 && s.response > 0 && s.response <= WEB_LIMIT);
     expect(refused.every((i) => i < firstRead)).toBe(true);
     expect(fx.syncs.length - firstRead).toBeLessThanOrEqual(Math.ceil(total / (4 * 1024 * 1024)) + 1);
+  });
+
+  /** Syncs refused for their response, and whether any came after the first band was read. */
+  function refusals(fx: FakeExcel) {
+    const refused = fx.syncs.map((s, i) => (s.response > fx.responseLimit ? i : -1)).filter((i) => i >= 0);
+    const firstBand = fx.syncs.findIndex((s, i) => i > 1 && s.response > 0 && s.response <= fx.responseLimit);
+    return { refused, afterFirstBand: refused.filter((i) => i > firstBand), firstBand };
+  }
+
+  test("text of 3-byte characters: bands are sized in UTF-8 bytes, not characters", async () => {
+    // Every character here is 3 bytes in UTF-8: counted in characters (UTF-16 units) a band would be
+    // three times too big, refused, halved, and the next one refused again.
+    const dense = (i: number) => `${i} ${"ữệấầậặẫẵổộ".repeat(90)}`;
+    const fx = new FakeExcel(["Ghi chú"]);
+    const grid = Array.from({ length: 2_500 }, (_, i) => [dense(i), dense(i + 1)]);
+    fx.setGrid("Ghi chú", grid);
+    const grids = await wbOver(fx).readSheets(["Ghi chú"]);
+    expect(grids.get("Ghi chú")).toEqual(grid);
+    const r = refusals(fx);
+    expect(r.firstBand).toBeGreaterThan(1);
+    expect(r.afterFirstBand).toEqual([]);
+    const read = fx.syncs.slice(r.firstBand).filter((s) => s.response <= fx.responseLimit);
+    // Bands use the budget (~4 MB), not a fraction of it.
+    expect(read.slice(0, -1).every((s) => s.response > 3 * 1024 * 1024)).toBe(true);
+  });
+
+  test("when Excel counts more than the estimate, the budget shrinks (at most twice), not a refusal per band", async () => {
+    const fx = new FakeExcel(["Nhiệm vụ"]);
+    fx.responseLimit = 2 * 1024 * 1024; // the adapter aims at 4 MB a band: every band would be refused
+    const grid = Array.from({ length: 3_000 }, (_, i) => [i, longText(i), longText(i + 1)]);
+    fx.setGrid("Nhiệm vụ", grid);
+    const grids = await wbOver(fx).readSheets(["Nhiệm vụ"]);
+    expect(grids.get("Nhiệm vụ")).toEqual(grid);
+    expect(refusals(fx).afterFirstBand.length).toBeLessThanOrEqual(2); // halved at most twice
   });
 
   test("several sheets that fit one by one but not together are read in bands", async () => {

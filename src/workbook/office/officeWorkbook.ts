@@ -127,7 +127,15 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly apiSupport: ApiSupport;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
-    this.run = opts.run ?? excelRun;
+    const run = opts.run ?? excelRun;
+    // Every failure leaves the adapter as a coded, bilingual OfficeWorkbookError, whichever runner.
+    this.run = async (batch) => {
+      try {
+        return await run(batch);
+      } catch (e) {
+        throw toOfficeError(e);
+      }
+    };
     this.chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     this.readCellsPerSync = opts.readCellsPerSync ?? READ_CELLS_PER_SYNC;
     this.readBandBytes = opts.readBandBytes ?? READ_BAND_BYTES;
@@ -175,7 +183,9 @@ export class OfficeWorkbook implements WorkbookPort {
    * Large sheets: one sync for the dimensions, then one per band of rows. The first band is a guess
    * in cells; each later band is sized from the UTF-8 bytes of the longest row read so far, so long
    * Vietnamese text (3 bytes a character) cannot push a band past Excel's 5 MB response limit; a band
-   * that still overflows is halved and read again.
+   * that still overflows is halved and read again, and the byte budget of later bands is halved with
+   * it (at most twice: Excel may count more than we do), so a wrong estimate costs a refusal or two,
+   * not one per band.
    */
   private readInBands(names: readonly string[]): Promise<Map<string, Grid>> {
     return this.run(async (ctx) => {
@@ -191,6 +201,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const { rowIndex, columnIndex, rowCount, columnCount } = used;
         let step = Math.max(1, Math.floor(this.readCellsPerSync / Math.max(1, columnCount)));
         let widestRow = 0;
+        let budget = this.readBandBytes;
         const grid = gridFrom([], rowIndex, 0);
         for (let r = 0; r < rowCount;) {
           const rows = Math.min(step, rowCount - r);
@@ -201,6 +212,9 @@ export class OfficeWorkbook implements WorkbookPort {
           } catch (e) {
             if (rows > 1 && toOfficeError(e).code === "PAYLOAD_TOO_LARGE") {
               step = Math.ceil(rows / 2);
+              // Halved at most twice: a long row further down also causes a refusal.
+              const floor = Math.max(widestRow, Math.floor(this.readBandBytes / 4));
+              if (widestRow > 0) budget = Math.max(floor, Math.floor(budget / 2));
               continue;
             }
             throw e;
@@ -208,7 +222,7 @@ export class OfficeWorkbook implements WorkbookPort {
           for (const row of band.values) widestRow = Math.max(widestRow, jsonBytes(row) + 1);
           grid.push(...gridFrom(band.values, 0, columnIndex));
           r += rows;
-          step = Math.max(1, Math.floor(this.readBandBytes / Math.max(1, widestRow)));
+          step = Math.max(1, Math.floor(budget / Math.max(1, widestRow)));
         }
         out.set(name, grid);
       }
@@ -238,9 +252,12 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /** Show a cell. A hidden sheet is shown first: Excel refuses to activate a hidden sheet, and a
+   * problem on one (a report's hidden lists, say) would otherwise be a click that does nothing. */
   async selectCell(sheet: string, cell: A1): Promise<void> {
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.visibility = "Visible"; // no change for a visible sheet
       ws.activate();
       ws.getRange(cell).select();
       await ctx.sync();
