@@ -41,4 +41,23 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
   else show();
+
+  // The bundles that would register the ribbon's Kiểm tra cannot run here: register it in ES5 so the
+  // button opens the pane (with the message above) instead of spinning until Excel gives up.
+  var office = typeof Office !== "undefined" ? Office : null;
+  if (!office || typeof office.onReady !== "function") return;
+  office.onReady(function () {
+    try {
+      office.actions.associate("validateWorkbook", function (event) {
+        try {
+          office.addin.showAsTaskpane();
+        } catch (e) {
+          // A client without the shared runtime: nothing more to show.
+        }
+        event.completed();
+      });
+    } catch (e) {
+      // No add-in commands in this client.
+    }
+  });
 })();

@@ -18,7 +18,17 @@ const EDGE =
 function runCompat(userAgent: string, oldSyntax = false) {
   const root = { innerHTML: "" };
   const window: Record<string, unknown> = {};
+  const commands = new Map<string, (event: { completed(): void }) => void>();
+  const office = {
+    shown: 0,
+    onReady: (f: () => void) => f(),
+    actions: {
+      associate: (name: string, f: (event: { completed(): void }) => void) => commands.set(name, f),
+    },
+    addin: { showAsTaskpane: () => void office.shown++ },
+  };
   const context = {
+    Office: office,
     navigator: { userAgent },
     window,
     document: {
@@ -34,7 +44,7 @@ function runCompat(userAgent: string, oldSyntax = false) {
       : Function,
   };
   runInNewContext(COMPAT, context);
-  return { html: root.innerHTML, unsupported: window.CCHC_UNSUPPORTED_BROWSER };
+  return { html: root.innerHTML, unsupported: window.CCHC_UNSUPPORTED_BROWSER, commands, office };
 }
 
 describe("compat.js, the ES5 bootstrap", () => {
@@ -56,12 +66,22 @@ describe("compat.js, the ES5 bootstrap", () => {
     expect(html).toMatch(/Excel trên web/);
   });
 
+  test("there the ribbon's Kiểm tra still answers: it opens the pane (with the message) and completes", () => {
+    const { commands, office } = runCompat(IE11);
+    let completed = 0;
+    commands.get("validateWorkbook")!({ completed: () => void completed++ });
+    expect([office.shown, completed]).toEqual([1, 1]);
+    // The manifest's button names that function.
+    expect(readFileSync(join(ROOT, "manifest.xml"), "utf8")).toContain("<FunctionName>validateWorkbook<");
+  });
+
   test("an engine that cannot parse ES2020 gets the message too, whatever its user agent", () => {
     expect(runCompat(EDGE, true).unsupported).toBe(true);
   });
 
-  test("in a current webview it does nothing", () => {
-    expect(runCompat(EDGE)).toEqual({ html: "", unsupported: false });
+  test("in a current webview it does nothing (the bundles register the commands)", () => {
+    const run = runCompat(EDGE);
+    expect([run.html, run.unsupported, run.commands.size]).toEqual(["", false, 0]);
   });
 
   test("taskpane.html and commands.html load it (after office.js, before the bundles run)", () => {
