@@ -19,7 +19,7 @@ import {
   listsRange,
 } from "../presentation";
 import { xmlText } from "./bulkRows";
-import { storedText } from "./storedText";
+import { storedTextOnce } from "./storedText";
 import { writeZip, type ZipPart } from "./zipWrite";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -114,23 +114,27 @@ class Styles {
 
 /** The workbook's shared-string table. */
 class Strings {
+  /** Index by the text as given: a rollup repeats a few thousand texts on 100,000+ cells, so the
+   * stored form (storedTextOnce) is worked out once per distinct text. */
+  private readonly given = new Map<string, number>();
   private readonly index = new Map<string, number>();
   private readonly items: string[] = [];
   private uses = 0;
 
   id(text: string): number {
     this.uses += 1;
-    let i = this.index.get(text);
+    let i = this.given.get(text);
     if (i === undefined) {
-      i = this.items.length;
-      this.index.set(text, i);
-      this.items.push(text);
+      const stored = storedTextOnce(text);
+      i = this.index.get(stored);
+      if (i === undefined) {
+        i = this.items.length;
+        this.index.set(stored, i);
+        this.items.push(stored);
+      }
+      if (text.length <= 256) this.given.set(text, i);
     }
     return i;
-  }
-
-  get size(): number {
-    return this.items.length;
   }
 
   xml(): string {
@@ -144,18 +148,79 @@ function textElement(t: string): string {
   return /^\s|\n|\s$/.test(t) ? `<t xml:space="preserve">${xmlText(t)}</t>` : `<t>${xmlText(t)}</t>`;
 }
 
-/** One cell's XML; "" for an empty cell without a style. */
-function cellXml(ref: string, s: number, v: CellValue | undefined, strings: Strings): string {
-  const style = s ? ` s="${s}"` : "";
-  if (v === null || v === undefined) return style ? `<c r="${ref}"${style}/>` : "";
-  if (typeof v === "number") {
-    // Non-finite numbers would corrupt the file: #NUM!, as the ExcelJS path writes.
-    return Number.isFinite(v)
-      ? `<c r="${ref}"${style}><v>${v}</v></c>`
-      : `<c r="${ref}"${style} t="e"><v>#NUM!</v></c>`;
+/**
+ * Bytes of ASCII markup, appended without building strings: a rollup's sheets are 10 MB of XML in
+ * 200,000 cells, and a string per cell was mostly garbage to collect.
+ */
+class AsciiSink {
+  private buf: Buffer;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(1024, capacity));
   }
-  if (typeof v === "boolean") return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${style} t="s"><v>${strings.id(storedText(v))}</v></c>`;
+
+  private room(k: number): void {
+    if (this.length + k <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + k));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+  }
+
+  /** ASCII text (markup, cell references, numbers). */
+  ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    let n = this.length;
+    for (let i = 0; i < s.length; i++) buf[n++] = s.charCodeAt(i);
+    this.length = n;
+  }
+
+  /** A non-negative integer. */
+  int(v: number): void {
+    if (v < 10) {
+      this.room(1);
+      this.buf[this.length++] = 48 + v;
+    } else this.ascii(String(v));
+  }
+
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/** Whether a value writes a cell; an empty one only does with a style. */
+const isEmpty = (v: CellValue | undefined): v is null | undefined => v === null || v === undefined;
+
+/** One cell: `<c r="B12" s="3" t="s"><v>41</v></c>`; `style` is its ` s="…"` attribute or "". */
+function writeCell(
+  out: AsciiSink,
+  letters: string,
+  row: string,
+  style: string,
+  v: CellValue | undefined,
+  strings: Strings,
+): void {
+  out.ascii('<c r="');
+  out.ascii(letters);
+  out.ascii(row);
+  out.ascii('"');
+  out.ascii(style);
+  if (isEmpty(v)) out.ascii("/>");
+  else if (typeof v === "number") {
+    // Non-finite numbers would corrupt the file: #NUM!, as the ExcelJS path writes.
+    if (!Number.isFinite(v)) out.ascii(' t="e"><v>#NUM!</v></c>');
+    else {
+      out.ascii("><v>");
+      out.ascii(String(v));
+      out.ascii("</v></c>");
+    }
+  } else if (typeof v === "boolean") out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+  else {
+    out.ascii(' t="s"><v>');
+    out.int(strings.id(v));
+    out.ascii("</v></c>");
+  }
 }
 
 /** The hidden lists sheet's columns, one list each, identical lists sharing a column. */
@@ -179,8 +244,8 @@ class Lists {
   }
 }
 
-/** A sheet's XML (its texts go to `strings`, its styles to `styles`). */
-function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: Lists): string {
+/** A sheet's XML, UTF-8 (its texts go to `strings`, its styles to `styles`). */
+function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: Lists): Uint8Array {
   const headerRows = Math.max(0, spec.headerRows ?? 0);
   const columns = spec.columns ?? [];
   let width = columns.length;
@@ -200,42 +265,55 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
     colIds.push(styles.id(s));
   }
   const header: Style = { bold: true, fill: HEADER_FILL, wrap: "center" };
-  const headerId = styles.id(header);
+  const attr = (id: number): string => (id ? ` s="${id}"` : "");
+  const headerAttr = attr(styles.id(header));
+  let litHeaderAttr: string | undefined;
+  const colAttr = colIds.map(attr);
+  const litColAttr: string[] = [];
+  const litAttr = (c: number): string =>
+    (litColAttr[c] ??= attr(styles.id({ ...colStyle[c], fill: HIGHLIGHT_FILL })));
   const highlighted = new Set(
     (spec.highlightRows ?? []).filter((r) => Number.isInteger(r) && r >= 0 && r < spec.rows.length),
   );
-  const lit = (s: Style): number => styles.id({ ...s, fill: HIGHLIGHT_FILL });
 
   let lastRow = 0;
   let lastCol = 0;
-  const rowsXml: string[] = [];
+  // About 40 bytes a cell: most sheets fit without growing.
+  let cellCount = 0;
+  for (const r of spec.rows) cellCount += r.length;
+  const data = new AsciiSink(cellCount * 40 + spec.rows.length * 20);
   for (let r = 0; r < spec.rows.length; r++) {
     const row = spec.rows[r];
     const isHeader = r < headerRows;
     const isLit = highlighted.has(r);
     // Header and highlighted rows style every cell of the sheet's width, empty ones too.
     const n = isHeader || isLit ? width : row.length;
-    const ref = r + 1;
-    let cells = "";
+    const ref = String(r + 1);
+    let wrote = false;
     for (let c = 0; c < n; c++) {
       const v = row[c];
-      const s = isHeader
+      const style = isHeader
         ? isLit
-          ? lit(header)
-          : headerId
+          ? (litHeaderAttr ??= attr(styles.id({ ...header, fill: HIGHLIGHT_FILL })))
+          : headerAttr
         : isLit
-          ? lit(colStyle[c])
-          : v === null || v === undefined
-            ? 0
-            : colIds[c];
-      const x = cellXml(letters[c] + ref, s, v, strings);
-      if (x === "") continue;
-      cells += x;
+          ? litAttr(c)
+          : isEmpty(v)
+            ? ""
+            : colAttr[c];
+      if (style === "" && isEmpty(v)) continue;
+      if (!wrote) {
+        data.ascii('<row r="');
+        data.ascii(ref);
+        data.ascii('">');
+        wrote = true;
+      }
+      writeCell(data, letters[c], ref, style, v, strings);
       if (c + 1 > lastCol) lastCol = c + 1;
     }
-    if (cells === "") continue;
-    rowsXml.push(`<row r="${ref}">${cells}</row>`);
-    lastRow = ref;
+    if (!wrote) continue;
+    data.ascii("</row>");
+    lastRow = r + 1;
   }
 
   const dimension = lastRow ? `A1:${columnLetters(Math.max(lastCol, 1) - 1)}${lastRow}` : "A1";
@@ -277,12 +355,13 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
     ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
     : "";
 
-  return (
+  const head =
     `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="${dimension}"/>${views}` +
-    `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join("")}</cols>` : ""}` +
-    `<sheetData>${rowsXml.join("")}</sheetData>${protection}${dv}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
-  );
+    `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join("")}</cols>` : ""}<sheetData>`;
+  const tail =
+    `</sheetData>${protection}${dv}` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  return Buffer.concat([Buffer.from(head, "utf8"), data.bytes(), Buffer.from(tail, "utf8")]);
 }
 
 /**
@@ -296,7 +375,7 @@ export function freshWorkbookParts(specs: readonly SheetSpec[], now: Date = new 
   const styles = new Styles();
   const strings = new Strings();
   const lists = new Lists();
-  const sheets: { name: string; hidden: boolean; xml: string }[] = [];
+  const sheets: { name: string; hidden: boolean; xml: Uint8Array }[] = [];
   // The lists sheet goes after the first sheet whose dropdowns need it, where ExcelJS adds it.
   let listsAt = -1;
   for (const spec of byName.values()) {
@@ -370,7 +449,7 @@ export function freshWorkbookParts(specs: readonly SheetSpec[], now: Date = new 
     { name: "docProps/app.xml", data: utf8(app) },
     { name: "xl/workbook.xml", data: utf8(workbook) },
     { name: "xl/_rels/workbook.xml.rels", data: utf8(workbookRels) },
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: utf8(s.xml) })),
+    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml })),
     { name: "xl/styles.xml", data: utf8(styles.xml()) },
     { name: "xl/sharedStrings.xml", data: utf8(strings.xml()) },
   ];

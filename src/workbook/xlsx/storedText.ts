@@ -17,17 +17,18 @@ const MEMO_MAX_ENTRIES = 50_000;
 /** A copy of `s` that holds no reference to a larger string it was cut from. */
 const unshared = (s: string): string => (s.length < 13 ? s : [...s].join(""));
 
-function convert(s: string): string {
+/** The text to store for a text cell, not remembered: for a caller that keeps its own index. */
+export function storedTextOnce(s: string): string {
   return cellSafeText(s.normalize("NFC")).replace(OOXML_ESCAPE_LOOKALIKE, "_x005F_$1");
 }
 
 /** The text to hand to the .xlsx writer for a text cell. */
 export function storedText(s: string): string {
-  if (s.length > MEMO_MAX_CHARS) return convert(s);
+  if (s.length > MEMO_MAX_CHARS) return storedTextOnce(s);
   let out = memo.get(s);
   if (out === undefined) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-    out = convert(s);
+    out = storedTextOnce(s);
     // Copies as key and value: a text may be a slice of a whole part's XML, which must not stay alive.
     memo.set(unshared(s), unshared(out));
   }
