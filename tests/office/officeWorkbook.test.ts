@@ -168,6 +168,7 @@ describe("writing: values and presentation", () => {
     const fx = new FakeExcel();
     const rows = [
       ["=1+1", "+84 90", "-5 ngày", "1.704", "99,79%", "'quoted", "#REF!", "TRUE", "plain", 12.5, true, null],
+      ["01/02/2023", "(5)", " 7", "1,5", null, null, null, null, null, null, null, null],
     ];
     await wbOver(fx).writeSheets([{ name: "T", rows }]);
     expect(fx.grid("T")[0]).toEqual([
@@ -183,6 +184,8 @@ describe("writing: values and presentation", () => {
       12.5,
       true,
     ]);
+    // Typed into a vi-VN Excel these would be a date and numbers; written by the add-in they stay text.
+    expect(fx.grid("T")[1].slice(0, 4)).toEqual(["01/02/2023", "(5)", " 7", "1,5"]);
   });
 
   test("headers bold, filled and frozen; widths, wraps, number formats, highlights and a dropdown", async () => {
