@@ -88,6 +88,10 @@ export const STRINGS = {
     vi: "Đã mở một workbook mới gồm biểu mẫu của {n} cơ quan (sheet Danh sách liệt kê các sheet của từng cơ quan).",
     en: "Opened one new workbook with the templates of {n} agencies (the Danh sách sheet lists each agency's sheets).",
   },
+  tplDownloadCheck: {
+    vi: "Tệp {f} được tải về thư mục Tải về; nếu không thấy, bấm Mở trong workbook mới.",
+    en: "{f} is downloaded to your Downloads folder; if it is not there, use Open in a new workbook.",
+  },
   tplNoDownload: {
     vi: "Excel này không tải tệp về được từ ngăn bổ trợ; để có từng tệp riêng, chọn từng cơ quan, hoặc dùng Excel trên web hay trên Windows.",
     en: "This Excel cannot download files from an add-in pane; for separate files choose one agency at a time, or use Excel on the web or on Windows.",

@@ -135,3 +135,17 @@ describe("TemplatesTab in Excel for Mac", () => {
     expect(x.downloads).toEqual([]);
   }, 30000);
 });
+
+describe("TemplatesTab in Excel on Windows", () => {
+  test("'Tải về' for all agencies downloads one .zip and says where it went and what else works", async () => {
+    const x = excelOps("PC");
+    render(<TemplatesTab ops={x.ops} bundle={bundle} />);
+    fireEvent.click(screen.getByRole("button", { name: "Tải về" }));
+    const note = await screen.findByText(/nếu không thấy, bấm Mở trong workbook mới/, undefined, {
+      timeout: 15000,
+    });
+    expect(x.downloads).toHaveLength(1);
+    expect(note.textContent).toContain(x.downloads[0]);
+    expect(x.created).toEqual([]);
+  }, 30000);
+});

@@ -87,14 +87,21 @@ export function TemplatesTab({ ops, bundle, schedule }: TemplatesTabProps) {
         setProgress({ done: files.length, total: chosen.length });
         await yieldToUi();
       }
-      const how = await deliverTemplates(ops, files, templatesZipName(p.period), target, () =>
+      const zipName = templatesZipName(p.period);
+      const how = await deliverTemplates(ops, files, zipName, target, () =>
         workbookBytes(combinedTemplateSpecs(bundle, chosen, p.period)),
       );
       const done = say(
         how === "openedCombined" ? "tplOpenedCombined" : how === "opened" ? "tplOpened" : "tplDone",
         { n: files.length },
       );
-      const why = how === "openedCombined" && target === "download" ? say("tplNoDownload") : null;
+      // Inside Excel a download from the pane cannot be confirmed: say where to look and what else works.
+      const why =
+        how === "openedCombined" && target === "download"
+          ? say("tplNoDownload")
+          : how === "downloaded" && ops.openAsNewWorkbook
+            ? say("tplDownloadCheck", { f: files.length === 1 ? files[0].name : zipName })
+            : null;
       setNote({
         intent: "success",
         text: why ? { vi: `${done.vi} ${why.vi}`, en: `${done.en} ${why.en}` } : done,
