@@ -111,6 +111,79 @@ describe("registry problems are reported with their cells", () => {
     const dup = pw.problems.find((p) => p.code === "REGISTRY_DUPLICATE_CODE")!;
     expect(dup.cell).toBe(`A${input.registry.agencies.length + 2}`);
   });
+
+  it("catalogue, registry and schedule faults: at their cell, worded in Vietnamese and English", () => {
+    const registry = structuredClone(input.registry) as unknown as { agencies: Record<string, unknown>[] };
+    registry.agencies[2].kind = "bộ";
+    const catalogue = structuredClone(input.catalogue) as unknown as {
+      indicators: Record<string, unknown>[];
+      sums: Record<string, unknown>[];
+    };
+    catalogue.indicators[0].kind = "số";
+    catalogue.sums.push({ whole: "HS_TIEP_NHAN", parts: ["HS_KY_TRUOC", "X_KHONG_CO"] });
+    const schedule = structuredClone(input.schedule!) as unknown as { rows: Record<string, unknown>[] };
+    schedule.rows[1].quarter = 9;
+    const pw = readPlanWorkbook(
+      gridsOf(
+        planWorkbookSheets({
+          ...input,
+          registry: registry as unknown as typeof input.registry,
+          catalogue: catalogue as unknown as typeof input.catalogue,
+          schedule: schedule as unknown as NonNullable<typeof input.schedule>,
+        }),
+      ),
+    );
+    const shown = pw.problems
+      .filter((p) => p.code !== "PLAN_PREDATES_2025")
+      .map((p) => [p.code, p.sheet, p.cell, p.message_vi]);
+    const at = (fields: Record<string, unknown>[], key: string) =>
+      String.fromCharCode(65 + [...new Set(fields.flatMap((r) => Object.keys(r)))].indexOf(key));
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        [
+          "PLAN_DATA_INVALID",
+          "Cơ quan",
+          `${at(registry.agencies, "kind")}4`,
+          expect.stringMatching(
+            /^Dữ liệu danh mục không hợp lệ: cơ quan \S+, cột kind: phải là một trong: province, /,
+          ),
+        ],
+        [
+          "PLAN_DATA_INVALID",
+          "Chỉ tiêu",
+          `${at(catalogue.indicators, "kind")}2`,
+          "Dữ liệu danh mục không hợp lệ: chỉ tiêu HS_TIEP_NHAN, cột kind: phải là một trong: count, amount, rate. Hãy sửa ô này trong tệp kế hoạch.",
+        ],
+        [
+          "SCHEDULE_INVALID",
+          "Kỳ báo cáo",
+          `${at(schedule.rows, "quarter")}3`,
+          expect.stringMatching(
+            /^Kỳ báo cáo không hợp lệ: kỳ báo cáo \S+, cột quarter: không được lớn hơn 4\./,
+          ),
+        ],
+      ]),
+    );
+    // The schema library's English never reaches a Vietnamese message.
+    expect(shown.map((s) => s[3]).join(" ")).not.toMatch(/expected|invalid option|Too big|Invalid/);
+  });
+
+  it("a rule's fault points at its row on the rules sheet", () => {
+    const catalogue = structuredClone(input.catalogue) as unknown as { sums: Record<string, unknown>[] };
+    catalogue.sums.push({ whole: "HS_TIEP_NHAN", parts: ["HS_KY_TRUOC", "X_KHONG_CO"] });
+    const pw = readPlanWorkbook(
+      gridsOf(planWorkbookSheets({ ...input, catalogue: catalogue as unknown as typeof input.catalogue })),
+    );
+    const p = pw.problems.find((x) => x.code === "PLAN_DATA_INVALID")!;
+    expect(p.sheet).toBe("Quy tắc chỉ tiêu");
+    expect(p.cell).toMatch(new RegExp(`^[A-Z]${catalogue.sums.length + 1}$`));
+    expect(p.message_vi).toBe(
+      'Dữ liệu danh mục không hợp lệ: quy tắc tổng HS_TIEP_NHAN, cột parts: không có chỉ tiêu "X_KHONG_CO". Hãy sửa ô này trong tệp kế hoạch.',
+    );
+    expect(p.message_en).toBe(
+      'Invalid registry or catalogue data: sum rule HS_TIEP_NHAN, column parts: unknown indicator "X_KHONG_CO". Correct this cell in the plan workbook.',
+    );
+  });
 });
 
 describe("the report schedule (581/BNV-CCHC)", () => {

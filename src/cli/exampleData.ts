@@ -38,7 +38,7 @@ export function currentData(): Pick<PlanWorkbookInput, "registry" | "catalogue" 
 export function mergedPlanInput(year = 2027): PlanWorkbookInput {
   const registryJson = readJson("agencies-2025.json");
   const loaded = loadRegistry(registryJson);
-  if (!loaded.ok) throw new Error(`examples/data/agencies-2025.json: ${loaded.issues.join("; ")}`);
+  if (!loaded.ok) throw new Error(`examples/data/agencies-2025.json: ${JSON.stringify(loaded.issues)}`);
   const carried = planNew(readJson("plan-2023.json"), {
     fromYear: 2023,
     toYear: year,

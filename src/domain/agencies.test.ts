@@ -12,10 +12,11 @@ import {
   type AgencyRegistry,
 } from "./agencies";
 import { civil } from "./civilDate";
+import { dataIssueText } from "./problemCatalogue";
 
 const load = (json: unknown): AgencyRegistry => {
   const r = loadRegistry(json);
-  if (!r.ok) throw new Error(r.issues.join("\n"));
+  if (!r.ok) throw new Error(r.issues.map((i) => dataIssueText(i).en).join("\n"));
   return r.registry;
 };
 const reg = load(registryJson);
@@ -245,16 +246,36 @@ describe("hierarchy over time", () => {
 });
 
 describe("loadRegistry reports broken registries", () => {
-  it("schema errors with their path", () => {
+  const texts = (r: ReturnType<typeof loadRegistry>) => (r.ok ? [] : r.issues.map((i) => dataIssueText(i)));
+
+  it("schema errors as data: table, record, field and fault, worded in both languages", () => {
     const bad = clone();
     delete bad.agencies[1].name;
     bad.agencies[2].kind = "ministry";
     const r = loadRegistry(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.issues).toHaveLength(2);
-      expect(r.issues[0]).toMatch(/^agencies\.1\.name: /);
-      expect(r.issues[1]).toMatch(/^agencies\.2\.kind: /);
+      expect(r.issues).toEqual([
+        expect.objectContaining({
+          table: "agencies",
+          index: 1,
+          record: "VPUBND",
+          field: "name",
+          fault: { kind: "schema", detail: { code: "missing" } },
+        }),
+        expect.objectContaining({ table: "agencies", index: 2, field: "kind" }),
+      ]);
+      expect(texts(r)[0]).toEqual({
+        vi: "cơ quan VPUBND, cột name: thiếu giá trị bắt buộc",
+        en: "agency VPUBND, column name: a required value is missing",
+      });
+      expect(texts(r)[1].vi).toMatch(/^cơ quan \S+, cột kind: phải là một trong: province, department, /);
+      // No English from the schema library in the Vietnamese text.
+      expect(
+        texts(r)
+          .map((t) => t.vi)
+          .join(" "),
+      ).not.toMatch(/expected|invalid|option/i);
     }
   });
 
@@ -272,17 +293,17 @@ describe("loadRegistry reports broken registries", () => {
     );
     const r = loadRegistry(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.issues).toEqual(
-        expect.arrayContaining([
-          "agency SNV: duplicate code",
-          "agency VPUBND: unknown parent NOWHERE",
-          "agency X_LH_ANBINH: parent differs from parentHistory[0].parent",
-          'group "Các cơ quan, đơn vị": unknown agency GHOST',
-        ]),
-      );
-      expect(r.issues.some((i) => /name "so noi vu" is shared by SNV and STP/.test(i))).toBe(true);
-    }
+    const en = texts(r).map((t) => t.en);
+    expect(en).toEqual(
+      expect.arrayContaining([
+        "agency SNV, column code: duplicate code",
+        'agency VPUBND, column parent: unknown agency "NOWHERE"',
+        "agency X_LH_ANBINH, column parentHistory: differs from the first entry's parent",
+        'group "Các cơ quan, đơn vị", column members: unknown agency "GHOST"',
+        'agency STP, column name: name "so noi vu" is shared with SNV',
+      ]),
+    );
+    expect(texts(r).map((t) => t.vi)).toContain('cơ quan VPUBND, cột parent: không có cơ quan "NOWHERE"');
   });
 
   it("group cycles once references are sound", () => {
@@ -291,23 +312,21 @@ describe("loadRegistry reports broken registries", () => {
       { phrase: "Vòng A", members: { groups: ["Vòng B"] } },
       { phrase: "Vòng B", members: { groups: ["Vòng A"] } },
     );
-    const r = loadRegistry(bad);
-    expect(r).toMatchObject({
-      ok: false,
-      issues: [
-        'group "Vòng A": refers to itself through other groups',
-        'group "Vòng B": refers to itself through other groups',
-      ],
-    });
+    expect(texts(loadRegistry(bad)).map((t) => t.en)).toEqual([
+      'group "Vòng A", column members: the chain leads back to itself',
+      'group "Vòng B", column members: the chain leads back to itself',
+    ]);
   });
 
   it("a group phrase that is also an agency name", () => {
     const bad = clone();
     bad.groups.push({ phrase: "Sở Nội vụ", members: { kinds: ["department"] } });
-    expect(loadRegistry(bad)).toMatchObject({
-      ok: false,
-      issues: ['group phrase "so noi vu" is also an agency name'],
-    });
+    expect(texts(loadRegistry(bad))).toEqual([
+      {
+        vi: 'nhóm "Sở Nội vụ", cột phrase: cụm từ "Sở Nội vụ" cũng là tên một cơ quan',
+        en: 'group "Sở Nội vụ", column phrase: phrase "Sở Nội vụ" is also an agency name',
+      },
+    ]);
   });
 });
 

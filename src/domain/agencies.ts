@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { addDays, civil, isoDate, type CivilDate } from "./civilDate";
 import { foldKey, tidy } from "./text/normalize";
+import { schemaIssue, type DataFault, type DataIssue } from "./dataIssue";
 
 /** 2: successors, former names, confidence marks, groups scoped to a unit (the 2025 reorganisation).
  * A version-1 registry (the 2023 format) still loads; readers note that it predates 1/7/2025. */
@@ -192,98 +193,77 @@ export function agencyValidAt(a: Agency, asOf?: CivilDate): boolean {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-/** A registry problem, placed on an agency (its index and field) when it concerns one. */
-export interface RegistryIssue {
+/** A registry problem: which code reports it, and where and what (worded by the problem catalogue). */
+export interface RegistryIssue extends DataIssue {
   readonly code:
     | "REGISTRY_INVALID"
     | "REGISTRY_DUPLICATE_CODE"
     | "REGISTRY_NO_SUCCESSOR"
     | "REGISTRY_SUCCESSOR"
     | "REGISTRY_CYCLE";
-  readonly message: string;
-  readonly agency?: number;
-  readonly group?: number;
-  readonly field?: string;
 }
 
 /** Parse and check a registry: the schema, then references, dates, duplicates, successors and cycles.
- * `issues` are the messages; `details` place each on an agency row and field. */
-export function loadRegistry(json: unknown):
-  | { ok: true; registry: AgencyRegistry }
-  | {
-      ok: false;
-      issues: string[];
-      details: RegistryIssue[];
-      paths?: readonly (readonly PropertyKey[])[];
-    } {
+ * Each issue names its table (agencies or groups), record and field. */
+export function loadRegistry(
+  json: unknown,
+): { ok: true; registry: AgencyRegistry } | { ok: false; issues: RegistryIssue[] } {
   const parsed = AgencyRegistrySchema.safeParse(json);
   if (!parsed.success) {
-    const details: RegistryIssue[] = parsed.error.issues.map((i) => ({
-      code: "REGISTRY_INVALID",
-      message: `${i.path.join(".") || "(root)"}: ${i.message}`,
-      ...(i.path[0] === "agencies" && typeof i.path[1] === "number"
-        ? { agency: i.path[1], field: String(i.path[2] ?? "") }
-        : i.path[0] === "groups" && typeof i.path[1] === "number"
-          ? { group: i.path[1], field: String(i.path[2] ?? "") }
-          : {}),
-    }));
     return {
       ok: false,
-      issues: details.map((d) => d.message),
-      details,
-      // Kept so a reader of sheet tables can point at the offending cell.
-      paths: parsed.error.issues.map((i) => i.path),
+      issues: parsed.error.issues.map((i) => ({ code: "REGISTRY_INVALID", ...schemaIssue(i, json) })),
     };
   }
   const reg = parsed.data;
   const details: RegistryIssue[] = [];
-  const at = (i: number, field: string, message: string, code: RegistryIssue["code"] = "REGISTRY_INVALID") =>
-    details.push({ code, message, agency: i, field });
+  const at = (i: number, field: string, fault: DataFault, code: RegistryIssue["code"] = "REGISTRY_INVALID") =>
+    details.push({ code, table: "agencies", index: i, record: reg.agencies[i].code, field, fault });
   const codes = new Map<string, Agency>();
   reg.agencies.forEach((a, i) => {
-    if (codes.has(a.code)) at(i, "code", `agency ${a.code}: duplicate code`, "REGISTRY_DUPLICATE_CODE");
+    if (codes.has(a.code)) at(i, "code", { kind: "duplicate" }, "REGISTRY_DUPLICATE_CODE");
     codes.set(a.code, a);
   });
   const known = (code: string | null): boolean => code === null || codes.has(code);
   reg.agencies.forEach((a, i) => {
-    if (!known(a.parent)) at(i, "parent", `agency ${a.code}: unknown parent ${a.parent}`);
-    if (a.parent === a.code) at(i, "parent", `agency ${a.code}: is its own parent`, "REGISTRY_CYCLE");
-    if (a.validFrom && a.validTo && a.validFrom > a.validTo)
-      at(i, "validTo", `agency ${a.code}: validFrom after validTo`);
+    if (!known(a.parent)) at(i, "parent", { kind: "unknown_ref", ref: a.parent!, of: "agency" });
+    if (a.parent === a.code) at(i, "parent", { kind: "self_ref" }, "REGISTRY_CYCLE");
+    if (a.validFrom && a.validTo && a.validFrom > a.validTo) at(i, "validTo", { kind: "ends_before_start" });
     checkSuccessors(reg, a, i, codes, at);
     const hist = a.parentHistory;
     if (!hist) return;
-    if (hist[0].parent !== a.parent)
-      at(i, "parentHistory", `agency ${a.code}: parent differs from parentHistory[0].parent`);
+    if (hist[0].parent !== a.parent) at(i, "parentHistory", { kind: "history_first_parent" });
     hist.forEach((p, k) => {
-      if (!known(p.parent))
-        at(i, "parentHistory", `agency ${a.code}: unknown parent ${p.parent} in parentHistory`);
-      if (p.from && p.to && p.from > p.to)
-        at(i, "parentHistory", `agency ${a.code}: parentHistory[${k}] ends before it starts`);
+      if (!known(p.parent)) at(i, "parentHistory", { kind: "unknown_ref", ref: p.parent!, of: "agency" });
+      if (p.from && p.to && p.from > p.to) at(i, "parentHistory", { kind: "ends_before_start" });
       const next = hist[k + 1];
-      if (next && (!p.to || !next.from || next.from <= p.to)) {
-        at(
-          i,
-          "parentHistory",
-          `agency ${a.code}: parentHistory[${k}] and [${k + 1}] overlap or are open-ended`,
-        );
-      }
+      if (next && (!p.to || !next.from || next.from <= p.to))
+        at(i, "parentHistory", { kind: "history_overlap", entry: k });
     });
   });
-  for (const c of parentCycles(reg.agencies, codes)) at(c.index, "parent", c.message, "REGISTRY_CYCLE");
-  for (const c of successorCycles(reg.agencies, codes))
-    at(c.index, "successors", c.message, "REGISTRY_CYCLE");
-  for (const c of ambiguousNames(reg)) at(c.index, "name", c.message);
+  for (const index of parentCycles(reg.agencies, codes))
+    at(index, "parent", { kind: "cycle" }, "REGISTRY_CYCLE");
+  for (const index of successorCycles(reg.agencies, codes))
+    at(index, "successors", { kind: "cycle" }, "REGISTRY_CYCLE");
+  for (const c of ambiguousNames(reg))
+    at(c.index, "name", { kind: "name_shared", name: c.name, with: c.with });
 
-  const groupIssue = (g: number, field: string, message: string) =>
-    details.push({ code: "REGISTRY_INVALID", message, group: g, field });
+  const groupIssue = (g: number, field: string, fault: DataFault) =>
+    details.push({
+      code: "REGISTRY_INVALID",
+      table: "groups",
+      index: g,
+      record: reg.groups[g].phrase,
+      field,
+      fault,
+    });
   const groupKeys = new Map<string, string>();
   reg.groups.forEach((g, gi) => {
     for (const p of [g.phrase, ...g.aliases]) {
       const k = agencyKey(p);
       const other = groupKeys.get(k);
       if (other !== undefined && other !== g.phrase)
-        groupIssue(gi, "phrase", `group "${p}": phrase also used by "${other}"`);
+        groupIssue(gi, "phrase", { kind: "phrase_shared", phrase: p, with: other });
       groupKeys.set(k, g.phrase);
     }
     for (const c of [
@@ -291,30 +271,27 @@ export function loadRegistry(json: unknown):
       ...(g.members.exclude ?? []),
       ...(g.members.under ? [g.members.under] : []),
     ]) {
-      if (!codes.has(c)) groupIssue(gi, "members", `group "${g.phrase}": unknown agency ${c}`);
+      if (!codes.has(c)) groupIssue(gi, "members", { kind: "unknown_ref", ref: c, of: "agency" });
     }
   });
   reg.groups.forEach((g, gi) => {
     for (const ref of g.members.groups ?? []) {
       if (!groupKeys.has(agencyKey(ref)))
-        groupIssue(gi, "members", `group "${g.phrase}": unknown group "${ref}"`);
+        groupIssue(gi, "members", { kind: "unknown_ref", ref, of: "group" });
     }
   });
   if (details.length === 0) {
     // Only now is it safe to index and follow group references.
     reg.groups.forEach((g, gi) => {
-      if (groupCycle(reg, g))
-        groupIssue(gi, "members", `group "${g.phrase}": refers to itself through other groups`);
+      if (groupCycle(reg, g)) groupIssue(gi, "members", { kind: "cycle" });
     });
     const idx = indexOf(reg);
-    for (const k of groupKeys.keys()) {
-      if (idx.byKey.has(k))
-        details.push({ code: "REGISTRY_INVALID", message: `group phrase "${k}" is also an agency name` });
-    }
+    reg.groups.forEach((g, gi) => {
+      for (const p of [g.phrase, ...g.aliases])
+        if (idx.byKey.has(agencyKey(p))) groupIssue(gi, "phrase", { kind: "phrase_is_agency", phrase: p });
+    });
   }
-  return details.length
-    ? { ok: false, issues: details.map((d) => d.message), details }
-    : { ok: true, registry: reg };
+  return details.length ? { ok: false, issues: details } : { ok: true, registry: reg };
 }
 
 /** The day after an ISO date, as ISO text. */
@@ -330,46 +307,39 @@ function checkSuccessors(
   a: Agency,
   i: number,
   codes: ReadonlyMap<string, Agency>,
-  at: (i: number, field: string, message: string, code?: RegistryIssue["code"]) => void,
+  at: (i: number, field: string, fault: DataFault, code?: RegistryIssue["code"]) => void,
 ): void {
   if (reg.schemaVersion < 2) return; // the 2023 format had no successors
   const succ = a.successors;
   if (a.validTo && succ === undefined && a.kind !== "central" && a.kind !== "vertical") {
-    at(
-      i,
-      "successors",
-      `agency ${a.code}: ended on ${a.validTo} without successors (list them, or [] if none)`,
-      "REGISTRY_NO_SUCCESSOR",
-    );
+    at(i, "successors", { kind: "no_successors", ended: a.validTo }, "REGISTRY_NO_SUCCESSOR");
   }
   if (succ && succ.length && !a.validTo)
-    at(i, "successors", `agency ${a.code}: has successors but no validTo`, "REGISTRY_SUCCESSOR");
+    at(i, "successors", { kind: "successors_without_end" }, "REGISTRY_SUCCESSOR");
   for (const c of succ ?? []) {
     const s = codes.get(c);
-    if (!s) at(i, "successors", `agency ${a.code}: unknown successor ${c}`, "REGISTRY_SUCCESSOR");
-    else if (c === a.code) at(i, "successors", `agency ${a.code}: is its own successor`, "REGISTRY_CYCLE");
+    if (!s) at(i, "successors", { kind: "unknown_ref", ref: c, of: "agency" }, "REGISTRY_SUCCESSOR");
+    else if (c === a.code) at(i, "successors", { kind: "self_ref" }, "REGISTRY_CYCLE");
     else if (a.validTo && !within(s.validFrom, s.validTo, dayAfter(a.validTo)))
       at(
         i,
         "successors",
-        `agency ${a.code}: successor ${c} does not exist on ${dayAfter(a.validTo)}`,
+        { kind: "successor_absent", ref: c, day: dayAfter(a.validTo) },
         "REGISTRY_SUCCESSOR",
       );
   }
 }
 
-function successorCycles(
-  agencies: Agency[],
-  codes: Map<string, Agency>,
-): { index: number; message: string }[] {
-  const out: { index: number; message: string }[] = [];
+/** Agencies (their indexes) whose successor chain leads back to them. */
+function successorCycles(agencies: Agency[], codes: Map<string, Agency>): number[] {
+  const out: number[] = [];
   agencies.forEach((a, index) => {
     const seen = new Set<string>([a.code]);
     const stack = [...(a.successors ?? [])];
     while (stack.length) {
       const c = stack.pop()!;
       if (c === a.code) {
-        out.push({ index, message: `agency ${a.code}: successor chain leads back to itself` });
+        out.push(index);
         return;
       }
       if (seen.has(c)) continue;
@@ -380,13 +350,14 @@ function successorCycles(
   return out;
 }
 
-function parentCycles(agencies: Agency[], codes: Map<string, Agency>): { index: number; message: string }[] {
-  const issues: { index: number; message: string }[] = [];
+/** Agencies (their indexes) whose parent chain has a cycle. */
+function parentCycles(agencies: Agency[], codes: Map<string, Agency>): number[] {
+  const issues: number[] = [];
   agencies.forEach((a, index) => {
     const seen = new Set<string>([a.code]);
     for (let p = a.parent; p !== null; p = codes.get(p)?.parent ?? null) {
       if (seen.has(p)) {
-        issues.push({ index, message: `agency ${a.code}: parent chain has a cycle` });
+        issues.push(index);
         break;
       }
       seen.add(p);
@@ -396,12 +367,12 @@ function parentCycles(agencies: Agency[], codes: Map<string, Agency>): { index: 
 }
 
 /** Two agencies sharing a name or alias key must not exist at the same time. */
-function ambiguousNames(reg: AgencyRegistry): { index: number; message: string }[] {
+function ambiguousNames(reg: AgencyRegistry): { index: number; name: string; with: string }[] {
   const byKey = new Map<string, Agency[]>();
   for (const a of reg.agencies) {
     for (const k of new Set(namesOf(a).map(agencyKey))) byKey.set(k, [...(byKey.get(k) ?? []), a]);
   }
-  const issues: { index: number; message: string }[] = [];
+  const issues: { index: number; name: string; with: string }[] = [];
   for (const [k, list] of byKey) {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
@@ -409,11 +380,7 @@ function ambiguousNames(reg: AgencyRegistry): { index: number; message: string }
         const overlap =
           (!x.validTo || !y.validFrom || y.validFrom <= x.validTo) &&
           (!y.validTo || !x.validFrom || x.validFrom <= y.validTo);
-        if (overlap)
-          issues.push({
-            index: reg.agencies.indexOf(y),
-            message: `name "${k}" is shared by ${x.code} and ${y.code}`,
-          });
+        if (overlap) issues.push({ index: reg.agencies.indexOf(y), name: k, with: x.code });
       }
     }
   }

@@ -2,6 +2,7 @@
 // between figures (parts sum to wholes, a part never exceeds its whole). The catalogue is data,
 // versioned with the plan; this module only validates and queries it.
 import { z } from "zod";
+import { schemaIssue, type DataFault, type DataIssue } from "./dataIssue";
 
 /** 2: split dossier outcomes (trước hạn / đúng hạn / quá hạn), receipt channel, "other" buckets and
  * warning-level sums, catalogue settings for denominators. A version-1 catalogue still loads. */
@@ -136,18 +137,9 @@ export type CeilingRule = z.infer<typeof CeilingRuleSchema>;
 /** Parse and check a catalogue: schema, then referential integrity of rates, sums and limits. */
 export function loadCatalogue(
   json: unknown,
-):
-  | { ok: true; catalogue: Catalogue }
-  | { ok: false; issues: string[]; paths?: readonly (readonly PropertyKey[])[] } {
+): { ok: true; catalogue: Catalogue } | { ok: false; issues: DataIssue[] } {
   const parsed = CatalogueSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
-      // Kept so a reader of sheet tables can point at the offending cell.
-      paths: parsed.error.issues.map((i) => i.path),
-    };
-  }
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => schemaIssue(i, json)) };
   const issues = integrityIssues(parsed.data);
   if (issues.length) return { ok: false, issues };
   // Stated settings decide the denominators in force; without them the stored denominators stand.
@@ -155,79 +147,91 @@ export function loadCatalogue(
   return { ok: true, catalogue: stated ? applySettings(parsed.data, {}) : parsed.data };
 }
 
-function integrityIssues(cat: Catalogue): string[] {
-  const issues: string[] = [];
+function integrityIssues(cat: Catalogue): DataIssue[] {
+  const issues: DataIssue[] = [];
+  type Where = Pick<DataIssue, "table" | "index" | "record" | "field">;
+  const push = (w: Where, fault: DataFault) => issues.push({ ...w, fault });
+  const ind = (index: number, field: string | null = null): Where => ({
+    table: "indicators",
+    index,
+    record: cat.indicators[index].code,
+    field,
+  });
   const byCode = new Map<string, Indicator>();
-  for (const ind of cat.indicators) {
-    if (byCode.has(ind.code)) issues.push(`indicator ${ind.code}: duplicate code`);
-    byCode.set(ind.code, ind);
-  }
+  cat.indicators.forEach((i, n) => {
+    if (byCode.has(i.code)) push(ind(n, "code"), { kind: "duplicate" });
+    byCode.set(i.code, i);
+  });
   // A figure referred to by a rule must exist and be a count or amount, never a rate.
-  const figure = (code: string, where: string): Indicator | undefined => {
-    const ind = byCode.get(code);
-    if (!ind) issues.push(`${where}: unknown indicator ${code}`);
-    else if (ind.kind === "rate") issues.push(`${where}: ${code} is a rate, not a figure`);
-    return ind;
+  const figure = (code: string, w: Where): Indicator | undefined => {
+    const i = byCode.get(code);
+    if (!i) push(w, { kind: "unknown_ref", ref: code, of: "indicator" });
+    else if (i.kind === "rate") push(w, { kind: "rate_as_figure", ref: code });
+    return i;
   };
   const roles = new Map<string, string>();
-  for (const ind of cat.indicators) {
-    if (!ind.role) continue;
-    const where = `indicator ${ind.code}`;
-    const other = roles.get(ind.role);
-    if (other && other !== ind.code) issues.push(`${where}: role ${ind.role} is already ${other}'s`);
-    roles.set(ind.role, ind.code);
-    const kind = INDICATOR_ROLES[ind.role].kind;
-    if ((kind === "rate") !== (ind.kind === "rate"))
-      issues.push(`${where}: role ${ind.role} needs a ${kind === "rate" ? "rate" : "figure"}`);
-  }
-  for (const ind of cat.indicators) {
-    const where = `indicator ${ind.code}`;
-    if (ind.kind === "rate") {
-      if (!ind.numerator || !ind.denominator)
-        issues.push(`${where}: a rate needs a numerator and a denominator`);
-      if (ind.numerator) figure(ind.numerator, `${where} numerator`);
-      if (ind.denominator) figure(ind.denominator, `${where} denominator`);
-      if (ind.numerator && ind.numerator === ind.denominator)
-        issues.push(`${where}: numerator equals denominator`);
-      const opts = ind.denominatorBySetting?.options;
+  cat.indicators.forEach((i, n) => {
+    if (!i.role) return;
+    const other = roles.get(i.role);
+    if (other && other !== i.code) push(ind(n, "role"), { kind: "role_taken", role: i.role, by: other });
+    roles.set(i.role, i.code);
+    const kind = INDICATOR_ROLES[i.role].kind;
+    if ((kind === "rate") !== (i.kind === "rate"))
+      push(ind(n, "role"), { kind: "role_kind", role: i.role, needs: kind === "rate" ? "rate" : "figure" });
+  });
+  cat.indicators.forEach((i, n) => {
+    if (i.kind === "rate") {
+      if (!i.numerator || !i.denominator)
+        push(ind(n, i.numerator ? "denominator" : "numerator"), { kind: "rate_parts_missing" });
+      if (i.numerator) figure(i.numerator, ind(n, "numerator"));
+      if (i.denominator) figure(i.denominator, ind(n, "denominator"));
+      if (i.numerator && i.numerator === i.denominator) push(ind(n, "denominator"), { kind: "same_both" });
+      const opts = i.denominatorBySetting?.options;
       if (opts) {
-        for (const code of Object.values(opts)) figure(code, `${where} denominator option`);
+        for (const code of Object.values(opts)) figure(code, ind(n, "denominatorBySetting"));
         // Any option, so that a catalogue with settings applied still loads.
-        if (!Object.values(opts).includes(ind.denominator ?? "")) {
-          issues.push(`${where}: denominator is none of the setting's options`);
-        }
+        if (!Object.values(opts).includes(i.denominator ?? ""))
+          push(ind(n, "denominator"), { kind: "option_not_in_force" });
       }
-    } else if (ind.numerator || ind.denominator || ind.denominatorBySetting) {
-      issues.push(`${where}: only a rate has a numerator or denominator`);
+    } else if (i.numerator || i.denominator || i.denominatorBySetting) {
+      push(ind(n, i.numerator ? "numerator" : i.denominator ? "denominator" : "denominatorBySetting"), {
+        kind: "not_a_rate",
+      });
     }
-  }
-  cat.sums.forEach((s, i) => {
-    const where = `sums[${i}] (${s.whole})`;
-    const whole = figure(s.whole, where);
+  });
+  cat.sums.forEach((s, n) => {
+    const at = (field: string): Where => ({ table: "sums", index: n, record: s.whole, field });
+    const whole = figure(s.whole, at("whole"));
     const all = s.other ? [...s.parts, s.other] : s.parts;
-    const parts = all.map((p) => figure(p, where));
-    if (new Set(all).size !== all.length) issues.push(`${where}: a part is listed twice`);
-    if (all.includes(s.whole)) issues.push(`${where}: the whole is one of its parts`);
+    const parts = all.map((p) => figure(p, at("parts")));
+    if (new Set(all).size !== all.length) push(at("parts"), { kind: "part_twice" });
+    if (all.includes(s.whole)) push(at("parts"), { kind: "whole_is_part" });
     for (const p of parts) {
       const comparable = whole && p && whole.kind !== "rate" && p.kind !== "rate";
       if (comparable && p.unit !== whole.unit)
-        issues.push(`${where}: ${p.code} is in ${p.unit}, the whole in ${whole.unit}`);
+        push(at("parts"), { kind: "unit_mismatch", part: p.code, partUnit: p.unit, wholeUnit: whole.unit });
     }
   });
-  if (sumCycle(cat.sums)) issues.push("sums: a figure is (indirectly) a part of itself");
-  cat.limits.forEach((l, i) => {
-    const where = `limits[${i}] (${l.part} ≤ ${l.whole})`;
-    figure(l.part, where);
-    figure(l.whole, where);
-    if (l.part === l.whole) issues.push(`${where}: part and whole are the same`);
+  if (sumCycle(cat.sums))
+    push({ table: "sums", index: null, record: null, field: null }, { kind: "sum_cycle" });
+  cat.limits.forEach((l, n) => {
+    const at = (field: string): Where => ({
+      table: "limits",
+      index: n,
+      record: `${l.part} ≤ ${l.whole}`,
+      field,
+    });
+    figure(l.part, at("part"));
+    figure(l.whole, at("whole"));
+    if (l.part === l.whole) push(at("whole"), { kind: "same_both" });
   });
   const ceilinged = new Set<string>();
-  (cat.ceilings ?? []).forEach((c, i) => {
-    const where = `ceilings[${i}] (${c.indicator} ≤ ${c.max})`;
-    figure(c.indicator, where);
-    if (ceilinged.has(c.indicator)) issues.push(`${where}: a second ceiling for the same indicator`);
+  (cat.ceilings ?? []).forEach((c, n) => {
+    const at = (field: string): Where => ({ table: "ceilings", index: n, record: c.indicator, field });
+    figure(c.indicator, at("indicator"));
+    if (ceilinged.has(c.indicator)) push(at("indicator"), { kind: "second_ceiling" });
     ceilinged.add(c.indicator);
-    if (c.max > MAX_EXACT_FIGURE) issues.push(`${where}: above 2^53, where figures stop being exact`);
+    if (c.max > MAX_EXACT_FIGURE) push(at("max"), { kind: "ceiling_too_high" });
   });
   return issues;
 }

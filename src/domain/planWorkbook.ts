@@ -1,7 +1,8 @@
 // The plan workbook (SPEC §3): the plan sheet laid out like the seed's appendix, plus the agency
 // registry and the indicator catalogue as tables, so one file carries everything a year needs.
-import { loadRegistry, type AgencyRegistry, type RegistryIssue } from "./agencies";
+import { loadRegistry, type AgencyRegistry } from "./agencies";
 import { a1, cellText, type A1, type Grid } from "./cell";
+import type { DataIssue, DataTable } from "./dataIssue";
 import { loadCatalogue, type Catalogue } from "./indicators";
 import { readPlan, type Plan } from "./plan";
 import { PLAN_HEADERS, PLAN_SHEETS } from "./planLayout";
@@ -183,8 +184,14 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
     });
     if (loaded.ok) registry = loaded.registry;
     else {
-      const names = { agencies: sheetName(PLAN_SHEETS.agencies), groups: sheetName(PLAN_SHEETS.groups) };
-      problems.push(...loaded.details.map((d) => registryProblem(d, agencies, groups, names)));
+      const tables = {
+        agencies: { sheet: sheetName(PLAN_SHEETS.agencies), grid: agencies, rows: recordRows(agencies) },
+        groups: { sheet: sheetName(PLAN_SHEETS.groups), grid: groups, rows: recordRows(groups) },
+      };
+      for (const d of loaded.issues) {
+        const code = d.code === "REGISTRY_INVALID" ? "PLAN_DATA_INVALID" : d.code;
+        problems.push(problem(code, { issue: d }, placeIssue(d, tables, tables.agencies.sheet)));
+      }
     }
   }
   const indicators = sheet(PLAN_SHEETS.indicators);
@@ -207,12 +214,18 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
     });
     if (loaded.ok) catalogue = loaded.catalogue;
     else {
+      const [indicatorSheet, rulesSheet] = [
+        sheetName(PLAN_SHEETS.indicators),
+        sheetName(PLAN_SHEETS.indicatorRules),
+      ];
       const tables = {
-        indicators: { sheet: PLAN_SHEETS.indicators, grid: indicators, rows: recordRows(indicators) },
-        sums: { sheet: PLAN_SHEETS.indicatorRules, grid: rules, rows: rowsOf("sum") },
-        limits: { sheet: PLAN_SHEETS.indicatorRules, grid: rules, rows: rowsOf("limit") },
+        indicators: { sheet: indicatorSheet, grid: indicators, rows: recordRows(indicators) },
+        sums: { sheet: rulesSheet, grid: rules, rows: rowsOf("sum") },
+        limits: { sheet: rulesSheet, grid: rules, rows: rowsOf("limit") },
+        ceilings: { sheet: rulesSheet, grid: rules, rows: rowsOf("max") },
       };
-      problems.push(...dataProblems(loaded, tables, PLAN_SHEETS.indicators));
+      for (const d of loaded.issues)
+        problems.push(problem("PLAN_DATA_INVALID", { issue: d }, placeIssue(d, tables, indicatorSheet)));
     }
   }
   // The report schedule: optional (a 2023-format workbook has none, and gets the defaults).
@@ -225,16 +238,11 @@ export function readPlanWorkbook(grids: ReadonlyMap<string, Grid>): PlanWorkbook
       rows: gridToRecords(grid).map((r) => dropNulls(r)),
     });
     if (loaded.ok) schedule = loaded.schedule;
-    else
-      problems.push(
-        ...loaded.issues.map((i) =>
-          problem(
-            "SCHEDULE_INVALID",
-            { issue: i.message },
-            { sheet: periodsName, cell: i.row === null ? null : cellOf(grid, i.row, i.field) },
-          ),
-        ),
-      );
+    else {
+      const tables = { rows: { sheet: periodsName, grid, rows: recordRows(grid) } };
+      for (const d of loaded.issues)
+        problems.push(problem("SCHEDULE_INVALID", { issue: d }, placeIssue(d, tables, periodsName)));
+    }
   }
   const predatesReorganisation = registryVersion < 2 || !periodsName;
   if (predatesReorganisation) {
@@ -266,37 +274,6 @@ function settingsOf(meta: ReadonlyMap<string, unknown>): { settings?: Record<str
   };
 }
 
-/** The cell of record `index` (0-based, blank rows skipped as gridToRecords does) and `field`. */
-function cellOf(grid: Grid, index: number, field: string) {
-  const header = (grid[0] ?? []).map((v) => cellText(v));
-  let seen = -1;
-  for (let r = 1; r < grid.length; r++) {
-    const row = grid[r];
-    if (!row || row.every((v) => v === null || v === "")) continue;
-    if (++seen === index) return a1(r, Math.max(0, header.indexOf(field)));
-  }
-  return null;
-}
-
-function registryProblem(
-  d: RegistryIssue,
-  agencies: Grid,
-  groups: Grid,
-  names: { agencies: string; groups: string },
-): Problem {
-  const onGroup = d.group !== undefined;
-  const grid = onGroup ? groups : agencies;
-  const index = onGroup ? d.group : d.agency;
-  return problem(
-    d.code === "REGISTRY_INVALID" ? "PLAN_DATA_INVALID" : d.code,
-    { issue: d.message },
-    {
-      sheet: onGroup ? names.groups : names.agencies,
-      cell: index === undefined ? null : cellOf(grid, index, d.field ?? "code"),
-    },
-  );
-}
-
 // A blank cell is null; the registry schema wants these fields present (null = none) and others absent.
 const NULLABLE_AGENCY_FIELDS = ["parent", "validFrom", "validTo"];
 
@@ -304,8 +281,7 @@ function dropNulls(r: Record<string, unknown>, keep: readonly string[] = []): Re
   return Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== null || keep.includes(k)));
 }
 
-/** Where a loader issue points: its zod path (["agencies", 3, "kind"]) or the record it names
- * ("agency SNV: …", "indicator HS_TRE_HAN: …"), mapped back to the sheet table's cell. */
+/** A sheet table the plan's data was read from: its sheet, grid, and the grid row of each record. */
 interface IssueTable {
   readonly sheet: string;
   readonly grid: Grid;
@@ -313,38 +289,17 @@ interface IssueTable {
   readonly rows: readonly number[];
 }
 
-function locateIssue(
-  issue: string,
-  path: readonly PropertyKey[] | undefined,
-  tables: Readonly<Record<string, IssueTable | undefined>>,
+/** Where a plan-data issue points: its record's row and its field's column on the table's sheet (the
+ * row's first cell when the field is not a column), the sheet alone for a whole table. */
+function placeIssue(
+  d: DataIssue,
+  tables: Partial<Readonly<Record<DataTable, IssueTable>>>,
   fallback: string,
 ): { sheet: string; cell: A1 | null } {
-  const head = (t: IssueTable) => (t.grid[0] ?? []).map((v) => cellText(v));
-  if (path && typeof path[0] === "string" && typeof path[1] === "number") {
-    const t = tables[path[0]];
-    const row = t?.rows[path[1]];
-    if (t && row !== undefined) {
-      const col = typeof path[2] === "string" ? head(t).indexOf(path[2]) : -1;
-      return { sheet: t.sheet, cell: a1(row, Math.max(0, col)) };
-    }
-  }
-  const named = /^(agency|indicator) (\S+):/.exec(issue);
-  const t = named ? tables[named[1] === "agency" ? "agencies" : "indicators"] : undefined;
-  if (named && t) {
-    const codeCol = head(t).indexOf("code");
-    const row = t.grid.findIndex((r, i) => i > 0 && cellText(r[codeCol] ?? null) === named[2]);
-    if (codeCol >= 0 && row > 0) return { sheet: t.sheet, cell: a1(row, codeCol) };
-  }
-  return { sheet: fallback, cell: null };
-}
-
-function dataProblems(
-  loaded: { issues: readonly string[]; paths?: readonly (readonly PropertyKey[])[] },
-  tables: Readonly<Record<string, IssueTable | undefined>>,
-  fallback: string,
-): Problem[] {
-  return loaded.issues.map((issue, i) => {
-    const at = locateIssue(issue, loaded.paths?.[i], tables, fallback);
-    return problem("PLAN_DATA_INVALID", { issue }, at);
-  });
+  const t = d.table ? tables[d.table] : undefined;
+  if (!t) return { sheet: fallback, cell: null };
+  const row = d.index === null ? undefined : t.rows[d.index];
+  if (row === undefined) return { sheet: t.sheet, cell: null };
+  const col = d.field ? (t.grid[0] ?? []).map((v) => cellText(v)).indexOf(d.field) : -1;
+  return { sheet: t.sheet, cell: a1(row, Math.max(0, col)) };
 }

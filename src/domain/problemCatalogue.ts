@@ -5,6 +5,7 @@
 // and title, agencies by name, dates dd/mm/yyyy, numbers in Vietnamese format. The code stays data.
 // docs/FORMAT.md's problem-code table is generated from this file (tests/docs/format.test.ts).
 import type { CivilDate } from "./civilDate";
+import type { DataFault, DataIssue, DataTable, SchemaDetail } from "./dataIssue";
 import type { DeadlineFailure } from "./deadline";
 import { periodLabelEn, periodLabelVi, type Period, type PeriodFailure } from "./period";
 import { formatVnDate } from "./text/vnDate";
@@ -179,6 +180,207 @@ export function deadlineReason(r: DeadlineFailure): Bilingual {
     case "bad_date":
       return { vi: `ngày không hợp lệ: ${r.date}`, en: `not a valid date: ${r.date}` };
   }
+}
+
+// ---- what is wrong with the plan's data (the loaders return these as data) --------------------------
+
+const TYPE_VI: Record<string, string> = {
+  string: "chữ",
+  number: "số",
+  boolean: "TRUE hoặc FALSE",
+  array: "danh sách JSON [ … ]",
+  object: "đối tượng JSON { … }",
+};
+const TYPE_EN: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  boolean: "TRUE or FALSE",
+  array: "a JSON list [ … ]",
+  object: "a JSON object { … }",
+};
+
+function schemaText(d: SchemaDetail): Bilingual {
+  switch (d.code) {
+    case "missing":
+      return { vi: "thiếu giá trị bắt buộc", en: "a required value is missing" };
+    case "type":
+      return {
+        vi: `phải là ${TYPE_VI[d.expected] ?? d.expected}`,
+        en: `must be ${TYPE_EN[d.expected] ?? d.expected}`,
+      };
+    case "too_small":
+      return d.origin === "string" && d.minimum <= 1
+        ? { vi: "không được để trống", en: "must not be empty" }
+        : d.origin === "array"
+          ? { vi: `cần ít nhất ${d.minimum} phần tử`, en: `needs at least ${d.minimum} items` }
+          : { vi: `phải từ ${vn(d.minimum)} trở lên`, en: `must be at least ${enNumber(d.minimum)}` };
+    case "too_big":
+      return d.origin === "array" || d.origin === "string"
+        ? { vi: `dài quá ${d.maximum}`, en: `longer than ${d.maximum}` }
+        : { vi: `không được lớn hơn ${vn(d.maximum)}`, en: `must be at most ${enNumber(d.maximum)}` };
+    case "format":
+      return d.format === "code"
+        ? {
+            vi: "mã chỉ gồm chữ in hoa không dấu, chữ số và dấu _",
+            en: "codes are upper-case ASCII letters, digits and _",
+          }
+        : d.format === "date"
+          ? { vi: "phải là ngày dạng YYYY-MM-DD", en: "must be a date YYYY-MM-DD" }
+          : { vi: "sai định dạng", en: "has the wrong form" };
+    case "value":
+      return { vi: `phải là một trong: ${list(d.values)}`, en: `must be one of: ${list(d.values)}` };
+    case "keys":
+      return { vi: `cột không dùng được: ${list(d.keys)}`, en: `unknown columns: ${list(d.keys)}` };
+    case "other":
+      return { vi: "giá trị không hợp lệ", en: "invalid value" };
+  }
+}
+
+function faultText(f: DataFault): Bilingual {
+  switch (f.kind) {
+    case "schema":
+      return schemaText(f.detail);
+    case "duplicate":
+      return { vi: "mã bị trùng", en: "duplicate code" };
+    case "unknown_ref": {
+      const of = {
+        agency: ["cơ quan", "agency"],
+        group: ["nhóm", "group"],
+        indicator: ["chỉ tiêu", "indicator"],
+      }[f.of];
+      return { vi: `không có ${of[0]} "${f.ref}"`, en: `unknown ${of[1]} "${f.ref}"` };
+    }
+    case "self_ref":
+      return { vi: "trỏ về chính nó", en: "refers to itself" };
+    case "cycle":
+      return { vi: "chuỗi liên kết quay vòng về chính nó", en: "the chain leads back to itself" };
+    case "ends_before_start":
+      return { vi: "ngày kết thúc trước ngày bắt đầu", en: "ends before it starts" };
+    case "history_overlap":
+      return {
+        vi: `giai đoạn ${f.entry + 1} và ${f.entry + 2} chồng lên nhau hoặc không có ngày kết thúc`,
+        en: `entries ${f.entry + 1} and ${f.entry + 2} overlap or are open-ended`,
+      };
+    case "history_first_parent":
+      return {
+        vi: "khác cơ quan cấp trên của giai đoạn đầu tiên",
+        en: "differs from the first entry's parent",
+      };
+    case "no_successors":
+      return {
+        vi: `kết thúc ngày ${f.ended} mà không ghi đơn vị kế thừa (ghi các đơn vị, hoặc [] nếu không có)`,
+        en: `ended on ${f.ended} without successors (list them, or [] if none)`,
+      };
+    case "successors_without_end":
+      return {
+        vi: "có đơn vị kế thừa nhưng không có ngày kết thúc (validTo)",
+        en: "has successors but no validTo",
+      };
+    case "successor_absent":
+      return {
+        vi: `đơn vị kế thừa ${f.ref} không tồn tại vào ngày ${f.day}`,
+        en: `successor ${f.ref} does not exist on ${f.day}`,
+      };
+    case "name_shared":
+      return {
+        vi: `tên "${f.name}" trùng với ${f.with} trong cùng thời gian`,
+        en: `name "${f.name}" is shared with ${f.with}`,
+      };
+    case "phrase_shared":
+      return {
+        vi: `cụm từ "${f.phrase}" đã dùng cho nhóm "${f.with}"`,
+        en: `phrase "${f.phrase}" also used by "${f.with}"`,
+      };
+    case "phrase_is_agency":
+      return {
+        vi: `cụm từ "${f.phrase}" cũng là tên một cơ quan`,
+        en: `phrase "${f.phrase}" is also an agency name`,
+      };
+    case "rate_parts_missing":
+      return { vi: "tỷ lệ cần có tử số và mẫu số", en: "a rate needs a numerator and a denominator" };
+    case "rate_as_figure":
+      return { vi: `${f.ref} là tỷ lệ, không phải số liệu`, en: `${f.ref} is a rate, not a figure` };
+    case "not_a_rate":
+      return { vi: "chỉ tỷ lệ mới có tử số, mẫu số", en: "only a rate has a numerator or denominator" };
+    case "same_both":
+      return { vi: "hai vế là cùng một chỉ tiêu", en: "both sides are the same indicator" };
+    case "option_not_in_force":
+      return {
+        vi: "mẫu số không thuộc các lựa chọn của thiết lập",
+        en: "the denominator is none of the setting's options",
+      };
+    case "part_twice":
+      return { vi: "một phần được ghi hai lần", en: "a part is listed twice" };
+    case "whole_is_part":
+      return { vi: "tổng cũng là một phần của chính nó", en: "the whole is one of its parts" };
+    case "unit_mismatch":
+      return {
+        vi: `${f.part} tính bằng ${f.partUnit}, tổng tính bằng ${f.wholeUnit}`,
+        en: `${f.part} is in ${f.partUnit}, the whole in ${f.wholeUnit}`,
+      };
+    case "sum_cycle":
+      return {
+        vi: "một chỉ tiêu (gián tiếp) là phần của chính nó",
+        en: "a figure is (indirectly) a part of itself",
+      };
+    case "second_ceiling":
+      return { vi: "chỉ tiêu đã có mức trần khác", en: "a second ceiling for the same indicator" };
+    case "ceiling_too_high":
+      return {
+        vi: "mức trần vượt 2^53, nơi số không còn chính xác",
+        en: "above 2^53, where figures stop being exact",
+      };
+    case "role_taken":
+      return { vi: `vai trò ${f.role} đã thuộc ${f.by}`, en: `role ${f.role} is already ${f.by}'s` };
+    case "role_kind":
+      return {
+        vi: `vai trò ${f.role} cần một ${f.needs === "rate" ? "tỷ lệ" : "số liệu"}`,
+        en: `role ${f.role} needs a ${f.needs}`,
+      };
+    case "quarter_number":
+      return {
+        vi: "kỳ quý (và chỉ kỳ quý) cần số quý",
+        en: "a quarter (and only a quarter) needs its number",
+      };
+    case "same_period":
+      return { vi: `cùng kỳ với ${f.as}`, en: `same period as ${f.as}` };
+  }
+}
+
+const TABLE_VI: Record<DataTable, string> = {
+  agencies: "cơ quan",
+  groups: "nhóm",
+  indicators: "chỉ tiêu",
+  sums: "quy tắc tổng",
+  limits: "quy tắc phần ≤ tổng",
+  ceilings: "mức trần",
+  rows: "kỳ báo cáo",
+};
+const TABLE_EN: Record<DataTable, string> = {
+  agencies: "agency",
+  groups: "group",
+  indicators: "indicator",
+  sums: "sum rule",
+  limits: "limit rule",
+  ceilings: "ceiling",
+  rows: "period",
+};
+
+/** A plan-data issue in both languages: which record and column, then what is wrong. */
+export function dataIssueText(d: DataIssue): Bilingual {
+  const f = faultText(d.fault);
+  const rec = (t: string) =>
+    d.table === null
+      ? ""
+      : `${t}${d.record ? ` ${d.table === "groups" ? `"${d.record}"` : d.record}` : d.index !== null ? ` #${d.index + 1}` : ""}`;
+  // A field of the document itself (schemaVersion) is named alone; a record's field is its column.
+  const field = (column: string) => (d.field ? (d.table ? `${column} ${d.field}` : d.field) : "");
+  const viWhere = [d.table ? rec(TABLE_VI[d.table]) : "", field("cột")].filter(Boolean);
+  const enWhere = [d.table ? rec(TABLE_EN[d.table]) : "", field("column")].filter(Boolean);
+  return {
+    vi: viWhere.length ? `${viWhere.join(", ")}: ${f.vi}` : f.vi,
+    en: enWhere.length ? `${enWhere.join(", ")}: ${f.en}` : f.en,
+  };
 }
 
 interface FileP {
@@ -1078,57 +1280,57 @@ export const PROBLEMS = {
     todo_vi: "Ghi ví dụ: Tháng 3/2023, Quý IV năm 2023, Trước 30/6/2023, Thường xuyên.",
     todo_en: "Write e.g. Tháng 3/2023, Quý IV năm 2023, Trước 30/6/2023, Thường xuyên.",
   }),
-  PLAN_DATA_INVALID: def<{ issue: string }>({
+  PLAN_DATA_INVALID: def<{ issue: DataIssue }>({
     severity: "error",
     topic: "plan",
     meaning: "registry or catalogue data breaks its schema (at the offending cell)",
-    vi: (p) => `Dữ liệu danh mục không hợp lệ: ${p.issue}.`,
-    en: (p) => `Invalid registry or catalogue data: ${p.issue}.`,
+    vi: (p) => `Dữ liệu danh mục không hợp lệ: ${dataIssueText(p.issue).vi}.`,
+    en: (p) => `Invalid registry or catalogue data: ${dataIssueText(p.issue).en}.`,
     todo_vi: "Hãy sửa ô này trong tệp kế hoạch.",
     todo_en: "Correct this cell in the plan workbook.",
   }),
-  REGISTRY_DUPLICATE_CODE: def<{ issue: string }>({
+  REGISTRY_DUPLICATE_CODE: def<{ issue: DataIssue }>({
     severity: "error",
     topic: "plan",
     meaning: "two agencies of the registry share a code (at the second one's code cell)",
-    vi: (p) => `Danh mục cơ quan: ${p.issue}.`,
-    en: (p) => `Agency registry: ${p.issue}.`,
+    vi: (p) => `Danh mục cơ quan: ${dataIssueText(p.issue).vi}.`,
+    en: (p) => `Agency registry: ${dataIssueText(p.issue).en}.`,
     todo_vi: "Đặt mã khác cho một trong hai cơ quan.",
     todo_en: "Give one of the two agencies another code.",
   }),
-  REGISTRY_NO_SUCCESSOR: def<{ issue: string }>({
+  REGISTRY_NO_SUCCESSOR: def<{ issue: DataIssue }>({
     severity: "error",
     topic: "plan",
     meaning: "a unit that ended names no successors (at its successors cell)",
-    vi: (p) => `Danh mục cơ quan: ${p.issue}.`,
-    en: (p) => `Agency registry: ${p.issue}.`,
+    vi: (p) => `Danh mục cơ quan: ${dataIssueText(p.issue).vi}.`,
+    en: (p) => `Agency registry: ${dataIssueText(p.issue).en}.`,
     todo_vi: 'Ghi các đơn vị kế thừa vào cột successors, ví dụ ["STC"], hoặc [] nếu không có.',
     todo_en: 'List its successors in the successors column, e.g. ["STC"], or [] if none.',
   }),
-  REGISTRY_SUCCESSOR: def<{ issue: string }>({
+  REGISTRY_SUCCESSOR: def<{ issue: DataIssue }>({
     severity: "error",
     topic: "plan",
     meaning: "a successor that is unknown or does not exist the day after the unit ended",
-    vi: (p) => `Danh mục cơ quan: ${p.issue}.`,
-    en: (p) => `Agency registry: ${p.issue}.`,
+    vi: (p) => `Danh mục cơ quan: ${dataIssueText(p.issue).vi}.`,
+    en: (p) => `Agency registry: ${dataIssueText(p.issue).en}.`,
     todo_vi: "Sửa mã đơn vị kế thừa hoặc ngày hiệu lực.",
     todo_en: "Correct the successor's code or the dates.",
   }),
-  REGISTRY_CYCLE: def<{ issue: string }>({
+  REGISTRY_CYCLE: def<{ issue: DataIssue }>({
     severity: "error",
     topic: "plan",
     meaning: "a parent or successor chain leads back to the unit itself",
-    vi: (p) => `Danh mục cơ quan: ${p.issue}.`,
-    en: (p) => `Agency registry: ${p.issue}.`,
+    vi: (p) => `Danh mục cơ quan: ${dataIssueText(p.issue).vi}.`,
+    en: (p) => `Agency registry: ${dataIssueText(p.issue).en}.`,
     todo_vi: "Sửa cột parent hoặc successors để chuỗi không quay vòng.",
     todo_en: "Correct the parent or successors column so the chain does not loop.",
   }),
-  SCHEDULE_INVALID: def<{ issue: string }>({
+  SCHEDULE_INVALID: def<{ issue: DataIssue }>({
     severity: "error",
     topic: "plan",
     meaning: "a row of the report schedule (sheet Kỳ báo cáo) is invalid",
-    vi: (p) => `Kỳ báo cáo không hợp lệ: ${p.issue}.`,
-    en: (p) => `Invalid report schedule: ${p.issue}.`,
+    vi: (p) => `Kỳ báo cáo không hợp lệ: ${dataIssueText(p.issue).vi}.`,
+    en: (p) => `Invalid report schedule: ${dataIssueText(p.issue).en}.`,
     todo_vi: "Hãy sửa ô này trong sheet Kỳ báo cáo.",
     todo_en: "Correct this cell on the Kỳ báo cáo sheet.",
   }),

@@ -2,6 +2,7 @@
 // its two deadlines — agencies → Sở Nội vụ (set by the province) and province → Bộ Nội vụ. Data in
 // the plan workbook's "Kỳ báo cáo" sheet; the defaults follow Văn bản 581/BNV-CCHC.
 import { z } from "zod";
+import { schemaIssue, type DataFault, type DataIssue } from "./dataIssue";
 import { civil, daysInMonth, type CivilDate } from "./civilDate";
 import { makePeriod, samePeriod, type Period, type PeriodKind, type Quarter } from "./period";
 
@@ -91,43 +92,25 @@ function row(
 /** Parse and check a schedule: the schema, then duplicate codes and periods, and window order. */
 export function loadSchedule(
   json: unknown,
-):
-  | { ok: true; schedule: Schedule }
-  | { ok: false; issues: { row: number | null; field: string; message: string }[] } {
+): { ok: true; schedule: Schedule } | { ok: false; issues: DataIssue[] } {
   const parsed = ScheduleSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({
-        row: i.path[0] === "rows" && typeof i.path[1] === "number" ? i.path[1] : null,
-        field: String(i.path[2] ?? i.path[0] ?? ""),
-        message: `${i.path.join(".") || "(root)"}: ${i.message}`,
-      })),
-    };
-  }
-  const issues: { row: number | null; field: string; message: string }[] = [];
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => schemaIssue(i, json)) };
+  const issues: DataIssue[] = [];
+  const rows = parsed.data.rows;
+  const at = (i: number, field: string, fault: DataFault) =>
+    issues.push({ table: "rows", index: i, record: rows[i].code, field, fault });
   const codes = new Set<string>();
-  parsed.data.rows.forEach((r, i) => {
-    if (codes.has(r.code)) issues.push({ row: i, field: "code", message: `${r.code}: duplicate code` });
+  rows.forEach((r, i) => {
+    if (codes.has(r.code)) at(i, "code", { kind: "duplicate" });
     codes.add(r.code);
-    if ((r.kind === "quarter") !== (r.quarter !== undefined))
-      issues.push({
-        row: i,
-        field: "quarter",
-        message: `${r.code}: a quarter (and only a quarter) needs its number`,
-      });
+    if ((r.kind === "quarter") !== (r.quarter !== undefined)) at(i, "quarter", { kind: "quarter_number" });
     const w = scheduleWindow(r, 2024);
     if (w.end.y * 400 + w.end.m * 32 + w.end.d < w.start.y * 400 + w.start.m * 32 + w.start.d)
-      issues.push({ row: i, field: "endMonth", message: `${r.code}: the window ends before it starts` });
+      at(i, "endMonth", { kind: "ends_before_start" });
   });
-  parsed.data.rows.forEach((r, i) => {
-    const first = parsed.data.rows.findIndex((o) => samePeriod(periodOfRow(o, 2024), periodOfRow(r, 2024)));
-    if (first !== i)
-      issues.push({
-        row: i,
-        field: "kind",
-        message: `${r.code}: same period as ${parsed.data.rows[first].code}`,
-      });
+  rows.forEach((r, i) => {
+    const first = rows.findIndex((o) => samePeriod(periodOfRow(o, 2024), periodOfRow(r, 2024)));
+    if (first !== i) at(i, "kind", { kind: "same_period", as: rows[first].code });
   });
   return issues.length ? { ok: false, issues } : { ok: true, schedule: parsed.data };
 }

@@ -32,6 +32,7 @@ const BY_NAME: Record<string, unknown> = {
   statuses: "Đã hoàn thành, Đang thực hiện",
   expected: "Báo cáo CCHC",
   agency: "SNV",
+  issue: { table: "agencies", index: 3, record: "SNV", field: "parent", fault: { kind: "cycle" } },
 };
 const NUMBERS = new Set([
   "row",

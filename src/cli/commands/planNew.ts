@@ -4,6 +4,7 @@ import { loadRegistry } from "../../domain/agencies";
 import { newYearPlan, type CurrentPlanData } from "../../domain/planNew";
 import { readPlanWorkbook } from "../../domain/planWorkbook";
 import { hasErrors } from "../../domain/problem";
+import { dataIssueText } from "../../domain/problemCatalogue";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { CliError, EXIT } from "../errors";
 import { currentData } from "../exampleData";
@@ -67,8 +68,10 @@ async function planNewCommand(opts: { json?: boolean } & NewOptions, lang: Lang)
     current = { registry: src.registry, catalogue: src.catalogue, schedule: src.schedule };
   } else current = currentData();
   const loaded = loadRegistry(current.registry);
-  if (!loaded.ok)
-    throw new CliError(`Danh mục cơ quan lỗi: ${loaded.issues[0]}`, `Registry invalid: ${loaded.issues[0]}`);
+  if (!loaded.ok) {
+    const first = dataIssueText(loaded.issues[0]);
+    throw new CliError(`Danh mục cơ quan lỗi: ${first.vi}`, `Registry invalid: ${first.en}`);
+  }
   const made = newYearPlan(grids, old.plan.year, year, current, loaded.registry);
   if (!made)
     throw new CliError(`Không đọc được bảng kế hoạch trong ${opts.from}.`, `No plan table in ${opts.from}.`);

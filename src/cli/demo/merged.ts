@@ -176,6 +176,6 @@ async function writeYear2025(bundle: PlanBundle, file: string): Promise<Rollup> 
 /** The registry the merged demo uses, loaded (for tests). */
 export function mergedRegistry(): AgencyRegistry {
   const r = loadRegistry(mergedPlanInput(2027).registry);
-  if (!r.ok) throw new Error(r.issues.join("; "));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.registry;
 }

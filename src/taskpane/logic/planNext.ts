@@ -76,7 +76,7 @@ export async function nextYearPlan(
   if (!loaded.plan) return null;
   const { current, bundled } = await currentDataFor(loaded);
   const reg = loadRegistry(current.registry);
-  if (!reg.ok) throw new Error(`registry: ${reg.issues[0]}`); // the bundled or already-read registry: a bug
+  if (!reg.ok) throw new Error(`registry: ${JSON.stringify(reg.issues[0])}`); // the bundled or already-read registry: a bug
   const made = newYearPlan(grids, loaded.plan.year, year, current, reg.registry);
   if (!made) return null;
   const { sheets, ...rest } = made;
