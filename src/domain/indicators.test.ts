@@ -145,6 +145,18 @@ describe("the example catalogue", () => {
     expect(pct("TL_DVC_TICH_HOP_QG", 2)).toBe(70.4);
   });
 
+  it("gives every count and amount a plausible ceiling (issue 16), below 2^53", () => {
+    const ceilings = new Map((cat.ceilings ?? []).map((c) => [c.indicator, c.max]));
+    const without = cat.indicators
+      .filter((i) => i.kind !== "rate" && !ceilings.has(i.code))
+      .map((i) => i.code);
+    expect(without).toEqual([]);
+    for (const max of ceilings.values()) expect(max).toBeLessThan(Number.MAX_SAFE_INTEGER);
+    // Scores and ranks are bounded by what they measure, not by a count's size.
+    expect(ceilings.get("PAR_INDEX_DIEM")).toBe(100);
+    expect(ceilings.get("SIPAS_XEP_HANG")).toBe(100);
+  });
+
   it("holds true identities only: resolved + pending = received (incl. carried over)", () => {
     expect(cat.sums).toEqual(
       expect.arrayContaining([

@@ -1,8 +1,9 @@
 // Issue 16: one report must not make a rollup unreadable for good. Every class of code point goes
-// through every write path — ExcelJS cells, the spliced bulk rows (shared strings and inline), the
-// Office.js adapter — and is read back: characters XML 1.0 forbids arrive as U+FFFD, everything else
-// exactly as written; and a report carrying `_xFFFE_` escapes is flagged at its cell and consolidates
-// into a rollup that later runs can still merge into.
+// through every write path — ExcelJS cells, the spliced bulk rows (shared strings and inline), a new
+// rollup written as OOXML directly (freshWorkbook.ts), the Office.js adapter — and is read back:
+// characters XML 1.0 forbids arrive as U+FFFD, everything else exactly as written; and a report
+// carrying `_xFFFE_` escapes is flagged at its cell and consolidates into a rollup that later runs
+// can still merge into.
 import { promises as fsp } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -12,6 +13,7 @@ import type { SheetSpec } from "../../src/domain/sheetSpec";
 import { cellSafeText, REPLACEMENT_CHAR } from "../../src/domain/text/cellSafety";
 import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { EXAMPLE_PLAN_XLSX } from "../../src/cli/exampleData";
+import { freshWorkbookBytes } from "../../src/workbook/xlsx/freshWorkbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { filledReport } from "../helpers/fixtures";
 import { runCli } from "../helpers/runCli";
@@ -100,6 +102,17 @@ test("spliced bulk rows with inline strings (no table): every class reads back a
   expect(asExcelReads).toEqual(EXPECTED);
 });
 
+test("a new rollup written as OOXML directly (freshWorkbook.ts): every class reads back as expected", async () => {
+  const specs: SheetSpec[] = [
+    { name: "T", rows: TEXTS.map((t) => [t]) },
+    { name: "Dữ liệu dài", rows: [["Tiêu đề"], ...TEXTS.map((t) => [t])], headerRows: 1 },
+  ];
+  const back = await XlsxWorkbook.fromBuffer(freshWorkbookBytes(specs));
+  const grids = await back.readSheets(["T", "Dữ liệu dài"]);
+  expect(column(grids.get("T")!, 0)).toEqual(EXPECTED);
+  expect(column(grids.get("Dữ liệu dài")!, 1)).toEqual(EXPECTED);
+});
+
 test("Office.js: every class is written as expected, nothing XML forbids reaches Excel", async () => {
   const fx = new FakeExcel();
   await new OfficeWorkbook({ run: fx.run }).writeSheets([{ name: "T", rows: TEXTS.map((t) => [t]) }]);
@@ -114,6 +127,9 @@ test("a cell past 32,767 characters is cut with a marker on every path", async (
   const back = grids.get("T")![0][0] as string;
   expect(back.length).toBe(32767);
   expect(back.endsWith("truncated]")).toBe(true);
+  const fresh = await XlsxWorkbook.fromBuffer(freshWorkbookBytes([{ name: "T", rows: [[long]] }]));
+  const freshBack = (await fresh.readSheets(["T"])).get("T")![0][0] as string;
+  expect(freshBack).toBe(back);
   const fx = new FakeExcel();
   await new OfficeWorkbook({ run: fx.run }).writeSheets([{ name: "T", rows: [[long]] }]);
   expect((fx.grid("T")[0][0] as string).length).toBe(32767);
