@@ -2,7 +2,7 @@
 // yields — task matrix and completion rates, figures with totals, overdue tasks by lead agency,
 // submission status, provenance, the long table and year-on-year change. Pure: file names, hashes
 // and times arrive as data.
-import { agencyByCode, childrenAt, type AgencyRegistry } from "../agencies";
+import { agencyByCode, childrenAt, parentAt, type AgencyRegistry } from "../agencies";
 import { assignedAgencies, assignmentsFor, type Role } from "../assignment";
 import { civil, compareCivil, type CivilDate } from "../civilDate";
 import { finalDueDate } from "../deadline";
@@ -449,9 +449,18 @@ function hierarchyOrder(
   day: CivilDate,
 ): Map<string, { rank: number; depth: number; parent: string }> {
   const out = new Map<string, { rank: number; depth: number; parent: string }>();
+  // Every agency's parent on the day, once (childrenAt per agency would be quadratic in the registry).
+  const children = new Map<string, string[]>();
+  for (const a of registry.agencies) {
+    const parent = parentAt(registry, a.code, day);
+    if (parent === null) continue;
+    const list = children.get(parent);
+    if (list) list.push(a.code);
+    else children.set(parent, [a.code]);
+  }
   const visit = (code: string, depth: number) => {
     if (depth > 8) return; // guards a registry that skipped its cycle check
-    for (const child of childrenAt(registry, code, day)) {
+    for (const child of children.get(code) ?? []) {
       if (out.has(child)) continue;
       out.set(child, { rank: out.size, depth, parent: code });
       visit(child, depth + 1);

@@ -27,6 +27,17 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
  * byte-identical totals. Null when a value is not finite.
  */
 export function exactSum(values: readonly number[]): number | null {
+  // Whole numbers whose every partial sum stays within 2^53 add exactly as doubles: most figures
+  // are counts, so the decimal arithmetic below is for the rest.
+  let whole = 0;
+  for (const v of values) {
+    whole += v;
+    if (!Number.isSafeInteger(v) || !Number.isSafeInteger(whole)) return exactDecimalSum(values);
+  }
+  return whole;
+}
+
+function exactDecimalSum(values: readonly number[]): number | null {
   const terms: { digits: bigint; exp: number }[] = [];
   let scale = 0;
   for (const v of values) {
