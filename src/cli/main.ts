@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { COMMANDS } from "./commands/specs";
 import { CliError, EXIT } from "./errors";
+import { zodEnglishOnly } from "./zodLocales";
 
 /** The package's version, from package.json (two folders up from src/cli and build/cli alike). */
 function packageVersion(): string {
@@ -66,6 +67,7 @@ Ví dụ / Examples:
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  zodEnglishOnly();
   const program = await buildProgram(argv);
   process.exitCode = undefined;
   try {

@@ -1,0 +1,39 @@
+// The command line loads zod with its English messages only (src/cli/zodLocales.ts): checked in a
+// fresh Node process, where the module cache is Node's own (jest keeps a registry of its own).
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+function inFreshNode(code: string): string {
+  const r = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", code], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
+describe("zod in the command line", () => {
+  it("loads no locale but English, and still validates with English messages", () => {
+    const out = inFreshNode(`
+      require("./src/cli/zodLocales").zodEnglishOnly();
+      const { z } = require("zod");
+      const issue = z.strictObject({ code: z.string() }).safeParse({ code: 1 }).error.issues[0];
+      const locales = Object.keys(require.cache).filter((f) => /zod[\\\\/]v4[\\\\/]locales[\\\\/]/.test(f));
+      console.log(JSON.stringify({ message: issue.message, locales: locales.map((f) => require("path").basename(f)).sort() }));
+    `);
+    expect(JSON.parse(out)).toEqual({
+      message: "Invalid input: expected string, received number",
+      locales: ["en.cjs", "index.cjs"],
+    });
+  });
+
+  it("loads every locale without it, as published (the stand-in is what saves them)", () => {
+    const out = inFreshNode(`
+      require("zod");
+      console.log(Object.keys(require.cache).filter((f) => /zod[\\\\/]v4[\\\\/]locales[\\\\/]/.test(f)).length);
+    `);
+    expect(Number(out)).toBeGreaterThan(10);
+  });
+});
