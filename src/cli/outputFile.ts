@@ -36,7 +36,12 @@ export async function ensureOutputFolder(file: string): Promise<void> {
   try {
     await fsp.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   } catch (e) {
-    throw asUsageError(file, e);
+    // mkdir says EEXIST when part of the path is a file: that is what to tell (ENOTDIR).
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    throw asUsageError(
+      file,
+      code === "EEXIST" ? Object.assign(new Error(String(e)), { code: "ENOTDIR" }) : e,
+    );
   }
 }
 

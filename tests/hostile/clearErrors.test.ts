@@ -1,6 +1,7 @@
 // Issue 16, "clear errors, not internal errors": every I/O failure on the output is exit 2 with a
 // Vietnamese message naming the file and the fix (the old rollup intact, no temp file left); a file
 // name in Latin-1 bytes is read; files a folder holds but that are not taken are listed with why.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, promises as fsp, writeFileSync } from "node:fs";
 import * as os from "node:os";
@@ -163,6 +164,41 @@ describe("file names and what a folder holds", () => {
     expect(doc.outcomes).toEqual([
       expect.objectContaining({ file: path.join(folder, "Báo cáo STP.xlsx"), outcome: "added" }),
     ]);
+  });
+
+  it("a symlinked report in a folder is read; a linked folder, a broken link and a pipe are listed, never read", async () => {
+    const folder = path.join(dir, "links");
+    await fsp.mkdir(folder);
+    const real = path.join(dir, "STP-real.xlsx");
+    await fsp.writeFile(real, stpBytes);
+    await fsp.symlink(real, path.join(folder, "STP.xlsx"));
+    await fsp.symlink(dir, path.join(folder, "thu-muc"));
+    await fsp.symlink(path.join(dir, "khong-co.xlsx"), path.join(folder, "gay.xlsx"));
+    spawnSync("mkfifo", [path.join(folder, "ong.xlsx")]);
+    const res = await consolidate(folder, "--dry-run", "--json");
+    expect(res.code).toBe(0);
+    const doc = JSON.parse(res.stdout) as {
+      outcomes: { file: string; outcome: string }[];
+      skipped: { file: string; vi: string }[];
+    };
+    expect(doc.outcomes).toEqual([
+      expect.objectContaining({ file: path.join(folder, "STP.xlsx"), outcome: "added" }),
+    ]);
+    expect(doc.skipped.map((s) => [path.basename(s.file), s.vi.split(/[:;(]/)[0].trim()])).toEqual([
+      ["gay.xlsx", "liên kết"],
+      ["ong.xlsx", "không phải tệp thông thường"],
+      ["thu-muc", "liên kết"],
+    ]);
+    // Named on the command line, a pipe is listed too (reading it would never end).
+    const piped = await consolidate(path.join(folder, "ong.xlsx"), real, "--dry-run");
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toContain("không phải tệp thông thường");
+  });
+
+  it("an output under a path whose folder is a file: exit 2 saying so (not 'open in another program')", async () => {
+    const res = await consolidate(snv, "-o", path.join(snv, "tong-hop.xlsx"));
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("một phần của đường dẫn là tệp, không phải thư mục");
   });
 
   it("files with no extension or a space after .xlsx are listed as not taken, with why", async () => {

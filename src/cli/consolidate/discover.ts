@@ -1,7 +1,8 @@
 // Which files to consolidate: files as given, folders searched (recursively) for spreadsheet files.
 // Office's lock files ("~$…") and hidden files are skipped; the list is sorted so runs are repeatable.
 // Files in a folder that might be reports but are not taken (no extension, a space or dot after
-// ".xlsx") are listed with the reason, never dropped without a word.
+// ".xlsx"; broken links, linked folders, pipes and devices) are listed with the reason, never dropped
+// without a word; a symlinked report is followed.
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { CliError } from "../errors";
@@ -36,6 +37,19 @@ function skipReason(name: string): { vi: string; en: string } | null {
     };
   return null;
 }
+
+const NOT_A_FILE = {
+  vi: "không phải tệp thông thường (thiết bị, ống dẫn…); không đọc",
+  en: "not a regular file (a device, a pipe…); not read",
+};
+const LINKED_FOLDER = {
+  vi: "liên kết (symlink) tới một thư mục: không đi theo; hãy chỉ ra thư mục thật",
+  en: "a symbolic link to a folder: not followed; name the real folder",
+};
+const BROKEN_LINK = {
+  vi: "liên kết (symlink) trỏ tới tệp không tồn tại",
+  en: "a symbolic link to a file that does not exist",
+};
 
 export interface Discovered {
   readonly files: string[];
@@ -85,6 +99,9 @@ export async function discoverInputs(
     }
     if (st.isDirectory()) {
       for (const f of await walk(arg, skipped)) if (!(await isExcluded(f))) out.add(f);
+    } else if (!st.isFile()) {
+      // A pipe or a device never ends (or blocks): listed as not taken, never read.
+      skipped.push({ file: arg, ...NOT_A_FILE });
     } else {
       const why = await isExcluded(arg);
       if (why === "output" && opts.output)
@@ -114,12 +131,21 @@ async function walk(dir: string, skipped: SkippedFile[], depth = 0, dirBytes?: B
     const p = path.join(dir, name);
     const pBytes = Buffer.concat([here, Buffer.from(path.sep), bytes]);
     if (!utf8 || dirBytes) rememberRawPath(p, pBytes);
+    // A symbolic link to a report is followed; to a folder it is not (a link to a parent would
+    // walk the same files again and again); a broken one, a pipe or a device is listed, not read.
+    const target = e.isSymbolicLink() ? await fsp.stat(pBytes).catch(() => null) : null;
+    const isFile = e.isFile() || !!target?.isFile();
     if (e.isDirectory() && !name.startsWith("."))
       files.push(...(await walk(p, skipped, depth + 1, utf8 && !dirBytes ? undefined : pBytes)));
-    else if (e.isFile() && isCandidate(name)) files.push(p);
-    else if (e.isFile()) {
+    else if (isFile && isCandidate(name)) files.push(p);
+    else if (isFile) {
       const why = skipReason(name);
       if (why) skipped.push({ file: p, ...why });
+    } else if (isCandidate(name) || (e.isSymbolicLink() && !name.startsWith("."))) {
+      skipped.push({
+        file: p,
+        ...(target?.isDirectory() ? LINKED_FOLDER : e.isSymbolicLink() && !target ? BROKEN_LINK : NOT_A_FILE),
+      });
     }
   }
   return files;
