@@ -11,12 +11,12 @@ import {
   type CutoffRule,
   type Period,
 } from "../domain/period";
-import { deadlineReason, periodReason } from "../domain/problemCatalogue";
 import { foldKey } from "../domain/text/normalize";
 import { formatVnDate, parseVnDate } from "../domain/text/vnDate";
 import { readCell, readScalar } from "./cellInput";
-import { ErrorCode, excelError, propagateError, type FunctionError } from "./excelError";
-import { quote, readOptionalInt } from "./numberArgs";
+import { propagateError, type FunctionError } from "./excelError";
+import { functionError } from "./messages";
+import { readOptionalInt } from "./numberArgs";
 
 /** A date cell: an Excel serial or Vietnamese day-first text. Blank gives null (for "not done yet"). */
 export function readDate(v: unknown, what: string): CivilDate | null | FunctionError {
@@ -25,41 +25,38 @@ export function readDate(v: unknown, what: string): CivilDate | null | FunctionE
   if (isExcelError(cell)) return propagateError(cell);
   const date = typeof cell === "boolean" ? undefined : parseVnDate(cell);
   if (date) return date;
-  return excelError(ErrorCode.invalidValue, `${what} không phải là ngày hợp lệ: ${quote(cell)}`);
+  return functionError("not_date", { what, value: cell });
 }
 
 /** A required date: blank is #N/A. */
 export function readRequiredDate(v: unknown, what: string): CivilDate | FunctionError {
   const date = readDate(v, what);
-  return date === null ? excelError(ErrorCode.notAvailable, `${what}: ô trống`) : date;
+  return date === null ? functionError("blank_date", { what }) : date;
 }
 
 /** A deadline cell: a phrase ("Quý IV năm 2022") or a plain date (a serial or "31/12/2022"). */
 export function readDeadline(v: unknown, planYear: number | undefined): Deadline | FunctionError {
   const cell = readCell(v);
-  if (isBlank(cell)) return excelError(ErrorCode.notAvailable, "Thời hạn hoàn thành để trống");
+  if (isBlank(cell)) return functionError("deadline_blank");
   if (isExcelError(cell)) return propagateError(cell);
   if (typeof cell === "string") {
     const r = parseDeadline(cell, planYear);
     if (r.ok) return r.deadline;
     const date = parseVnDate(cell);
-    return date
-      ? dateDeadline(cell, date)
-      : excelError(ErrorCode.invalidValue, sentence(deadlineReason(r.reason).vi));
+    return date ? dateDeadline(cell, date) : functionError("deadline", { reason: r.reason });
   }
   const date = typeof cell === "number" ? serialToCivil(cell) : undefined;
   if (date) return dateDeadline(formatVnDate(date), date);
-  return excelError(ErrorCode.invalidValue, `Thời hạn hoàn thành không hợp lệ: ${quote(cell)}`);
+  return functionError("deadline_not_text", { value: cell });
 }
 
 function dateDeadline(text: string, date: CivilDate): Deadline {
   return { text, dueDates: [date], recurring: false, event: null, year: date.y };
 }
 
-/** Why a parsed deadline has no due date, for the #N/A message. */
-export function noDueDateReason(d: Deadline): string {
-  if (d.event !== null) return `Thời hạn theo sự kiện ("${d.event}"), không có ngày hết hạn cụ thể`;
-  return `Nhiệm vụ thường xuyên/định kỳ ("${d.text}"), không có ngày hết hạn cụ thể`;
+/** The #N/A for a parsed deadline with no due date (recurring, or set by an event). */
+export function noDueDate(d: Deadline): FunctionError {
+  return functionError("no_due_date", { event: d.event, text: d.text });
 }
 
 /** The optional plan year that dates a phrase naming no year ("Quý II"). */
@@ -70,12 +67,11 @@ export function readPlanYear(v: unknown): number | undefined | FunctionError {
 /** A reporting period: "2023-Q2", "Quý II/2023", "6 tháng đầu năm 2023", "2023" or the number 2023. */
 export function readPeriod(v: unknown): Period | FunctionError {
   const cell: CellValue = readCell(v);
-  if (cell === null || isBlank(cell)) return excelError(ErrorCode.notAvailable, "Kỳ báo cáo để trống");
+  if (cell === null || isBlank(cell)) return functionError("period_blank");
   if (isExcelError(cell)) return propagateError(cell);
-  if (typeof cell === "boolean")
-    return excelError(ErrorCode.invalidValue, `Kỳ báo cáo không hợp lệ: ${quote(cell)}`);
+  if (typeof cell === "boolean") return functionError("period", { reason: { kind: "not_text" } });
   const r = parsePeriod(cell);
-  return r.ok ? r.period : excelError(ErrorCode.invalidValue, sentence(periodReason(r.reason).vi));
+  return r.ok ? r.period : functionError("period", { reason: r.reason });
 }
 
 const CUTOFF_WORDS: ReadonlyMap<string, CutoffRule> = new Map([
@@ -100,15 +96,9 @@ export function readCutoff(v: unknown): CutoffRule | FunctionError {
   }
   const day = readOptionalInt(cell, "Ngày chốt số liệu", 1, 28);
   if (typeof day === "object") {
-    return excelError(
-      ErrorCode.invalidValue,
-      `Quy tắc chốt số liệu không hợp lệ: ${quote(cell)}; dùng "NĐ09", "lịch" hoặc một ngày từ 2 đến 28`,
-    );
+    return functionError("cutoff", { value: cell });
   }
   if (day === undefined) return DECREE_09;
   const rule: CutoffRule = day === 1 ? CALENDAR : { kind: "custom", startDay: day };
   return isValidCutoffRule(rule) ? rule : DECREE_09;
 }
-
-/** A catalogue reason as a message of its own: capitalised. */
-const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -4,7 +4,7 @@ import { civilToSerial } from "../domain/civilDate";
 import { finalDueDate, isOverdue } from "../domain/deadline";
 import { periodRange, type CutoffRule } from "../domain/period";
 import {
-  noDueDateReason,
+  noDueDate,
   readCutoff,
   readDate,
   readDeadline,
@@ -12,7 +12,7 @@ import {
   readPlanYear,
   readRequiredDate,
 } from "./dateArgs";
-import { ErrorCode, excelError, isFunctionError, type FunctionError } from "./excelError";
+import { isFunctionError, type FunctionError } from "./excelError";
 import { lift } from "./lift";
 
 /**
@@ -30,7 +30,7 @@ export function due(deadline: unknown[][], planYear?: unknown): unknown[][] {
     const d = readDeadline(cell, year);
     if (isFunctionError(d)) return d;
     const date = finalDueDate(d);
-    return date ? civilToSerial(date) : excelError(ErrorCode.notAvailable, noDueDateReason(d));
+    return date ? civilToSerial(date) : noDueDate(d);
   });
 }
 
@@ -60,7 +60,7 @@ export function overdue(
     const when = readRequiredDate(asOfCell, "Ngày xét");
     if (isFunctionError(when)) return when;
     const late = isOverdue(d, done, when);
-    return late === null ? excelError(ErrorCode.notAvailable, noDueDateReason(d)) : late;
+    return late === null ? noDueDate(d) : late;
   });
 }
 

@@ -3,7 +3,8 @@
 // argument's edge is #N/A — as `=A1:A3+B1:B2` behaves in Excel. This is what lets `=CCHC.DUE(F5:F80)`
 // spill a column of dates.
 import { asMatrix } from "./cellInput";
-import { ErrorCode, excelError, type FunctionError } from "./excelError";
+import type { FunctionError } from "./excelError";
+import { functionError } from "./messages";
 
 const OUTSIDE: unique symbol = Symbol("outside");
 
@@ -33,9 +34,7 @@ export function lift<R>(args: readonly unknown[], f: (...cells: unknown[]) => R)
         cells[k] = pick(ms[k], i, j);
         if (cells[k] === OUTSIDE) outside = true;
       }
-      row.push(
-        outside ? excelError(ErrorCode.notAvailable, "Các vùng dữ liệu không cùng kích thước") : f(...cells),
-      );
+      row.push(outside ? functionError("shapes") : f(...cells));
     }
     out.push(row);
   }

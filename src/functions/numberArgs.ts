@@ -5,14 +5,10 @@ import { isBlank, isExcelError, type CellValue } from "../domain/cell";
 import { foldKey } from "../domain/text/normalize";
 import { parseVnNumber } from "../domain/text/vnNumber";
 import { asMatrix, readCell } from "./cellInput";
-import { ErrorCode, excelError, propagateError, type FunctionError } from "./excelError";
+import { propagateError, type FunctionError } from "./excelError";
+import { functionError } from "./messages";
 
-/** A cell's value quoted for a message: text in quotes, numbers Vietnamese-style. */
-export function quote(cell: CellValue): string {
-  if (typeof cell === "string") return `"${cell.length > 60 ? cell.slice(0, 57) + "…" : cell}"`;
-  if (typeof cell === "number") return String(cell).replace(".", ",");
-  return String(cell).toUpperCase();
-}
+export { quote } from "./messages";
 
 /** One required number. `what` names it in messages ("Số hồ sơ đã giải quyết"). */
 export function readNumber(v: unknown, what: string): number | FunctionError {
@@ -28,9 +24,9 @@ function numberError(
   cell: CellValue,
   what: string,
 ): FunctionError {
-  if (reason === "blank") return excelError(ErrorCode.notAvailable, `${what}: ô trống, chưa có số liệu`);
+  if (reason === "blank") return functionError("blank_figure", { what });
   if (reason === "excel_error" && typeof cell === "string") return propagateError(cell.trim().toUpperCase());
-  return excelError(ErrorCode.invalidValue, `${what} không phải là số: ${quote(cell)}`);
+  return functionError("not_number", { what, value: cell });
 }
 
 /**
@@ -56,21 +52,18 @@ export function sumNumbers(arg: unknown, what: string, counts: boolean): number 
         const r = parseVnNumber(cell);
         if (!r.ok) return numberError(r.reason, cell, what);
         if (counts && r.percent) {
-          return excelError(
-            ErrorCode.invalidValue,
-            `${what} phải là số đếm, không phải tỷ lệ: ${quote(cell)}`,
-          );
+          return functionError("count_not_rate", { what, value: cell });
         }
         x = r.value;
       }
       if (counts && !isCount(x)) {
-        return excelError(ErrorCode.invalidValue, `${what} phải là số nguyên không âm: ${quote(x)}`);
+        return functionError("not_count", { what, value: x });
       }
       sum += x;
       seen = true;
     }
   }
-  if (!seen) return excelError(ErrorCode.notAvailable, `${what}: ô trống, chưa có số liệu`);
+  if (!seen) return functionError("blank_figure", { what });
   return sum;
 }
 
@@ -90,10 +83,7 @@ export function readOptionalInt(
   if (isExcelError(cell)) return propagateError(cell);
   const r = parseVnNumber(cell);
   if (!r.ok || !Number.isInteger(r.value) || r.value < min || r.value > max) {
-    return excelError(
-      ErrorCode.invalidValue,
-      `${what} phải là số nguyên từ ${min} đến ${max}: ${quote(cell)}`,
-    );
+    return functionError("int_range", { what, min, max, value: cell });
   }
   return r.value;
 }
@@ -111,5 +101,5 @@ export function readOptionalBool(v: unknown, what: string): boolean | undefined 
   const key = foldKey(cell);
   if (TRUE_WORDS.has(key)) return true;
   if (FALSE_WORDS.has(key)) return false;
-  return excelError(ErrorCode.invalidValue, `${what} phải là TRUE hoặc FALSE: ${quote(cell)}`);
+  return functionError("not_bool", { what, value: cell });
 }

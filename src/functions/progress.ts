@@ -1,19 +1,15 @@
 // CCHC.PROGRESS and CCHC.STATUS: task statuses as agencies type them.
 import { isBlank, isExcelError } from "../domain/cell";
 import { safeRate } from "../domain/rate";
-import { isApplicable, isDone, parseTaskStatus, taskStatusLabel, TASK_STATUSES } from "../domain/taskStatus";
+import { isApplicable, isDone, parseTaskStatus, taskStatusLabel } from "../domain/taskStatus";
 import { asMatrix, readCell } from "./cellInput";
 import { ErrorCode, excelError, isFunctionError, propagateError, type FunctionError } from "./excelError";
+import { functionError } from "./messages";
 import { lift } from "./lift";
-import { quote, readOptionalBool } from "./numberArgs";
-
-const KNOWN = TASK_STATUSES.map((s) => `"${s.vi}"`).join(", ");
+import { readOptionalBool } from "./numberArgs";
 
 function unknownStatus(cell: unknown): FunctionError {
-  return excelError(
-    ErrorCode.invalidValue,
-    `Tình trạng không hợp lệ: ${quote(readCell(cell))}; dùng ${KNOWN}`,
-  );
+  return functionError("unknown_status", { value: readCell(cell) });
 }
 
 /**
@@ -41,7 +37,7 @@ export function progress(statuses: unknown[][]): number | FunctionError {
       if (isDone(status)) done++;
     }
   }
-  if (filled === 0) return excelError(ErrorCode.notAvailable, "Chưa có tình trạng nhiệm vụ nào");
+  if (filled === 0) return functionError("no_statuses");
   const share = safeRate(done, applicable);
   return share === null ? excelError(ErrorCode.divisionByZero) : share;
 }
@@ -60,7 +56,7 @@ export function statusLabel(status: unknown[][], english?: unknown): unknown[][]
   const lang = en ? "en" : "vi";
   return lift([status], (v): string | FunctionError => {
     const cell = readCell(v);
-    if (isBlank(cell)) return excelError(ErrorCode.notAvailable, "Ô trống, chưa có tình trạng");
+    if (isBlank(cell)) return functionError("blank_status");
     if (isExcelError(cell)) return propagateError(cell);
     const s = typeof cell === "string" ? parseTaskStatus(cell) : undefined;
     return s === undefined ? unknownStatus(cell) : taskStatusLabel(s, lang);

@@ -5,8 +5,9 @@ import { checkStatedRate, relativeChange, safeRate, statedRate } from "../domain
 import { isExcelError } from "../domain/cell";
 import { readCell } from "./cellInput";
 import { ErrorCode, excelError, isFunctionError, propagateError, type FunctionError } from "./excelError";
+import { functionError } from "./messages";
 import { lift } from "./lift";
-import { quote, readNumber, readOptionalInt, sumNumbers } from "./numberArgs";
+import { readNumber, readOptionalInt, sumNumbers } from "./numberArgs";
 
 /**
  * Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn trên tổng số hồ sơ đã giải quyết (595.634 / 596.864 → 99,79%). Vùng ô được cộng trước khi chia. — Share of dossiers resolved early or on time among those resolved; ranges are summed first.
@@ -22,10 +23,12 @@ export function onTimeRate(onTime: unknown[][], resolved: unknown[][]): number |
   const whole = sumNumbers(resolved, "Số hồ sơ đã giải quyết", true);
   if (typeof whole !== "number") return whole;
   if (part > whole) {
-    return excelError(
-      ErrorCode.invalidValue,
-      `Số hồ sơ đúng hạn (${quote(part)}) lớn hơn số hồ sơ đã giải quyết (${quote(whole)})`,
-    );
+    return functionError("part_over_whole", {
+      part: "Số hồ sơ đúng hạn",
+      partValue: part,
+      whole: "Số hồ sơ đã giải quyết",
+      wholeValue: whole,
+    });
   }
   return safeRate(part, whole) ?? excelError(ErrorCode.divisionByZero);
 }
@@ -97,6 +100,6 @@ function readStated(v: unknown): { value: number; decimals: number } | FunctionE
   if (isExcelError(cell)) return propagateError(cell);
   const r = statedRate(cell);
   if (r.ok) return { value: r.fraction, decimals: r.percentDecimals };
-  if (r.reason === "blank") return excelError(ErrorCode.notAvailable, "Tỷ lệ đã ghi: ô trống");
-  return excelError(ErrorCode.invalidValue, `Tỷ lệ đã ghi không phải là số: ${quote(cell)}`);
+  if (r.reason === "blank") return functionError("blank_figure", { what: "Tỷ lệ đã ghi" });
+  return functionError("not_number", { what: "Tỷ lệ đã ghi", value: cell });
 }

@@ -3,9 +3,10 @@
 import { isBlank, isExcelError } from "../domain/cell";
 import { formatVnNumber, parseVnNumber } from "../domain/text/vnNumber";
 import { readCell } from "./cellInput";
-import { ErrorCode, excelError, isFunctionError, propagateError, type FunctionError } from "./excelError";
+import { isFunctionError, propagateError, type FunctionError } from "./excelError";
+import { functionError } from "./messages";
 import { lift } from "./lift";
-import { quote, readOptionalBool, readOptionalInt } from "./numberArgs";
+import { readOptionalBool, readOptionalInt } from "./numberArgs";
 
 /**
  * Số từ chữ viết kiểu Việt Nam: "605.859" → 605859, "1.652,5" → 1652,5, "99,79%" → 0,9979. — A number from Vietnamese-formatted text ("." groups thousands, "," is the decimal mark).
@@ -19,10 +20,10 @@ export function vnNum(text: unknown[][]): unknown[][] {
     const cell = readCell(v);
     const r = parseVnNumber(cell);
     if (r.ok) return r.value;
-    if (r.reason === "blank") return excelError(ErrorCode.notAvailable, "Ô trống, chưa có số liệu");
+    if (r.reason === "blank") return functionError("blank_figure");
     if (r.reason === "excel_error" && typeof cell === "string")
       return propagateError(cell.trim().toUpperCase());
-    return excelError(ErrorCode.invalidValue, `Không đọc được số từ ${quote(cell)}`);
+    return functionError("not_number", { value: cell });
   });
 }
 
@@ -53,10 +54,10 @@ export function vnText(
   if (isFunctionError(cut)) return [[cut]];
   return lift([number], (v): string | FunctionError => {
     const cell = readCell(v);
-    if (isBlank(cell)) return excelError(ErrorCode.notAvailable, "Ô trống, chưa có số liệu");
+    if (isBlank(cell)) return functionError("blank_figure");
     if (isExcelError(cell)) return propagateError(cell);
     const r = parseVnNumber(cell);
-    if (!r.ok) return excelError(ErrorCode.invalidValue, `Không phải là số: ${quote(cell)}`);
+    if (!r.ok) return functionError("not_number", { value: cell });
     // Text such as "99,79%" keeps its own style unless told otherwise.
     const asPercent = pct ?? r.percent;
     const written = r.decimals !== null && asPercent === r.percent ? r.decimals : undefined;

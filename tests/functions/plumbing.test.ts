@@ -1,6 +1,9 @@
 import { asMatrix, readCell, readScalar } from "../../src/functions/cellInput";
 import { ErrorCode, excelError, isFunctionError, propagateError } from "../../src/functions/excelError";
 import { lift } from "../../src/functions/lift";
+import { FUNCTION_FAILURES, functionError } from "../../src/functions/messages";
+import { readDeadline, readPeriod } from "../../src/functions/dateArgs";
+import { deadlineReason, periodReason } from "../../src/domain/problemCatalogue";
 import { expectError } from "./helpers";
 
 describe("excelError", () => {
@@ -90,5 +93,41 @@ describe("lift", () => {
     );
     expect(out.slice(0, 2)).toEqual([[2], [4]]);
     expectError(out[2][0], "#N/A");
+  });
+});
+
+describe("function failures: one table of codes and messages", () => {
+  it("every failure's message is a Vietnamese sentence with its value", () => {
+    const params = {
+      what: "Số hồ sơ",
+      value: "nhiều",
+      min: 2,
+      max: 28,
+      part: "Số hồ sơ đúng hạn",
+      partValue: 5,
+      whole: "Số hồ sơ đã giải quyết",
+      wholeValue: 3,
+      reason: { kind: "empty" },
+      event: null,
+      text: "Thường xuyên",
+    };
+    for (const kind of Object.keys(FUNCTION_FAILURES) as (keyof typeof FUNCTION_FAILURES)[]) {
+      const e = functionError(kind, params as never);
+      expect(e.code).toBe(FUNCTION_FAILURES[kind].code);
+      expect(e.message).toMatch(/^[A-ZÀ-Ỹ]/u);
+      expect(e.message).not.toMatch(/\b(expected|invalid|must|not a)\b/i);
+    }
+  });
+
+  it("period and deadline reasons are the problem catalogue's words", () => {
+    expect(readPeriod("Quý V/2023")).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining(periodReason({ kind: "unknown" }).vi.slice(1)),
+    });
+    expect(readPeriod("")).toEqual({ code: "#N/A", message: "Kỳ báo cáo để trống" });
+    expect(readDeadline("", 2023)).toEqual({
+      code: "#N/A",
+      message: `T${deadlineReason({ kind: "empty" }).vi.slice(1)}`,
+    });
   });
 });
