@@ -1,5 +1,6 @@
 // Cells and grids as the domain sees them: the shape of `range.values` in the Office JavaScript API.
 // Dates arrive as Excel serial numbers; error values as their text ("#REF!").
+import { isTidyText } from "./text/plainText";
 
 /** One cell's value: what `range.values` holds. Empty cells are `null` (Office gives ""; adapters map it). */
 export type CellValue = string | number | boolean | null;
@@ -90,5 +91,6 @@ export function cellText(v: CellValue): string {
   if (v === null) return "";
   // A number's or boolean's text is ASCII without spaces: nothing to normalize (the common case).
   if (typeof v !== "string") return String(v);
+  if (isTidyText(v)) return v; // already NFC with single spaces: most texts
   return v.normalize("NFC").replace(/\s+/g, " ").trim();
 }

@@ -120,16 +120,23 @@ function emptyInfo(): ReportInfo {
   return { fields: {}, period: null, planYear: null, version: null, submittedAt: null };
 }
 
+/** Each info field's labels, folded, once. */
+let infoLabels: Map<string, InfoField> | undefined;
+function foldedInfoLabels(): Map<string, InfoField> {
+  const byLabel = new Map<string, InfoField>();
+  for (const [field, def] of infoFields()) {
+    for (const l of fieldLabels(def)) byLabel.set(foldKey(l), field);
+  }
+  return byLabel;
+}
+
 function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
   const found = locateTable<InfoColumn>(grid, sheet, INFO_HEADERS, INFO_REQUIRED);
   problems.push(...found.problems);
   const loc = found.location;
   if (!loc || loc.columns.label === undefined || loc.columns.value === undefined) return emptyInfo();
   const fields: Partial<Record<InfoField, InfoValue>> = {};
-  const byLabel = new Map<string, InfoField>();
-  for (const [field, def] of infoFields()) {
-    for (const l of fieldLabels(def)) byLabel.set(foldKey(l), field);
-  }
+  const byLabel = (infoLabels ??= foldedInfoLabels());
   for (let r = loc.headerRow + 1; r < grid.length; r++) {
     const field = byLabel.get(foldKey(columnText(grid, loc, r, "label")));
     if (!field || fields[field]) continue;
@@ -256,11 +263,12 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
     const raw = cellAt(grid, r, loc.columns.value);
     const cell = a1(r, loc.columns.value);
     const n = parseVnNumber(raw);
-    const indicator = {
+    // Named only in a problem: most rows have none, so the name and unit are read only then.
+    const indicator = () => ({
       code,
       name: columnText(grid, loc, r, "name") || code,
       unit: columnText(grid, loc, r, "unit"),
-    };
+    });
     let value: number | null = null;
     let decimals: number | null = null;
     if (n.ok) {
@@ -268,11 +276,19 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
       decimals = n.decimals;
     } else if (n.reason === "excel_error") {
       problems.push(
-        problem("CELL_EXCEL_ERROR", { indicator, error: String(raw) }, { sheet, cell, value: raw }),
+        problem(
+          "CELL_EXCEL_ERROR",
+          { indicator: indicator(), error: String(raw) },
+          { sheet, cell, value: raw },
+        ),
       );
     } else if (n.reason === "not_number") {
       problems.push(
-        problem("NUMBER_INVALID", { indicator, text: cellText(raw) }, { sheet, cell, value: raw }),
+        problem(
+          "NUMBER_INVALID",
+          { indicator: indicator(), text: cellText(raw) },
+          { sheet, cell, value: raw },
+        ),
       );
     }
     figures.push({ code, row: r, cell, value, decimals, raw });

@@ -21,10 +21,24 @@ export const REPLACEMENT_CHAR = "\uFFFD";
 const XML_FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const XML_FORBIDDEN_TEST = new RegExp(XML_FORBIDDEN.source);
 
-/** Whether `s` holds a character XML 1.0 forbids. */
-export const hasXmlForbidden = (s: string): boolean => XML_FORBIDDEN_TEST.test(s);
+/** Whether `s` holds a character XML 1.0 forbids ({@link XML_FORBIDDEN}, one pass over the codes:
+ * run on every text cell of every report). */
+export function hasXmlForbidden(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x7f) {
+      if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+    } else if (c === 0x7f || c >= 0xfffe) return true;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // A high surrogate followed by a low one is a pair; any other surrogate stands alone.
+      const d = s.charCodeAt(i + 1);
+      if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return true;
+      i++;
+    }
+  }
+  return false;
+}
 
 /** `s` with each character XML 1.0 forbids replaced by U+FFFD, and how many there were. */
 export function replaceXmlForbidden(s: string): { text: string; replaced: number } {

@@ -5,6 +5,7 @@
 // Tables: TCVN3 is the VN3 subset of TCVN 5712:1993 (byte values checked against glibc iconv
 // "TCVN5712-1"); VNI-Windows writes a base letter followed by a mark byte (checked against two public
 // converters, xvnkb and vietnamese-conversion). Both tables below are indexed by the same rows.
+import { isNfcStableUnit } from "./plainText";
 
 /** A legacy encoding of Vietnamese text. */
 export type LegacyEncoding = "tcvn3" | "vni";
@@ -233,6 +234,41 @@ function isVietnameseWord(word: string): boolean {
   return SYLLABLE.test(decomposed.replace(TONE_MARKS, "").normalize("NFC"));
 }
 
+/** A letter of {@link UNICODE_ONLY} (U+0102, U+0103, U+0110, U+0111, U+0128, U+0129, U+0168, U+0169,
+ * U+01A0, U+01A1, U+01AF, U+01B0, U+1EA0–U+1EF9). */
+const isUnicodeOnlyUnit = (c: number): boolean =>
+  (c >= 0x1ea0 && c <= 0x1ef9) ||
+  c === 0x103 ||
+  c === 0x111 ||
+  c === 0x1a1 ||
+  c === 0x1b0 ||
+  c === 0x102 ||
+  c === 0x110 ||
+  c === 0x1a0 ||
+  c === 0x1af ||
+  c === 0x129 ||
+  c === 0x169 ||
+  c === 0x128 ||
+  c === 0x168;
+
+/**
+ * The detection's first test ({@link LATIN1} absent or {@link UNICODE_ONLY} present, on the NFC text)
+ * in one pass over the character codes, without normalizing, for text NFC leaves as it is (nearly
+ * every cell: ASCII, or Unicode Vietnamese). False means "not known": the full detection decides.
+ */
+export function surelyNotLegacy(s: string): boolean {
+  let latin1 = false;
+  let unicodeOnly = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xa1) continue;
+    if (!isNfcStableUnit(c)) return false;
+    if (c <= 0xff) latin1 = true;
+    else if (isUnicodeOnlyUnit(c)) unicodeOnly = true;
+  }
+  return !latin1 || unicodeOnly;
+}
+
 /**
  * Detect Vietnamese typed in a legacy font. Conservative: returns an encoding only when
  * - the text holds no letter that exists only in Unicode Vietnamese (ạ, ư, đ …), and
@@ -245,6 +281,7 @@ function isVietnameseWord(word: string): boolean {
  * Plain ASCII, English and Unicode Vietnamese give null.
  */
 export function detectLegacyEncoding(s: string): LegacyEncoding | null {
+  if (surelyNotLegacy(s)) return null;
   const text = s.normalize("NFC");
   if (!LATIN1.test(text) || UNICODE_ONLY.test(text)) return null;
   // Words too long to be a syllable carry no evidence either way and are never converted: the work

@@ -12,6 +12,24 @@ export function tidy(s: string): string {
 /** Lower-case ASCII key: diacritics removed, đ → d, punctuation to spaces, spaces collapsed.
  * "Cơ quan chủ trì" → "co quan chu tri"; NFC and NFD forms give the same key. */
 export function foldKey(s: string): string {
+  if (s.length > FOLD_MEMO_MAX_CHARS) return fold(s);
+  let key = foldMemo.get(s);
+  if (key === undefined) {
+    if (foldMemo.size >= FOLD_MEMO_MAX_ENTRIES) foldMemo.clear();
+    key = fold(s);
+    // A copy as the key: the text may be a slice of a whole part's XML, which must not stay alive.
+    foldMemo.set(s.length < 13 ? s : [...s].join(""), key);
+  }
+  return key;
+}
+
+// Headers, labels, sheet and agency names are folded again in every report: short texts' keys are
+// remembered, a bounded number of them.
+const foldMemo = new Map<string, string>();
+const FOLD_MEMO_MAX_CHARS = 64;
+const FOLD_MEMO_MAX_ENTRIES = 5_000;
+
+function fold(s: string): string {
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

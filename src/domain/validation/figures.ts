@@ -7,6 +7,7 @@ import {
   MAX_EXACT_FIGURE,
   type Catalogue,
   type Indicator,
+  type LimitRule,
 } from "../indicators";
 import { problem, type Problem } from "../problem";
 import type { IndicatorRef } from "../problemCatalogue";
@@ -20,12 +21,38 @@ const ref = (i: Indicator): IndicatorRef => ({
   unit: i.unit,
 });
 
+/** What checking figures looks up in a catalogue, built once per catalogue (every report of a
+ * consolidation is checked against the same one), and again should its lists be replaced. */
+interface CatalogueIndex {
+  lists: readonly unknown[];
+  /** Indicators by upper-case code. */
+  indicators: Map<string, Indicator>;
+  ceilings: Map<string, number>;
+  limits: LimitRule[];
+}
+const indexes = new WeakMap<Catalogue, CatalogueIndex>();
+
+function catalogueIndex(catalogue: Catalogue): CatalogueIndex {
+  const lists = [catalogue.indicators, catalogue.sums, catalogue.limits, catalogue.ceilings];
+  const known = indexes.get(catalogue);
+  if (known && known.lists.every((l, i) => l === lists[i])) return known;
+  const index: CatalogueIndex = {
+    lists,
+    indicators: new Map(catalogue.indicators.map((i) => [i.code.toUpperCase(), i])),
+    ceilings: new Map(catalogue.indicators.map((i) => [i.code, figureCeiling(catalogue, i.code)])),
+    limits: impliedLimits(catalogue),
+  };
+  indexes.set(catalogue, index);
+  return index;
+}
+
 export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem[] {
   const sheet = report.sheets.figures;
   if (!sheet || !report.figureTable) return [];
   const problems: Problem[] = [];
   const byCode = new Map<string, ReportFigure>();
-  const indicators = new Map<string, Indicator>(catalogue.indicators.map((i) => [i.code.toUpperCase(), i]));
+  const index = catalogueIndex(catalogue);
+  const indicators = index.indicators;
   const refOf = (code: string): IndicatorRef => {
     const i = indicators.get(code.toUpperCase());
     return i ? ref(i) : { code, name: code, unit: "" };
@@ -50,7 +77,9 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
       continue;
     }
     byCode.set(key, f);
-    problems.push(...checkValue(f, ind, sheet, figureCeiling(catalogue, ind.code)));
+    problems.push(
+      ...checkValue(f, ind, sheet, index.ceilings.get(ind.code) ?? figureCeiling(catalogue, ind.code)),
+    );
   }
 
   for (const ind of catalogue.indicators) {
@@ -86,7 +115,7 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     }
   }
 
-  for (const { part, whole } of impliedLimits(catalogue)) {
+  for (const { part, whole } of index.limits) {
     const p = val(part);
     const w = val(whole);
     if (!p || !w || p.value! <= w.value!) continue;

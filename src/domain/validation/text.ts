@@ -2,7 +2,12 @@
 // would read as a formula when exported or re-typed (=, +, -, @ at the start).
 import { a1, type Grid } from "../cell";
 import { problem, type Problem } from "../problem";
-import { convertLegacyToUnicode, detectLegacyEncoding, type LegacyEncoding } from "../text/legacyEncoding";
+import {
+  convertLegacyToUnicode,
+  detectLegacyEncoding,
+  surelyNotLegacy,
+  type LegacyEncoding,
+} from "../text/legacyEncoding";
 
 const FORMULA_START = /^[=+@-]/;
 const NUMBERISH = /^[+-]?\d[\d.,\s]*%?$/;
@@ -25,6 +30,8 @@ const MEMO_MAX_ENTRIES = 20_000;
 const unshared = (s: string): string => (s.length < 13 ? s : [...s].join(""));
 
 function legacyEncodingOf(v: string): LegacyEncoding | null {
+  // Most texts are answered from their characters alone, before hashing them for the memo.
+  if (surelyNotLegacy(v)) return null;
   if (v.length > MEMO_MAX_CHARS) return detectLegacyEncoding(v);
   let enc = legacyMemo.get(v);
   if (enc === undefined) {
