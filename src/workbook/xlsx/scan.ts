@@ -356,6 +356,8 @@ function inflatePartOnce(
   onChunk: (chunk: Buffer) => void,
   declared: number,
   part: string,
+  /** The output buffer's size: the part's declared size (+1), unless told otherwise. */
+  chunk = Math.min(budget, declared) + 1,
 ): Buffer {
   const over = (): Over =>
     new Over(
@@ -368,7 +370,12 @@ function inflatePartOnce(
     out = Buffer.from(data.buffer, data.byteOffset, data.length);
   } else {
     try {
-      out = zlib.inflateRawSync(data, { maxOutputLength: budget + 1 });
+      // One output buffer of the declared size (+1, so a part inflating past it is caught), not
+      // 16 KB chunks joined at the end.
+      out = zlib.inflateRawSync(data, {
+        maxOutputLength: budget + 1,
+        chunkSize: Math.max(64, Math.min(chunk, ONE_GO_BYTES)),
+      });
     } catch (e) {
       if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw over();
       throw e;
@@ -379,6 +386,19 @@ function inflatePartOnce(
     if (Date.now() > deadline) throw new Over("đọc quá lâu", "reading took too long");
     onChunk(out.subarray(at, Math.min(out.length, at + SLICE)));
   }
+  return out;
+}
+
+/** A part inflated earlier (within a larger budget), held to this part's budget as if inflated now
+ * (the same zip-bomb refusal); undefined when there is none. Only a part whose chunks nothing counts
+ * (workbook.xml and its relationships) is inflated early. */
+function reuse(out: Buffer | undefined, budget: number, declared: number, part: string): Buffer | undefined {
+  if (out === undefined) return undefined;
+  if (out.length > budget)
+    throw new Over(
+      `phần ${part} giải nén ra nhiều hơn ${mb(declared)} đã khai báo, có thể là "bom zip"`,
+      `part ${part} inflates past its declared ${mb(declared)}, possibly a zip bomb`,
+    );
   return out;
 }
 
@@ -400,16 +420,27 @@ async function sheetNames(
   byName: ReadonlyMap<string, ZipEntry>,
   deadline: number,
   oneGo: boolean,
+  inflated: Map<ZipEntry, Buffer>,
 ): Promise<Map<string, string>> {
   const text = async (part: string): Promise<string> => {
     const e = byName.get(part);
     const data = e && entryData(buf, e);
     if (!e || !data) return "";
     const budget = 8 * 1024 * 1024;
-    if (oneGo)
-      return inflatePartOnce(data, e.method, budget, deadline, () => undefined, budget, part).toString(
-        "utf8",
+    if (oneGo) {
+      const out = inflatePartOnce(
+        data,
+        e.method,
+        budget,
+        deadline,
+        () => undefined,
+        budget,
+        part,
+        e.uncompressedSize + 1,
       );
+      inflated.set(e, out); // the pass below takes it from here instead of inflating it again
+      return out.toString("utf8");
+    }
     const chunks: Buffer[] = [];
     await inflatePart(data, e.method, budget, deadline, (c) => chunks.push(Buffer.from(c)));
     return Buffer.concat(chunks).toString("utf8");
@@ -465,7 +496,9 @@ export async function scanXlsxParts(
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   const oneGo = declared <= ONE_GO_BYTES && nativeZip();
   const kept: ZipPart[] | undefined = opts.keep ? [] : undefined;
-  const names = await sheetNames(buf, byName, deadline, oneGo).catch(() => new Map<string, string>());
+  // Parts inflated (in one go) to read the sheet names: within 8 MB, checked again below.
+  const early = new Map<ZipEntry, Buffer>();
+  const names = await sheetNames(buf, byName, deadline, oneGo, early).catch(() => new Map<string, string>());
   try {
     for (const e of entries) {
       if (e.name.endsWith("/")) continue; // a folder entry
@@ -512,7 +545,9 @@ export async function scanXlsxParts(
       }
       let size: number;
       if (oneGo) {
-        const out = inflatePartOnce(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
+        const out =
+          reuse(early.get(e), budget, e.uncompressedSize, e.name) ??
+          inflatePartOnce(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
         size = out.length;
         if (counter) {
           if (Date.now() > deadline) throw new Over("đọc quá lâu", "reading took too long");

@@ -13,6 +13,7 @@
 // counting in the used range when its first cell holds a value.
 import { promises as fsp } from "node:fs";
 import type { CellValue, Grid } from "../../domain/cell";
+import { isNfcStable } from "../../domain/text/plainText";
 import type { SheetInfo, WorkbookReading } from "../port";
 import { WorkbookReadError, isWorkbookReadError } from "./errors";
 import { scanXlsxParts } from "./scan";
@@ -130,9 +131,10 @@ function unescapeOoxml(s: string): string {
     : s;
 }
 
-/** A text as the domain sees it: NFC, empty → null. */
+/** A text as the domain sees it: NFC, empty → null. Most texts are NFC-stable, known from their
+ * character codes without asking ICU. */
 function textValue(s: string): string | null {
-  return s === "" ? null : s.normalize("NFC");
+  return s === "" ? null : isNfcStable(s) ? s : s.normalize("NFC");
 }
 
 interface ParsedSheet {
