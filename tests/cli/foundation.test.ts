@@ -7,7 +7,7 @@ import { EXAMPLE_PLAN_2027_XLSX, EXAMPLE_PLAN_XLSX } from "../../src/cli/example
 import type { Grid } from "../../src/domain/cell";
 import { parsePeriod, type Period } from "../../src/domain/period";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { filledReport } from "../helpers/fixtures";
+import { filledReport, T } from "../helpers/fixtures";
 import { runCli } from "../helpers/runCli";
 
 const dir = mkdtempSync(join(tmpdir(), "cchc-cli-"));
@@ -184,8 +184,8 @@ describe("cchc validate on bad input: a clear message, the documented exit code,
 
   it("a header with a typo or in NFD form is read, the typo named with sheet and cell", async () => {
     const specs = filledReport("STP", Q2);
-    specs[1].rows[0][5] = "Tình trạg";
-    specs[1].rows[0][7] = String(specs[1].rows[0][7]).normalize("NFD");
+    specs[1].rows[0][T.status] = "Tình trạg";
+    specs[1].rows[0][T.evidence] = String(specs[1].rows[0][T.evidence]).normalize("NFD");
     specs[2].rows[0] = specs[2].rows[0].map((h) => String(h).normalize("NFD"));
     const file = await writeWorkbook(join(dir, "typo.xlsx"), specs);
     const { code, doc } = await validateJson(file);

@@ -6,10 +6,12 @@ import ExcelJS from "exceljs";
 import { mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { readWorkbookFile, requirePlan } from "../../src/cli/workbookFiles";
 import { makePeriod } from "../../src/domain/period";
 import type { Problem } from "../../src/domain/problem";
+import { readPlanWorkbook } from "../../src/domain/planWorkbook";
 import { validateReport } from "../../src/domain/validation/validateReport";
+import { readWholeWorkbook } from "../../src/workbook/wholeWorkbook";
+import { XlsxReader } from "../../src/workbook/xlsx/xlsxReader";
 
 const PLAN = path.join(__dirname, "../../examples/plan-2023.xlsx");
 const OUT = path.join(tmpdir(), `cchc-hand-built-${process.pid}`);
@@ -261,7 +263,14 @@ describe("a report built by hand from docs/FORMAT.md", () => {
     // Rule 3: groups on 1 January of the plan year.
     const { live, cellNames } = registryRules(agencies, groups, "2023-01-01", String(info["Tỉnh"]));
 
-    const bundle = await requirePlan(PLAN);
+    // Read as any host reads a workbook: the .xlsx adapter behind the port, every sheet at once.
+    const pw = readPlanWorkbook((await readWholeWorkbook(await XlsxReader.open(PLAN))).grids);
+    const bundle = {
+      plan: pw.plan!,
+      registry: pw.registry!,
+      catalogue: pw.catalogue!,
+      schedule: pw.schedule,
+    };
     mkdirSync(OUT, { recursive: true });
     const byAgency = new Map<string, Problem[]>();
     const roles = { lead: 0, coordinator: 0, both: 0 };
@@ -281,7 +290,7 @@ describe("a report built by hand from docs/FORMAT.md", () => {
         out.addWorksheet(name).addRows(grid);
       const file = path.join(OUT, `${agency.code}.xlsx`);
       await out.xlsx.writeFile(file);
-      const read = await readWorkbookFile(file);
+      const read = await readWholeWorkbook(await XlsxReader.open(file));
       const v = validateReport(read, { ...bundle, expectedPeriod: makePeriod("year", 2023) });
       byAgency.set(agency.code, v.problems);
     }

@@ -12,8 +12,7 @@ import { findTask, type Plan } from "../../src/domain/plan";
 import { planWorkbookSheets, readPlanWorkbook } from "../../src/domain/planWorkbook";
 import { buildReportTemplate } from "../../src/domain/report/template";
 import type { SheetSpec } from "../../src/domain/sheetSpec";
-import { tableColumn } from "../../src/domain/sheetTable";
-import { FIGURE_TABLE, TASK_TABLE } from "../../src/domain/report/layout";
+import { F, I, T } from "./columns";
 
 export interface ExamplePlan {
   plan: Plan;
@@ -129,7 +128,7 @@ export function filledReport(agencyCode: string, period: Period): SheetSpec[] {
     rows: s.rows.map((r) => [...r]),
   }));
   const [info, tasks, figures] = specs;
-  for (const row of info.rows) if (row[0] === "Người lập") row[1] = "Nguyễn Văn A";
+  for (const row of info.rows) if (row[I.label] === "Người lập") row[I.value] = "Nguyễn Văn A";
   const end = periodRange(period).end;
   for (const row of tasks.rows.slice(1)) {
     const task = findTask(plan, String(row[T.code]))!;
@@ -151,21 +150,11 @@ export function filledReport(agencyCode: string, period: Period): SheetSpec[] {
   return specs;
 }
 
-/** Columns of the task and figure sheets, by key (the templates lay them out from TASK_TABLE, FIGURE_TABLE). */
-const T = {
-  code: tableColumn(TASK_TABLE, "code"),
-  status: tableColumn(TASK_TABLE, "status"),
-  doneDate: tableColumn(TASK_TABLE, "doneDate"),
-  evidence: tableColumn(TASK_TABLE, "evidence"),
-};
-export const F = {
-  code: tableColumn(FIGURE_TABLE, "code"),
-  value: tableColumn(FIGURE_TABLE, "value"),
-  note: tableColumn(FIGURE_TABLE, "note"),
-};
+export { F, I, T } from "./columns";
 
 /** Find the row of a grid whose first cell is `key`, for editing fixtures. */
 export function rowOf(grid: Grid, key: string): CellValue[] {
+  // The key is in the first column: a figure's code, an info row's label.
   const row = grid.find((r) => r[0] === key);
   if (!row) throw new Error(`no row ${key}`);
   return row;

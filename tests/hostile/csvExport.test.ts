@@ -8,7 +8,7 @@ import { EXAMPLE_PLAN_XLSX } from "../../src/cli/exampleData";
 import { neutraliseCsvText } from "../../src/domain/consolidation/csvExport";
 import { parsePeriod, type Period } from "../../src/domain/period";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { filledReport } from "../helpers/fixtures";
+import { filledReport, T } from "../helpers/fixtures";
 import { runCli } from "../helpers/runCli";
 
 const Q2 = (parsePeriod("2023-Q2") as { ok: true; period: Period }).period;
@@ -34,9 +34,9 @@ it("cchc consolidate --csv: formula-like evidence neutralised in the CSV, kept a
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "cchc-csv-"));
   const specs = filledReport("STP", Q2);
   const tasks = specs.find((s) => s.name === "Nhiệm vụ")!.rows;
-  const done = tasks.slice(1).filter((r) => typeof r[6] === "number");
+  const done = tasks.slice(1).filter((r) => typeof r[T.doneDate] === "number");
   const EVIDENCE = TYPED.slice(0, 4); // the reader trims a leading tab, so it never reaches the rollup
-  EVIDENCE.forEach((t, i) => (done[i][7] = t));
+  EVIDENCE.forEach((t, i) => (done[i][T.evidence] = t));
   const wb = XlsxWorkbook.create();
   await wb.writeSheets(specs);
   const report = path.join(dir, "STP.xlsx");

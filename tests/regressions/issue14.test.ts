@@ -6,6 +6,7 @@ import type { Grid } from "../../src/domain/cell";
 import {
   INFO_LABELS,
   LONG_HEADERS,
+  ROLLUP_INFO_TABLE,
   ROLLUP_SHEETS,
   STATUS_HEADERS,
 } from "../../src/domain/consolidation/layout";
@@ -15,10 +16,11 @@ import { rollupSheets } from "../../src/domain/consolidation/sheets";
 import type { Submission } from "../../src/domain/consolidation/submission";
 import { makePeriod, parsePeriod, type Period } from "../../src/domain/period";
 import { statedRate } from "../../src/domain/rate";
+import { tableColumn } from "../../src/domain/sheetTable";
 import { validateReport } from "../../src/domain/validation/validateReport";
 import { checkRate } from "../../src/functions/rates";
 import { priorFromGrids } from "../../src/taskpane/logic/consolidate";
-import { examplePlan, filledReport, gridsOf, rowOf } from "../helpers/fixtures";
+import { examplePlan, F, filledReport, gridsOf, I, rowOf } from "../helpers/fixtures";
 
 const Q2: Period = (parsePeriod("2023-Q2") as { ok: true; period: Period }).period;
 const ctx = () => ({ ...examplePlan(), expectedPeriod: Q2 });
@@ -29,7 +31,7 @@ describe("bug 1: one stated-rate reading for the validator and CCHC.CHECKRATE", 
     expect(statedRate("0,9159")).toEqual({ ok: true, fraction: 0.9159, percentDecimals: 2 });
     expect(checkRate([["0,9159"]], [[98]], [[107]])).toEqual([[true]]);
     const grids = filled();
-    rowOf(grids.get("Số liệu")!, "TL_AP_DUNG_ISO")[3] = "0,9159";
+    rowOf(grids.get("Số liệu")!, "TL_AP_DUNG_ISO")[F.value] = "0,9159";
     const problems = validateReport({ grids }, ctx()).problems;
     expect(problems.filter((p) => p.code === "RATE_MISMATCH")).toEqual([]);
   });
@@ -37,13 +39,13 @@ describe("bug 1: one stated-rate reading for the validator and CCHC.CHECKRATE", 
   it("both agree on every form of the same stated rate", () => {
     for (const stated of ["91,59%", "91,58%", "0,9158", 0.9159, 0.9158] as const) {
       const grids = filled();
-      rowOf(grids.get("Số liệu")!, "TL_AP_DUNG_ISO")[3] = stated;
+      rowOf(grids.get("Số liệu")!, "TL_AP_DUNG_ISO")[F.value] = stated;
       const validatorOk = !validateReport({ grids }, ctx()).problems.some((p) => p.code === "RATE_MISMATCH");
       expect([stated, validatorOk]).toEqual([stated, checkRate([[stated]], [[98]], [[107]])[0][0]]);
     }
     for (const stated of ["91,6%", "0,9157", 0.9157] as const) {
       const grids = filled();
-      rowOf(grids.get("Số liệu")!, "TL_AP_DUNG_ISO")[3] = stated;
+      rowOf(grids.get("Số liệu")!, "TL_AP_DUNG_ISO")[F.value] = stated;
       expect(validateReport({ grids }, ctx()).problems.some((p) => p.code === "RATE_MISMATCH")).toBe(
         stated !== "91,6%",
       );
@@ -120,11 +122,12 @@ describe("bug 2: a stored rollup with missing columns is refused, not silently e
   it("a rollup written by a newer layout is refused; a rollup stating no version is read as 1", () => {
     const grids = stored();
     const info = grids.get(ROLLUP_SHEETS.info)!;
-    const row = info.find((r) => r[0] === INFO_LABELS.schemaVersion)!;
-    row[1] = 2;
+    const [label, value] = [tableColumn(ROLLUP_INFO_TABLE, "label"), tableColumn(ROLLUP_INFO_TABLE, "value")];
+    const row = info.find((r) => r[label] === INFO_LABELS.schemaVersion)!;
+    row[value] = 2;
     const newer = readRollup(grids);
     expect(!newer.ok && newer.problems.map((p) => p.code)).toEqual(["ROLLUP_VERSION_NEWER"]);
-    row[1] = null;
+    row[value] = null;
     expect(readRollup(grids).ok).toBe(true);
   });
 
@@ -145,8 +148,8 @@ describe("bug 3: an unknown agency code is an error even when the name is known"
   it('code "SNOIVU" with name "Sở Nội vụ" → AGENCY_UNKNOWN at the code cell, suggesting SNV', () => {
     const grids = filled("SNV");
     const info = grids.get("Thông tin")!;
-    rowOf(info, "Mã cơ quan")[1] = "SNOIVU";
-    rowOf(info, "Tên cơ quan")[1] = "Sở Nội vụ";
+    rowOf(info, "Mã cơ quan")[I.value] = "SNOIVU";
+    rowOf(info, "Tên cơ quan")[I.value] = "Sở Nội vụ";
     const result = validateReport({ grids }, ctx());
     const p = result.problems.find((x) => x.code === "AGENCY_UNKNOWN");
     expect(p).toMatchObject({ severity: "error", sheet: "Thông tin", value: "SNOIVU" });
@@ -166,14 +169,16 @@ describe("bug 4: text checks on every text cell, phone numbers are not formulas"
   it.each(["+84 270 3823 456", "+84-270-3823-456", "+84 (270) 3823 456"])(
     'contact "%s" on Thông tin is a phone number, not formula-like text',
     (phone) => {
-      const found = problemsAt((g) => void (rowOf(g.get("Thông tin")!, "Điện thoại, email")[1] = phone));
+      const found = problemsAt(
+        (g) => void (rowOf(g.get("Thông tin")!, "Điện thoại, email")[I.value] = phone),
+      );
       expect(found.filter(([code]) => code === "FORMULA_LIKE_TEXT")).toEqual([]);
     },
   );
   it("formula-like and legacy-encoded text on Thông tin is flagged at its cell", () => {
     const found = problemsAt((g) => {
-      rowOf(g.get("Thông tin")!, "Điện thoại, email")[1] = '=HYPERLINK("http://x")';
-      rowOf(g.get("Thông tin")!, "Người lập")[1] = "NguyÔn V¨n A";
+      rowOf(g.get("Thông tin")!, "Điện thoại, email")[I.value] = '=HYPERLINK("http://x")';
+      rowOf(g.get("Thông tin")!, "Người lập")[I.value] = "NguyÔn V¨n A";
     });
     expect(found).toEqual(
       expect.arrayContaining([

@@ -9,6 +9,7 @@ import { CHART_SHEET } from "../../src/taskpane/logic/rollupCharts";
 import { ROLLUP_SHEETS } from "../../src/domain/consolidation/layout";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { fakeOps, installResizeObserver, installWebCrypto } from "./helpers";
+import { I, T } from "../helpers/columns";
 
 installResizeObserver();
 installWebCrypto();
@@ -22,8 +23,8 @@ async function reportFile(code: string): Promise<File> {
   const agency = bundle.registry.agencies.find((a) => a.code === code)!;
   const specs = buildReportTemplate({ ...bundle, agency, period: p.period });
   // Filled in: every task "Không phát sinh" (needs no date or evidence), a preparer.
-  for (const row of specs[1].rows.slice(1)) row[5] = "Không phát sinh";
-  for (const row of specs[0].rows) if (row[0] === "Người lập") row[1] = "Nguyễn Văn A";
+  for (const row of specs[1].rows.slice(1)) row[T.status] = "Không phát sinh";
+  for (const row of specs[0].rows) if (row[I.label] === "Người lập") row[I.value] = "Nguyễn Văn A";
   const wb = XlsxWorkbook.create();
   await wb.writeSheets(specs);
   const bytes = await wb.toBuffer();

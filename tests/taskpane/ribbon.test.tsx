@@ -9,6 +9,7 @@ import { parsePeriod } from "../../src/domain/period";
 import { App } from "../../src/taskpane/components/App";
 import { examplePlan } from "../../src/taskpane/logic/planSources";
 import { fakeOps, installResizeObserver } from "./helpers";
+import { T } from "../helpers/columns";
 
 installResizeObserver();
 
@@ -25,7 +26,7 @@ function reportGrids(): Map<string, Grid> {
     catalogue: plan.catalogue,
   });
   const grids = new Map(specs.map((s) => [s.name, s.rows.map((r) => [...r])]));
-  grids.get(specs[1].name)![1][5] = "Xong rồi"; // not a status
+  grids.get(specs[1].name)![1][T.status] = "Xong rồi"; // not a status
   return grids;
 }
 

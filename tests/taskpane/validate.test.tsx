@@ -29,6 +29,7 @@ import { ProblemList } from "../../src/taskpane/components/ProblemList";
 import { LangContext } from "../../src/taskpane/i18n";
 import { examplePlan } from "../../src/taskpane/logic/planSources";
 import { fakeOps, installResizeObserver } from "./helpers";
+import { T } from "../helpers/columns";
 
 installResizeObserver();
 
@@ -47,7 +48,7 @@ function reportGrids() {
   });
   const grids = new Map(specs.map((s) => [s.name, s.rows.map((r) => [...r])]));
   const tasks = grids.get(specs[1].name)!;
-  tasks[1][5] = "Xong rồi"; // not a status
+  tasks[1][T.status] = "Xong rồi"; // not a status
   return { grids, taskSheet: specs[1].name };
 }
 
