@@ -87,9 +87,11 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
       problems.push(problem("FIGURE_MISSING", { indicator: ref(ind) }, { sheet, value: ind.code }));
   }
 
+  // A figure past 2^53 (FIGURE_TOO_LARGE) is not exact: it takes no part in the rules, whose messages
+  // would only repeat it as a 300-digit number and hide the real cause behind a sum that fails.
   const val = (code: string) => {
     const f = byCode.get(code.toUpperCase());
-    return f && f.value !== null ? f : null;
+    return f && f.value !== null && Math.abs(f.value) <= MAX_EXACT_FIGURE ? f : null;
   };
 
   for (const rule of catalogue.sums) {
