@@ -192,32 +192,56 @@ class AsciiSink {
 /** Whether a value writes a cell; an empty one only does with a style. */
 const isEmpty = (v: CellValue | undefined): v is null | undefined => v === null || v === undefined;
 
-/** One cell: `<c r="B12" s="3" t="s"><v>41</v></c>`; `style` is its ` s="…"` attribute or "". */
+/** The markup after a cell's reference for one style (` s="3"` or none), by kind of value. */
+interface CellMarkup {
+  empty: string;
+  number: string;
+  text: string;
+  boolean: string;
+  error: string;
+}
+
+const markups = new Map<string, CellMarkup>();
+function cellMarkup(styleAttr: string): CellMarkup {
+  let m = markups.get(styleAttr);
+  if (!m) {
+    m = {
+      empty: `"${styleAttr}/>`,
+      number: `"${styleAttr}><v>`,
+      text: `"${styleAttr} t="s"><v>`,
+      boolean: `"${styleAttr} t="b"><v>`,
+      error: `"${styleAttr} t="e"><v>#NUM!</v></c>`,
+    };
+    markups.set(styleAttr, m);
+  }
+  return m;
+}
+
+/** One cell: `<c r="B12" s="3" t="s"><v>41</v></c>`; `open` is `<c r="B`, `row` "12". */
 function writeCell(
   out: AsciiSink,
-  letters: string,
+  open: string,
   row: string,
-  style: string,
+  m: CellMarkup,
   v: CellValue | undefined,
   strings: Strings,
 ): void {
-  out.ascii('<c r="');
-  out.ascii(letters);
+  out.ascii(open);
   out.ascii(row);
-  out.ascii('"');
-  out.ascii(style);
-  if (isEmpty(v)) out.ascii("/>");
+  if (isEmpty(v)) out.ascii(m.empty);
   else if (typeof v === "number") {
     // Non-finite numbers would corrupt the file: #NUM!, as the ExcelJS path writes.
-    if (!Number.isFinite(v)) out.ascii(' t="e"><v>#NUM!</v></c>');
+    if (!Number.isFinite(v)) out.ascii(m.error);
     else {
-      out.ascii("><v>");
+      out.ascii(m.number);
       out.ascii(String(v));
       out.ascii("</v></c>");
     }
-  } else if (typeof v === "boolean") out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
-  else {
-    out.ascii(' t="s"><v>');
+  } else if (typeof v === "boolean") {
+    out.ascii(m.boolean);
+    out.ascii(v ? "1</v></c>" : "0</v></c>");
+  } else {
+    out.ascii(m.text);
     out.int(strings.id(v));
     out.ascii("</v></c>");
   }
@@ -251,6 +275,7 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
   let width = columns.length;
   for (const r of spec.rows) if (r.length > width) width = r.length;
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  const opens = letters.map((l) => `<c r="${l}`);
 
   // Column styles: data cells carry their column's; Excel applies it to rows people add later.
   const colStyle: Style[] = [];
@@ -265,13 +290,14 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
     colIds.push(styles.id(s));
   }
   const header: Style = { bold: true, fill: HEADER_FILL, wrap: "center" };
-  const attr = (id: number): string => (id ? ` s="${id}"` : "");
-  const headerAttr = attr(styles.id(header));
-  let litHeaderAttr: string | undefined;
-  const colAttr = colIds.map(attr);
-  const litColAttr: string[] = [];
-  const litAttr = (c: number): string =>
-    (litColAttr[c] ??= attr(styles.id({ ...colStyle[c], fill: HIGHLIGHT_FILL })));
+  const markupOf = (id: number): CellMarkup => cellMarkup(id ? ` s="${id}"` : "");
+  const plain = markupOf(0);
+  const headerMarkup = markupOf(styles.id(header));
+  let litHeaderMarkup: CellMarkup | undefined;
+  const colMarkup = colIds.map(markupOf);
+  const litColMarkup: CellMarkup[] = [];
+  const litMarkup = (c: number): CellMarkup =>
+    (litColMarkup[c] ??= markupOf(styles.id({ ...colStyle[c], fill: HIGHLIGHT_FILL })));
   const highlighted = new Set(
     (spec.highlightRows ?? []).filter((r) => Number.isInteger(r) && r >= 0 && r < spec.rows.length),
   );
@@ -294,21 +320,21 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
       const v = row[c];
       const style = isHeader
         ? isLit
-          ? (litHeaderAttr ??= attr(styles.id({ ...header, fill: HIGHLIGHT_FILL })))
-          : headerAttr
+          ? (litHeaderMarkup ??= markupOf(styles.id({ ...header, fill: HIGHLIGHT_FILL })))
+          : headerMarkup
         : isLit
-          ? litAttr(c)
+          ? litMarkup(c)
           : isEmpty(v)
-            ? ""
-            : colAttr[c];
-      if (style === "" && isEmpty(v)) continue;
+            ? plain
+            : colMarkup[c];
+      if (style === plain && isEmpty(v)) continue;
       if (!wrote) {
         data.ascii('<row r="');
         data.ascii(ref);
         data.ascii('">');
         wrote = true;
       }
-      writeCell(data, letters[c], ref, style, v, strings);
+      writeCell(data, opens[c], ref, style, v, strings);
       if (c + 1 > lastCol) lastCol = c + 1;
     }
     if (!wrote) continue;
