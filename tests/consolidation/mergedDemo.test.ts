@@ -70,7 +70,12 @@ describe("the merged province's 2026 yearly rollup", () => {
     expect(notes.find((n) => n.startsWith("So với cùng kỳ (toàn tỉnh)"))).toContain(
       "với Ủy ban nhân dân tỉnh Vĩnh Long từ 01/07/2025 là tổng của đơn vị này cùng các đơn vị tiền thân (Ủy ban nhân dân tỉnh Bến Tre, Ủy ban nhân dân tỉnh Trà Vinh).",
     );
-    expect(grids.get(COMPARISON_SHEET)!.length).toBeGreaterThan(100);
+    const comparison = grids.get(COMPARISON_SHEET)!;
+    expect(comparison.length).toBeGreaterThan(100);
+    // Each indicator named as users know it beside its code.
+    const [code, name] = ["Mã chỉ tiêu", "Chỉ tiêu"].map((h) => comparison[0].indexOf(h));
+    const tiepNhan = comparison.find((row) => row[code] === "HS_TIEP_NHAN")!;
+    expect(tiepNhan[name]).toBe("Tổng số hồ sơ tiếp nhận (gồm kỳ trước chuyển qua) (hồ sơ)");
   });
 
   it("compares with 2025 by successor mapping: Sở Nội vụ with its Bến Tre and Trà Vinh predecessors", () => {
