@@ -430,6 +430,15 @@ export const PROBLEMS = {
     todo_vi: "Hãy tải lại hoặc xin gửi lại tệp.",
     todo_en: "Download it again or ask for a new copy.",
   }),
+  NOT_FOUND: def<FileP>({
+    severity: "error",
+    topic: "file",
+    meaning: "no file at that path",
+    vi: (p) => `Không tìm thấy tệp ${p.file}.`,
+    en: (p) => `${p.file} was not found.`,
+    todo_vi: "Hãy kiểm tra tên tệp và thư mục (gõ đúng đường dẫn, có dấu), rồi thử lại.",
+    todo_en: "Check the file name and folder (the exact path, with its diacritics), then retry.",
+  }),
   EMPTY_FILE: def<FileP>({
     severity: "error",
     topic: "file",

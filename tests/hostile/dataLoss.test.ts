@@ -80,6 +80,9 @@ describe("-o never overwrites a source", () => {
     // The same mistake in `cchc template -o`.
     const t = await runCli("template", "--plan", plan, "--agency", "SNV", "--period", "2023-Q2", "-o", plan);
     expect(t.code).toBe(2);
+    // The suggested name is a template's, not the rollup's.
+    expect(t.stderr).toContain("-o SNV-2023-Q2.xlsx");
+    expect(t.stderr).not.toContain("tong-hop");
     expect(await sha(plan)).toBe(before);
   });
 
@@ -122,7 +125,7 @@ describe("-o never overwrites a source", () => {
     const before = await Promise.all(guarded.map(sha));
     const planNew = (...args: string[]) => runCli("plan", "new", "--year", "2027", "--from", plan, ...args);
     for (const [args, text] of [
-      [["-o", plan], /chính là kế hoạch năm trước/],
+      [["-o", plan], /chính là kế hoạch năm trước.*-o ke-hoach-2027\.xlsx/],
       [["-o", link], /chính là kế hoạch năm trước/],
       [["--registry", PLAN, "-o", PLAN], /chính là tệp danh mục/],
       [["-o", stp], /không phải một tệp kế hoạch CCHC/],

@@ -171,11 +171,13 @@ describe("open", () => {
     expect(await codeOf(XlsxWorkbook.open(file, { maxBytes: 100 }))).toBe("TOO_LARGE");
   });
 
-  it("reports a missing file or a folder as UNREADABLE with the path", async () => {
+  it("reports a missing file as NOT_FOUND and a folder as UNREADABLE, with the path", async () => {
     const missing = path.join(dir, "thiếu.xlsx");
     const err = await XlsxWorkbook.open(missing).catch((e) => e);
     expect(err).toBeInstanceOf(WorkbookReadError);
-    expect(err.code).toBe("UNREADABLE");
+    expect(err.code).toBe("NOT_FOUND");
+    expect(err.message_vi).toContain("Không tìm thấy tệp");
+    expect(err.message_vi).not.toContain("lưu lại dưới dạng .xlsx"); // not the damaged-file advice
     expect(err.message_en).toContain("thiếu.xlsx");
     expect(await codeOf(XlsxWorkbook.open(dir))).toBe("UNREADABLE");
   });

@@ -33,18 +33,22 @@ async function planNewCommand(opts: { json?: boolean } & NewOptions, lang: Lang)
   if (!opts.output) throw new CliError("plan new: ghi -o <tệp mới>.", "plan new: pass -o <new file>.");
   // Never over the plans it reads (identity: symlinks and hard links too), never over a workbook that
   // is not a plan (an agency's report, a rollup); I/O failures writing it are exit 2 with the fix.
-  const target = await resolveOutputTarget(opts.output, [
-    { file: opts.from, role_vi: "kế hoạch năm trước (--from)", role_en: "last year's plan (--from)" },
-    ...(opts.registry
-      ? [
-          {
-            file: opts.registry,
-            role_vi: "tệp danh mục (--registry)",
-            role_en: "the registry workbook (--registry)",
-          },
-        ]
-      : []),
-  ]);
+  const target = await resolveOutputTarget(
+    opts.output,
+    [
+      { file: opts.from, role_vi: "kế hoạch năm trước (--from)", role_en: "last year's plan (--from)" },
+      ...(opts.registry
+        ? [
+            {
+              file: opts.registry,
+              role_vi: "tệp danh mục (--registry)",
+              role_en: "the registry workbook (--registry)",
+            },
+          ]
+        : []),
+    ],
+    { vi: `ke-hoach-${year}.xlsx`, en: `plan-${year}.xlsx` },
+  );
   if (target.existing)
     await refuseForeignOutput(
       opts.output,

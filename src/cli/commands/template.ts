@@ -1,6 +1,6 @@
 // `cchc template --plan P --agency A --period Q -o out.xlsx`: an agency's report workbook.
 import type { Command } from "commander";
-import { parsePeriod, periodLabelVi } from "../../domain/period";
+import { parsePeriod, periodCode, periodLabelVi } from "../../domain/period";
 import { InvalidArgumentError } from "commander";
 import { CliError, EXIT, periodError } from "../errors";
 
@@ -61,9 +61,12 @@ export function register(cmd: Command): void {
       if (!period.ok) throw await periodError(period);
       const tasks = assignmentsFor(plan, agency.code);
       // Never over the plan it was made from (the same mistake as `consolidate -o` over a source).
-      const target = await resolveOutputTarget(args.output, [
-        { file: args.plan, role_vi: "tệp kế hoạch", role_en: "the plan workbook" },
-      ]);
+      const named = `${agency.code}-${periodCode(period.period)}.xlsx`;
+      const target = await resolveOutputTarget(
+        args.output,
+        [{ file: args.plan, role_vi: "tệp kế hoạch", role_en: "the plan workbook" }],
+        { vi: named, en: named },
+      );
       // Nor over anything but a blank template: an agency's filled-in report, a rollup or another
       // workbook at that name is refused, nothing written.
       if (target.existing) {

@@ -52,6 +52,8 @@ export interface OutputTarget {
 export async function resolveOutputTarget(
   output: string,
   sources: readonly { file: string; role_vi: string; role_en: string }[],
+  /** A file name to suggest in the refusals, fit for the command (`cchc template`: the template's). */
+  example: { vi: string; en: string } = { vi: "tong-hop.xlsx", en: "rollup.xlsx" },
 ): Promise<OutputTarget> {
   const lst = await fsp.lstat(output).catch(() => null);
   const existing = await fileIdentity(output);
@@ -65,12 +67,12 @@ export async function resolveOutputTarget(
     const st = await fsp.stat(output);
     if (st.isDirectory()) {
       throw new CliError(
-        `Tệp kết quả ${output} là một thư mục, không phải tệp. Không ghi gì; hãy ghi tên tệp, ví dụ -o ${path.join(output, "tong-hop.xlsx")}.`,
-        `The output ${output} is a folder, not a file. Nothing was written; name a file, e.g. -o ${path.join(output, "rollup.xlsx")}.`,
+        `Tệp kết quả ${output} là một thư mục, không phải tệp. Không ghi gì; hãy ghi tên tệp, ví dụ -o ${path.join(output, example.vi)}.`,
+        `The output ${output} is a folder, not a file. Nothing was written; name a file, e.g. -o ${path.join(output, example.en)}.`,
       );
     }
     for (const s of sources) {
-      if (sameFile(existing, await fileIdentity(s.file))) throw overSource(output, s);
+      if (sameFile(existing, await fileIdentity(s.file))) throw overSource(output, s, example);
     }
     return { given: output, path: existing.real, existing };
   }
@@ -82,10 +84,14 @@ export async function resolveOutputTarget(
 }
 
 /** The refusal when `-o` names a file the run reads. */
-export function overSource(output: string, s: { file: string; role_vi: string; role_en: string }): CliError {
+export function overSource(
+  output: string,
+  s: { file: string; role_vi: string; role_en: string },
+  example: { vi: string; en: string } = { vi: "tong-hop.xlsx", en: "rollup.xlsx" },
+): CliError {
   return new CliError(
-    `Tệp kết quả ${output} chính là ${s.role_vi} (${s.file}). Không ghi gì, để không ghi đè lên dữ liệu gốc; hãy chọn một tệp kết quả khác, ví dụ -o tong-hop.xlsx.`,
-    `The output ${output} is ${s.role_en} (${s.file}). Nothing was written, so the source is not overwritten; choose another output file, e.g. -o rollup.xlsx.`,
+    `Tệp kết quả ${output} chính là ${s.role_vi} (${s.file}). Không ghi gì, để không ghi đè lên dữ liệu gốc; hãy chọn một tệp kết quả khác, ví dụ -o ${example.vi}.`,
+    `The output ${output} is ${s.role_en} (${s.file}). Nothing was written, so the source is not overwritten; choose another output file, e.g. -o ${example.en}.`,
   );
 }
 

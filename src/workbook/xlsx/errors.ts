@@ -7,7 +7,14 @@ import { renderProblem } from "../../domain/problemCatalogue";
 
 // Messages live in the problem catalogue (src/domain/problemCatalogue.ts), like every other problem.
 export type WorkbookReadErrorCode =
-  "NOT_XLSX" | "LEGACY_XLS" | "ENCRYPTED" | "TRUNCATED" | "EMPTY_FILE" | "TOO_LARGE" | "UNREADABLE";
+  | "NOT_FOUND"
+  | "NOT_XLSX"
+  | "LEGACY_XLS"
+  | "ENCRYPTED"
+  | "TRUNCATED"
+  | "EMPTY_FILE"
+  | "TOO_LARGE"
+  | "UNREADABLE";
 
 /** A workbook file that cannot be read, with a code the shells can branch on and bilingual messages. */
 export class WorkbookReadError extends Error {

@@ -792,6 +792,8 @@ export async function readWorkbookBytes(
   } catch (e) {
     if (isWorkbookReadError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    // A mistyped path is the commonest case: say so, not "open it in Excel and save again".
+    if (code === "ENOENT") throw new WorkbookReadError("NOT_FOUND", { file: name, cause: e });
     throw new WorkbookReadError("UNREADABLE", { file: name, detail: code, cause: e });
   }
 }
