@@ -19,14 +19,41 @@ export function cellNames(cell: AgencyCell, agencyCode: string): boolean {
   return cell.agencies.includes(agencyCode) || cell.groups.some((g) => g.members.includes(agencyCode));
 }
 
+/** Assignments by agency code, built once per plan in one pass over its tasks: a consolidation asks
+ * for every report's agency, and scanning every task's group member lists each time added up. */
+const assignmentIndex = new WeakMap<Plan, Map<string, Assignment[]>>();
+
+function buildAssignmentIndex(plan: Plan): Map<string, Assignment[]> {
+  const index = new Map<string, Assignment[]>();
+  const add = (code: string, assignment: Assignment): void => {
+    const list = index.get(code);
+    if (list === undefined) index.set(code, [assignment]);
+    else if (list[list.length - 1] !== assignment) list.push(assignment); // named twice in one cell
+  };
+  for (const task of planTasks(plan)) {
+    const lead: Assignment = { task, role: "lead" };
+    const coordinator: Assignment = { task, role: "coordinator" };
+    const leads = new Set<string>();
+    for (const c of task.lead.agencies) leads.add(c);
+    for (const g of task.lead.groups) for (const c of g.members) leads.add(c);
+    for (const c of leads) add(c, lead);
+    // Leading wins over coordinating.
+    for (const c of task.coordinators.agencies) if (!leads.has(c)) add(c, coordinator);
+    for (const g of task.coordinators.groups)
+      for (const c of g.members) if (!leads.has(c)) add(c, coordinator);
+  }
+  return index;
+}
+
 /** The tasks an agency leads or coordinates, in plan order; leading wins over coordinating. */
 export function assignmentsFor(plan: Plan, agencyCode: string): Assignment[] {
-  const out: Assignment[] = [];
-  for (const task of planTasks(plan)) {
-    if (cellNames(task.lead, agencyCode)) out.push({ task, role: "lead" });
-    else if (cellNames(task.coordinators, agencyCode)) out.push({ task, role: "coordinator" });
+  let index = assignmentIndex.get(plan);
+  if (index === undefined) {
+    index = buildAssignmentIndex(plan);
+    assignmentIndex.set(plan, index);
   }
-  return out;
+  // A copy: callers may keep or change their list.
+  return [...(index.get(agencyCode) ?? [])];
 }
 
 /** Every agency code a plan assigns at least one task to. */

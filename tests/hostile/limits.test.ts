@@ -92,6 +92,32 @@ describe("read limits", () => {
     expect((await outcome(two, { maxCells: 25 })).code).toBe("OK");
   });
 
+  it("shared strings past the cell limit are TOO_LARGE (they can only be padding), at the limit it reads", async () => {
+    // The grid holds 240 cells; a string table of 241 items, prefixed or not, over 64 KB slices.
+    const sst = (count: number, prefix: string): Buffer => {
+      const p = prefix ? `${prefix}:` : "";
+      const ns = prefix ? `xmlns:${prefix}` : "xmlns";
+      const items = Array.from(
+        { length: count },
+        (_, i) => `<${p}si><${p}t>chuỗi ${i} ${"đ".repeat(200)}</${p}t></${p}si>`,
+      );
+      return Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><${p}sst ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">${items.join("")}</${p}sst>`,
+      );
+    };
+    for (const prefix of ["", "x"]) {
+      const over = withParts(grid, [{ name: "xl/sharedStrings.xml", data: sst(241, prefix) }]);
+      expect(over.length).toBeGreaterThan(0);
+      const bad = await outcome(over, { maxCells: 240 });
+      expect(bad.code).toBe("TOO_LARGE");
+      expect(bad.en).toMatch(/more than 240 text strings/);
+      expect(bad.vi).toMatch(/hơn 240 chuỗi văn bản/);
+      expect(bad.vi).toContain("bao-cao.xlsx");
+      const at = withParts(grid, [{ name: "xl/sharedStrings.xml", data: sst(240, prefix) }]);
+      expect((await outcome(at, { maxCells: 240 })).code).toBe("OK");
+    }
+  });
+
   it("a file past the time budget is answered TOO_LARGE instead of being waited for", async () => {
     const r = await outcome(grid, { maxMillis: 0 });
     expect(r.code).toBe("TOO_LARGE");
