@@ -1,7 +1,10 @@
 // Test doubles for the taskpane: operations over in-memory grids, recording what the UI asks for.
 import { webcrypto } from "node:crypto";
 import type { A1, Grid } from "../../src/domain/cell";
+import { parsePeriod } from "../../src/domain/period";
+import { buildReportTemplate } from "../../src/domain/report/template";
 import type { SheetSpec } from "../../src/domain/sheetSpec";
+import { examplePlan } from "../../src/taskpane/logic/planSources";
 import type { TaskpaneOps } from "../../src/taskpane/ops";
 import type { WriteExtras } from "../../src/workbook/office/officeWorkbook";
 
@@ -37,4 +40,13 @@ export function installResizeObserver(): void {
       unobserve() {}
       disconnect() {}
     } as unknown as typeof ResizeObserver;
+}
+
+/** Sở Nội vụ's report template for Quý II/2023 from the example plan: the pane's usual test report. */
+export function snvReportSpecs(): SheetSpec[] {
+  const plan = examplePlan();
+  const period = parsePeriod("2023-Q2");
+  if (!period.ok || !plan.plan || !plan.catalogue || !plan.registry) throw new Error("example plan");
+  const agency = plan.registry.agencies.find((a) => a.code === "SNV")!;
+  return buildReportTemplate({ plan: plan.plan, agency, period: period.period, catalogue: plan.catalogue });
 }

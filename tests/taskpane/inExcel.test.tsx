@@ -2,14 +2,12 @@
 // The taskpane over the real Office.js adapter and the strict fake Excel (tests/office/fakeExcel.ts),
 // not over in-memory operations: what a person sees when Excel refuses (issue 13).
 import { fireEvent, render, screen } from "@testing-library/react";
-import { buildReportTemplate } from "../../src/domain/report/template";
-import { parsePeriod } from "../../src/domain/period";
 import { App } from "../../src/taskpane/components/App";
 import { examplePlan } from "../../src/taskpane/logic/planSources";
 import { createOfficeOps } from "../../src/taskpane/officeOps";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { FakeExcel } from "../office/fakeExcel";
-import { installResizeObserver } from "./helpers";
+import { installResizeObserver, snvReportSpecs } from "./helpers";
 
 installResizeObserver();
 
@@ -17,15 +15,7 @@ const plan = examplePlan();
 
 /** An Excel holding Sở Nội vụ's report with one bad status typed in. */
 function excelWithReport(): FakeExcel {
-  const period = parsePeriod("2023-Q2");
-  if (!period.ok || !plan.plan || !plan.catalogue || !plan.registry) throw new Error("example plan");
-  const agency = plan.registry.agencies.find((a) => a.code === "SNV")!;
-  const specs = buildReportTemplate({
-    plan: plan.plan,
-    agency,
-    period: period.period,
-    catalogue: plan.catalogue,
-  });
+  const specs = snvReportSpecs();
   const fx = new FakeExcel([]);
   for (const s of specs) {
     const rows = s.rows.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v)));

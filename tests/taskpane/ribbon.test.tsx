@@ -4,11 +4,9 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { registerCommands, ValidateRequests, type CommandHost } from "../../src/commands/commands";
 import type { Grid } from "../../src/domain/cell";
-import { buildReportTemplate } from "../../src/domain/report/template";
-import { parsePeriod } from "../../src/domain/period";
 import { App } from "../../src/taskpane/components/App";
 import { examplePlan } from "../../src/taskpane/logic/planSources";
-import { fakeOps, installResizeObserver } from "./helpers";
+import { fakeOps, installResizeObserver, snvReportSpecs } from "./helpers";
 import { T } from "../helpers/columns";
 
 installResizeObserver();
@@ -16,15 +14,7 @@ installResizeObserver();
 const plan = examplePlan();
 
 function reportGrids(): Map<string, Grid> {
-  const period = parsePeriod("2023-Q2");
-  if (!period.ok || !plan.plan || !plan.catalogue || !plan.registry) throw new Error("example plan");
-  const agency = plan.registry.agencies.find((a) => a.code === "SNV")!;
-  const specs = buildReportTemplate({
-    plan: plan.plan,
-    agency,
-    period: period.period,
-    catalogue: plan.catalogue,
-  });
+  const specs = snvReportSpecs();
   const grids = new Map(specs.map((s) => [s.name, s.rows.map((r) => [...r])]));
   grids.get(specs[1].name)![1][T.status] = "Xong rồi"; // not a status
   return grids;

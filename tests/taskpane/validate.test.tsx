@@ -28,7 +28,7 @@ import { App } from "../../src/taskpane/components/App";
 import { ProblemList } from "../../src/taskpane/components/ProblemList";
 import { LangContext } from "../../src/taskpane/i18n";
 import { examplePlan } from "../../src/taskpane/logic/planSources";
-import { fakeOps, installResizeObserver } from "./helpers";
+import { fakeOps, installResizeObserver, snvReportSpecs } from "./helpers";
 import { T } from "../helpers/columns";
 
 installResizeObserver();
@@ -37,15 +37,7 @@ const plan = examplePlan();
 
 /** A generated report for Sở Nội vụ with one bad status typed in. */
 function reportGrids() {
-  const period = parsePeriod("2023-Q2");
-  if (!period.ok || !plan.plan || !plan.catalogue || !plan.registry) throw new Error("example plan");
-  const agency = plan.registry.agencies.find((a) => a.code === "SNV")!;
-  const specs = buildReportTemplate({
-    plan: plan.plan,
-    agency,
-    period: period.period,
-    catalogue: plan.catalogue,
-  });
+  const specs = snvReportSpecs();
   const grids = new Map(specs.map((s) => [s.name, s.rows.map((r) => [...r])]));
   const tasks = grids.get(specs[1].name)!;
   tasks[1][T.status] = "Xong rồi"; // not a status
