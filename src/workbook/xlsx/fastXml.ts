@@ -173,11 +173,25 @@ function readCellAttrs(xml: string): void {
 
 /** Receives the cells read by {@link fastSheetData}, in document order. */
 export interface CellSink {
-  /** A row: its `r` attribute as written. */
-  row(r: string | undefined): void;
+  /** A row: its `r` attribute as written, or `n` (≥ 0, `r` undefined) when it is 1–15 digits. */
+  row(r: string | undefined, n: number): void;
   /** A cell: where it is and its style (`at`, valid during the call), `sRaw` the `s` attribute as
-   * written when `at.style` is NaN; `v` its value text decoded, undefined for none. */
-  cell(at: Readonly<CellAt>, sRaw: string | undefined, v: string | undefined): void;
+   * written when `at.style` is NaN; `v` its value text decoded, undefined for none — or, for a cell of
+   * type "s" or "n" whose value is 1–15 digits, `num` (≥ 0) that value and `v` undefined: no string
+   * is built for a shared string's index or a whole number. */
+  cell(at: Readonly<CellAt>, sRaw: string | undefined, v: string | undefined, num: number): void;
+}
+
+/** The digits in [from, to) as a number when there are 1–15 of them and nothing else; else -1. */
+function digits(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 const R = 0x72; // r
@@ -199,7 +213,11 @@ export function fastSheetData(xml: string, from: number, to: number, sink: CellS
     // <row …> or <row …/>
     if (!xml.startsWith("<row", i)) return false;
     if (!scanTag(xml, i + 4, R, 0, 0, false)) return false;
-    sink.row(tag.s0 < 0 ? undefined : xml.slice(tag.s0, tag.e0));
+    if (tag.s0 < 0) sink.row(undefined, -1);
+    else {
+      const n = digits(xml, tag.s0, tag.e0);
+      sink.row(n >= 0 ? undefined : xml.slice(tag.s0, tag.e0), n);
+    }
     i = tag.end;
     if (tag.selfClosing) continue;
     for (;;) {
@@ -219,16 +237,18 @@ export function fastSheetData(xml: string, from: number, to: number, sink: CellS
       const sRaw = Number.isNaN(at.style) ? xml.slice(tag.s1, tag.e1) : undefined;
       i = tag.end;
       if (tag.selfClosing) {
-        sink.cell(at, sRaw, undefined);
+        sink.cell(at, sRaw, undefined, -1);
         continue;
       }
       i = xml.indexOf("<", i);
       if (i < 0 || i >= to) return false;
       let v: string | undefined;
+      let num = -1;
       if (xml.startsWith("<v>", i)) {
         const vEnd = xml.indexOf("<", i + 3);
         if (vEnd < 0 || !xml.startsWith("</v>", vEnd)) return false;
-        v = decodeText(xml.slice(i + 3, vEnd));
+        if (at.type === "s" || at.type === "n") num = digits(xml, i + 3, vEnd);
+        if (num < 0) v = decodeText(xml.slice(i + 3, vEnd));
         i = xml.indexOf("<", vEnd + 4);
         if (i < 0) return false;
       } else if (xml.startsWith("<v/>", i)) {
@@ -238,7 +258,7 @@ export function fastSheetData(xml: string, from: number, to: number, sink: CellS
       }
       if (!xml.startsWith("</c>", i)) return false;
       i += 4;
-      sink.cell(at, sRaw, v);
+      sink.cell(at, sRaw, v, num);
     }
   }
 }

@@ -367,10 +367,18 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
   let runText = "";
   let tText = "";
   let count = 0;
+  /** The value when the fast lane read it as digits (type "s" or "n"); -1 otherwise. */
+  let num = -1;
 
   const finishCell = (): void => {
     let value: CellValue = null;
-    if (type === "inlineStr") {
+    if (num >= 0) {
+      // What the cases below give for the same digits: an index (parseInt), a number (parseFloat).
+      if (type === "s") {
+        const s = ctx.strings[num];
+        value = s === undefined ? null : s;
+      } else value = style >= 0 && ctx.dateStyles[style] ? dateSerial(num, ctx.date1904) : num;
+    } else if (type === "inlineStr") {
       const s = inlinePlain ?? (inlineRuns ? inlineRuns.join("") : v);
       value = s === undefined ? null : textValue(s);
     } else if (v !== undefined && v !== "") {
@@ -445,6 +453,7 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
         style = s === undefined ? -1 : parseInt(s, 10);
         where = "";
         v = undefined;
+        num = -1;
         inInline = inRun = inPhonetic = false;
         inlinePlain = inlineRuns = undefined;
       } else if (name === "row") {
@@ -499,6 +508,7 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
   const reset = (): void => {
     rows.length = cols.length = values.length = merges.length = 0;
     row = col = count = 0;
+    num = -1;
     inCell = false;
   };
   let body = xml;
@@ -511,11 +521,11 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
       let ok = false;
       try {
         ok = fastSheetData(xml, from, to, {
-          row(r) {
-            row = r === undefined ? row + 1 : parseInt(r, 10);
+          row(r, n) {
+            row = n >= 0 ? n : r === undefined ? row + 1 : parseInt(r, 10);
             col = 0;
           },
-          cell(a, sRaw, value) {
+          cell(a, sRaw, value, digits) {
             if (a.row > 0) {
               row = a.row;
               col = a.col;
@@ -529,6 +539,7 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
             type = a.type;
             style = sRaw === undefined ? a.style : parseInt(sRaw, 10);
             v = value;
+            num = digits;
             inlinePlain = inlineRuns = undefined;
             finishCell();
           },
