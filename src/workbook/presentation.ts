@@ -1,7 +1,8 @@
 // How a SheetSpec looks in Excel, decided once for both adapters (.xlsx through ExcelJS, Office.js
 // inside Excel): the fills, the spare rows below the data that still get dropdowns and formats, the
-// hidden lists sheet, and when a dropdown list can be written inline. Each adapter only turns these
-// decisions into its own calls.
+// hidden lists sheet, when a dropdown list can be written inline, and which cells get a number format
+// of their own. Each adapter only turns these decisions into its own calls.
+import { NUMBER_FORMATS, type SheetSpec } from "../domain/sheetSpec";
 import { cellSafeText } from "../domain/text/cellSafety";
 
 /** Header rows: light blue. */
@@ -28,6 +29,32 @@ export const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperC
 /** The last row (1-based, inclusive) that gets a column's dropdown and format: data, then spares. */
 export const lastPreparedRow = (rows: number, headerRows: number): number =>
   Math.max(rows, headerRows) + SPARE_ROWS;
+
+/** A number format of one cell (0-based row and column), as an Excel format code. */
+export interface CellNumberFormat {
+  readonly row: number;
+  readonly col: number;
+  readonly code: string;
+}
+
+/**
+ * The sheet's per-cell number formats (`cellFormats`, e.g. a template's rate rows) that fall on its
+ * cells — rows of `spec.rows`, columns below `width` — as format codes ({@link NUMBER_FORMATS}), by
+ * column then row; a later entry for the same cell wins. Each one replaces the cell's column format,
+ * on a header or highlighted row too; the cell's other styling stays.
+ */
+export function cellNumberFormats(spec: SheetSpec, width: number): CellNumberFormat[] {
+  const byCell = new Map<string, CellNumberFormat>();
+  for (const cf of spec.cellFormats ?? []) {
+    const { row, col } = cf;
+    if (!Number.isInteger(row) || !Number.isInteger(col)) continue;
+    if (row < 0 || row >= spec.rows.length || col < 0 || col >= width) continue;
+    const key = `${row},${col}`;
+    byCell.delete(key);
+    byCell.set(key, { row, col, code: NUMBER_FORMATS[cf.format] });
+  }
+  return [...byCell.values()].sort((x, y) => x.col - y.col || x.row - y.row);
+}
 
 /** Where a dropdown's items go: inline text ("a,b,c"), or cells of the lists sheet. */
 export type DropdownSource = { inline: string } | { cells: string[] };

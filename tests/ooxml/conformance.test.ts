@@ -5,6 +5,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { loadExampleBundle } from "../../src/cli/demo/bundle";
+import { ROLLUP_INFO_TABLE, ROLLUP_SHEETS } from "../../src/domain/consolidation/layout";
+import { FIGURE_TABLE, REPORT_SHEETS } from "../../src/domain/report/layout";
+import { NUMBER_FORMATS } from "../../src/domain/sheetSpec";
+import { tableColumn } from "../../src/domain/sheetTable";
 import { describeIfInstalled, runs } from "../helpers/requiredPrograms";
 import { DRIVER_XSD, schemasPresent, validatePackages } from "./ooxml";
 import { writeEveryKind, type WorkbookKind, type Written } from "./writtenWorkbooks";
@@ -131,4 +136,70 @@ print(json.dumps(out))
     },
     300_000,
   );
+
+  /** Each file's sheet `sheet` as rows of [value, number format], read by openpyxl (full mode). */
+  const FORMATS_SCRIPT = `
+import json, sys, openpyxl
+sheet = sys.argv[1]
+out = {}
+for f in sys.argv[2:]:
+    ws = openpyxl.load_workbook(f)[sheet]
+    out[f] = [[[c.value, c.number_format] for c in row] for row in ws.iter_rows()]
+print(json.dumps(out, default=str))
+`;
+  function formatsOf(files: Map<string, Uint8Array>, sheet: string): Map<string, [unknown, string][][]> {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "cchc-openpyxl-"));
+    try {
+      const labels = new Map<string, string>();
+      [...files].forEach(([label, bytes], i) => {
+        const file = path.join(dir, `${i}.xlsx`);
+        writeFileSync(file, bytes);
+        labels.set(file, label);
+      });
+      const r = spawnSync(PYTHON, ["-c", FORMATS_SCRIPT, sheet, ...labels.keys()], {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(r.stderr).toBe("");
+      const result = JSON.parse(r.stdout) as Record<string, [unknown, string][][]>;
+      return new Map(Object.entries(result).map(([f, rows]) => [labels.get(f)!, rows]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test.each<WorkbookKind>(["template (cchc template)", "templates .zip (web page)"])(
+    "%s: a rate row's value cell is in percent, a count's in thousands",
+    async (kind) => {
+      const { catalogue } = await loadExampleBundle();
+      const expected = new Map(
+        catalogue.indicators.map((i) => [
+          i.code,
+          i.kind === "rate" && i.share !== false
+            ? NUMBER_FORMATS.percent
+            : i.kind === "count"
+              ? NUMBER_FORMATS.count
+              : NUMBER_FORMATS.amount,
+        ]),
+      );
+      const [code, value] = [tableColumn(FIGURE_TABLE, "code"), tableColumn(FIGURE_TABLE, "value")];
+      let percent = 0;
+      for (const [label, rows] of formatsOf((await everyKind()).get(kind)!, REPORT_SHEETS.figures)) {
+        const seen = rows.slice(1).map((row) => [label, row[code][0], row[value]?.[1]]);
+        expect(seen).toEqual(seen.map(([, c]) => [label, c, expected.get(c as string)]));
+        percent += seen.filter(([, , f]) => f === NUMBER_FORMATS.percent).length;
+      }
+      expect(percent).toBeGreaterThan(0);
+    },
+    300_000,
+  );
+
+  test("rollup (cchc consolidate): the completion rate on the info sheet is in percent", async () => {
+    const files = (await everyKind()).get("rollup (cchc demo, cchc consolidate)")!;
+    const [label, col] = [tableColumn(ROLLUP_INFO_TABLE, "label"), tableColumn(ROLLUP_INFO_TABLE, "value")];
+    for (const [file, rows] of formatsOf(files, ROLLUP_SHEETS.info)) {
+      const rate = rows.find((row) => row[label][0] === "Tỷ lệ hoàn thành nhiệm vụ");
+      expect([file, rate?.[col]?.[1]]).toEqual([file, NUMBER_FORMATS.percent]);
+    }
+  });
 });

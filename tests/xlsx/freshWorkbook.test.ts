@@ -57,6 +57,21 @@ const specs: SheetSpec[] = [
       { width: 9, format: "amount", wrap: true },
     ],
     highlightRows: [1, 3, 7, 999, -1],
+    // Per-cell number formats: on a data cell with a value, an empty one, one past its row's end, a
+    // header cell, a highlighted one, a cell named twice (the later wins), and ones off the sheet.
+    cellFormats: [
+      { row: 2, col: 2, format: "percent" },
+      { row: 3, col: 1, format: "percent" },
+      { row: 2, col: 9, format: "count" },
+      { row: 0, col: 3, format: "amount" },
+      { row: 3, col: 3, format: "count" },
+      { row: 7, col: 4, format: "percent" },
+      { row: 5, col: 0, format: "count" },
+      { row: 5, col: 0, format: "text" },
+      { row: 999, col: 0, format: "percent" },
+      { row: 2, col: 99, format: "percent" },
+      { row: -1, col: 0, format: "percent" },
+    ],
   },
   {
     name: "Thứ hai",
@@ -141,6 +156,53 @@ async function expectSameWorkbook(list: readonly SheetSpec[]): Promise<number> {
 describe("a new workbook written as OOXML directly", () => {
   it("holds what the ExcelJS writer writes: values, styles, widths, views, dropdowns, protection", async () => {
     expect(await expectSameWorkbook(specs)).toBeGreaterThan(400);
+  });
+
+  it("gives cells their own number formats as the ExcelJS writer does, and as the specs say", async () => {
+    const wb = await load(freshWorkbookBytes(specs));
+    const ws = wb.getWorksheet("Bảng chính")!;
+    expect(
+      [
+        ["C3", "0.00%"],
+        ["B4", "0.00%"],
+        ["J3", "#,##0"],
+        ["D1", "#,##0.00"],
+        ["D4", "#,##0"],
+        ["E8", "0.00%"],
+        ["A6", "@"],
+      ].map(([ref]) => [ref, ws.getCell(ref).numFmt]),
+    ).toEqual([
+      ["C3", "0.00%"],
+      ["B4", "0.00%"],
+      ["J3", "#,##0"],
+      ["D1", "#,##0.00"],
+      ["D4", "#,##0"],
+      ["E8", "0.00%"],
+      ["A6", "@"],
+    ]);
+    // The cell's other styling stays: the header's bold and fill, the highlight's fill.
+    expect(ws.getCell("D1").font?.bold).toBe(true);
+    expect((ws.getCell("E8").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFCE4D6");
+  });
+
+  it("holds what the ExcelJS writer writes for a long sheet with per-cell formats in its data rows", async () => {
+    const long: SheetSpec = {
+      name: "Dài",
+      headerRows: 1,
+      rows: [["Mã", "Giá trị"], ...Array.from({ length: 1000 }, (_, i) => [`M${i}`, i / 1000])],
+      columns: [{ width: 8 }, { format: "amount" }],
+      cellFormats: [
+        { row: 10, col: 1, format: "percent" },
+        { row: 900, col: 1, format: "percent" },
+      ],
+    };
+    expect(await expectSameWorkbook([long])).toBeGreaterThan(2000);
+    const ws = (await viaExcelJs([long])).getWorksheet("Dài")!;
+    expect([ws.getCell("B11").numFmt, ws.getCell("B901").numFmt, ws.getCell("B12").numFmt]).toEqual([
+      "0.00%",
+      "0.00%",
+      "#,##0.00",
+    ]);
   });
 
   it("puts long dropdown lists on the hidden lists sheet, identical lists sharing a column", async () => {

@@ -5,7 +5,7 @@
 // command per column run, and protection comes last (a protected sheet refuses further writes).
 import { columnLetters } from "../../domain/cell";
 import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
-import { HEADER_FILL, HIGHLIGHT_FILL, lastPreparedRow, LIST_ERROR } from "../presentation";
+import { cellNumberFormats, HEADER_FILL, HIGHLIGHT_FILL, lastPreparedRow, LIST_ERROR } from "../presentation";
 import { toOfficeValue, type OfficeValue } from "./cellValues";
 import { valueBytes, type RowBand } from "./payload";
 
@@ -57,12 +57,8 @@ export function planSheet(spec: SheetSpec): SheetPlan {
     if (cs.format && lastRow > headerRows)
       formats.push({ col, from: headerRows, to: lastRow - 1, code: NUMBER_FORMATS[cs.format] });
   });
-  const overrides = (spec.cellFormats ?? [])
-    .filter((cf) => cf.row >= 0 && cf.row < values.length && cf.col >= 0 && cf.col < width)
-    .map((cf) => ({ col: cf.col, row: cf.row, code: NUMBER_FORMATS[cf.format] }))
-    .sort((x, y) => x.col - y.col || x.row - y.row);
   const cellRuns: FormatRun[] = [];
-  for (const o of overrides) {
+  for (const o of cellNumberFormats(spec, width)) {
     const last = cellRuns[cellRuns.length - 1];
     if (last && last.col === o.col && last.to === o.row - 1 && last.code === o.code)
       cellRuns[cellRuns.length - 1] = { ...last, to: o.row };

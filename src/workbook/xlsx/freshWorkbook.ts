@@ -3,13 +3,14 @@
 // model cost more than reading 200 reports. The presentation is the one writeSheet.ts gives through
 // ExcelJS (../presentation.ts decides it for both): bold, filled, locked header rows frozen at the
 // top; column widths, number formats, wrapping and unlocked data columns as column styles the data
-// cells carry; highlighted rows filled; dropdowns inline or on the hidden lists sheet; headers
+// cells carry; per-cell number formats over those; highlighted rows filled; dropdowns inline or on the hidden lists sheet; headers
 // protected without a password; hidden sheets; a visible sheet active. Node only (native zlib packs
 // it: zipWrite.ts); tests/xlsx/freshWorkbook.test.ts compares it with the ExcelJS writer cell by cell.
 import { columnLetters, type CellValue } from "../../domain/cell";
 import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
 import {
   argb,
+  cellNumberFormats,
   dropdownSource,
   HEADER_FILL,
   HIGHLIGHT_FILL,
@@ -296,11 +297,25 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
   let litHeaderMarkup: CellMarkup | undefined;
   const colMarkup = colIds.map(markupOf);
   const litColMarkup: CellMarkup[] = [];
+  /** A cell's style before its own number format: the header's, the column's, highlighted or not
+   * (a header's has no number format, as writeSheet.ts replaces a header cell's whole style). */
+  const baseStyle = (isHeader: boolean, isLit: boolean, c: number): Style => {
+    const base = isHeader ? header : colStyle[c];
+    return isLit ? { ...base, fill: HIGHLIGHT_FILL } : base;
+  };
   const litMarkup = (c: number): CellMarkup =>
     (litColMarkup[c] ??= markupOf(styles.id({ ...colStyle[c], fill: HIGHLIGHT_FILL })));
   const highlighted = new Set(
     (spec.highlightRows ?? []).filter((r) => Number.isInteger(r) && r >= 0 && r < spec.rows.length),
   );
+  // Per-cell number formats (a template's rate rows), by row then column: the cell's style with the
+  // format replaced, written even on an empty cell, as writeSheet.ts gives it through ExcelJS.
+  const cellFormats = new Map<number, Map<number, string>>();
+  for (const f of cellNumberFormats(spec, width)) {
+    let row = cellFormats.get(f.row);
+    if (!row) cellFormats.set(f.row, (row = new Map()));
+    row.set(f.col, f.code);
+  }
 
   let lastRow = 0;
   let lastCol = 0;
@@ -312,21 +327,27 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
     const row = spec.rows[r];
     const isHeader = r < headerRows;
     const isLit = highlighted.has(r);
-    // Header and highlighted rows style every cell of the sheet's width, empty ones too.
-    const n = isHeader || isLit ? width : row.length;
+    const formats = cellFormats.get(r);
+    // Header and highlighted rows style every cell of the sheet's width, empty ones too; so does a
+    // cell with a format of its own.
+    const n = isHeader || isLit || formats ? width : row.length;
     const ref = String(r + 1);
     let wrote = false;
     for (let c = 0; c < n; c++) {
       const v = row[c];
-      const style = isHeader
-        ? isLit
-          ? (litHeaderMarkup ??= markupOf(styles.id({ ...header, fill: HIGHLIGHT_FILL })))
-          : headerMarkup
-        : isLit
-          ? litMarkup(c)
-          : isEmpty(v)
-            ? plain
-            : colMarkup[c];
+      const code = formats?.get(c);
+      const style =
+        code !== undefined
+          ? markupOf(styles.id({ ...baseStyle(isHeader, isLit, c), numFmt: code }))
+          : isHeader
+            ? isLit
+              ? (litHeaderMarkup ??= markupOf(styles.id({ ...header, fill: HIGHLIGHT_FILL })))
+              : headerMarkup
+            : isLit
+              ? litMarkup(c)
+              : isEmpty(v)
+                ? plain
+                : colMarkup[c];
       if (style === plain && isEmpty(v)) continue;
       if (!wrote) {
         data.ascii('<row r="');

@@ -4,7 +4,14 @@ import type ExcelJS from "exceljs";
 import { a1, columnLetters, type CellValue } from "../../domain/cell";
 import { NUMBER_FORMATS, type SheetSpec } from "../../domain/sheetSpec";
 import { BULK_MIN_ROWS, type BulkRows } from "./bulkRows";
-import { argb, HEADER_FILL, HIGHLIGHT_FILL, lastPreparedRow, LIST_ERROR } from "../presentation";
+import {
+  argb,
+  cellNumberFormats,
+  HEADER_FILL,
+  HIGHLIGHT_FILL,
+  lastPreparedRow,
+  LIST_ERROR,
+} from "../presentation";
 import { listFormula } from "./lists";
 import { storedText } from "./storedText";
 
@@ -68,8 +75,8 @@ export function writeRows(ws: ExcelJS.Worksheet, rows: readonly (readonly CellVa
 
 /**
  * Write one sheet spec into the workbook (replacing a sheet of the same name). With `bulk`, the data
- * rows of a long sheet without highlighted rows are not built as ExcelJS cells but returned, for the
- * saver to write into the sheet XML (bulkRows.ts); everything else is written here.
+ * rows of a long sheet without highlighted rows or per-cell formats are not built as ExcelJS cells but
+ * returned, for the saver to write into the sheet XML (bulkRows.ts); everything else is written here.
  */
 export async function writeSheet(
   wb: ExcelJS.Workbook,
@@ -102,8 +109,10 @@ export async function writeSheet(
   }
 
   const highlighted = (spec.highlightRows ?? []).some((r) => r >= headerRows);
+  const cellFormats = cellNumberFormats(spec, width);
+  const dataCellFormats = cellFormats.some((f) => f.row >= headerRows);
   const bulk =
-    opts.bulk && spec.rows.length - headerRows >= BULK_MIN_ROWS && !highlighted
+    opts.bulk && spec.rows.length - headerRows >= BULK_MIN_ROWS && !highlighted && !dataCellFormats
       ? { sheet: spec.name, firstRow: headerRows + 1, rows: spec.rows.slice(headerRows) }
       : undefined;
   writeRows(ws, bulk ? spec.rows.slice(0, headerRows) : spec.rows);
@@ -127,6 +136,12 @@ export async function writeSheet(
       const cell = xlRow.getCell(c + 1);
       cell.style = { ...cell.style, fill: solidFill(HIGHLIGHT_FILL) };
     }
+  }
+
+  // Per-cell number formats last: over the column's, the header style and the highlight fill.
+  for (const f of cellFormats) {
+    const cell = ws.getRow(f.row + 1).getCell(f.col + 1);
+    cell.style = { ...cell.style, numFmt: f.code };
   }
 
   columns.forEach((cs, c) => {
