@@ -105,10 +105,18 @@ function findR(buf: Uint8Array, from: number, to: number, cell: boolean): [numbe
   return undefined;
 }
 
+/** The index of the next "<" at or after `from`, or -1: what `buf.indexOf(0x3c, from)` answers, in a
+ * loop rather than a call into the runtime per tag (tags in sheet XML are a few bytes apart). */
+function nextLt(buf: Uint8Array, from: number): number {
+  const n = buf.length;
+  for (let k = from < 0 ? 0 : from; k < n; k++) if (buf[k] === 0x3c) return k;
+  return -1;
+}
+
 /** `<si>` items in a chunk, as `/<(?:\w+:)?si[\s>]/g` counts them, without decoding it. */
 function countSi(buf: Uint8Array): number {
   let count = 0;
-  for (let i = buf.indexOf(0x3c); i >= 0; i = buf.indexOf(0x3c, i + 1)) {
+  for (let i = nextLt(buf, 0); i >= 0; i = nextLt(buf, i + 1)) {
     let j = i + 1;
     // An optional prefix: word bytes then ":".
     let k = j;
@@ -179,7 +187,7 @@ export class SheetCounter {
   feedWhole(buf: Uint8Array): void {
     const n = buf.length;
     let boundary = SLICE;
-    let i = buf.indexOf(0x3c);
+    let i = nextLt(buf, 0);
     while (i >= 0) {
       // The tag's name: [prefix:]local, then white space, "/" or ">" (the regular expression's look-ahead).
       let j = i + 1;
@@ -205,10 +213,16 @@ export class SheetCounter {
         }
       }
       if (kind === 0) {
-        i = buf.indexOf(0x3c, i + 1);
+        i = nextLt(buf, i + 1);
         continue;
       }
-      const gt = buf.indexOf(0x3e, j);
+      let gt = -1;
+      for (let k = j; k < n; k++) {
+        if (buf[k] === 0x3e) {
+          gt = k;
+          break;
+        }
+      }
       const end = gt < 0 ? n : gt;
       while (end >= boundary && boundary < n) {
         this.check(this.rows, this.columns);
@@ -226,7 +240,7 @@ export class SheetCounter {
         if (ref) this.check(Number(ref[2]), columnNumber(ref[1].toUpperCase()));
       }
       if (gt < 0) break;
-      i = buf.indexOf(0x3c, gt);
+      i = nextLt(buf, gt);
     }
     this.check(this.rows, this.columns);
   }
