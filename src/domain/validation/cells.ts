@@ -4,7 +4,7 @@
 // MAX_CELL_CHARS long, which is also what bounds the work of every text check per cell.
 import { a1, type Grid } from "../cell";
 import { problem, type Problem } from "../problem";
-import { fitCellLength, MAX_CELL_CHARS, replaceXmlForbidden } from "../text/cellSafety";
+import { fitCellLength, hasXmlForbidden, MAX_CELL_CHARS, replaceXmlForbidden } from "../text/cellSafety";
 
 /** The grids with each text cell made storable (unchanged grids are the same objects), and why. */
 export function cleanGrids(grids: ReadonlyMap<string, Grid>): {
@@ -20,6 +20,8 @@ export function cleanGrids(grids: ReadonlyMap<string, Grid>): {
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (typeof v !== "string") continue;
+        // The common case, answered without building the two results below.
+        if (v.length <= MAX_CELL_CHARS && !hasXmlForbidden(v)) continue;
         const xml = replaceXmlForbidden(v);
         const fit = fitCellLength(xml.text);
         if (xml.replaced === 0 && !fit.truncated) continue;
