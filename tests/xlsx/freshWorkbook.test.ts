@@ -7,27 +7,13 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/domain/cell";
 import { planWorkbookSheets } from "../../src/domain/planWorkbook";
 import type { SheetSpec } from "../../src/domain/sheetSpec";
+import { NASTY_CELLS } from "../helpers/nastyCells";
 import { examplePlanInput } from "../../src/cli/exampleData";
 import { LISTS_SHEET } from "../../src/workbook/presentation";
 import { freshWorkbookBytes } from "../../src/workbook/xlsx/freshWorkbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 
-const nasty: CellValue[] = [
-  "  leading space",
-  `a&b<c>"'`,
-  "control\u0001char",
-  "line\nbreak",
-  true,
-  false,
-  1.5e-7,
-  123456789012,
-  "=1+1",
-  "Tiếng Việt: ắ ệ",
-  null,
-  -0.25,
-  Number.NaN,
-  "_x0041_ trông như mã thoát",
-];
+const nasty: CellValue[] = [...NASTY_CELLS, Number.NaN, "_x0041_ trông như mã thoát"];
 
 const longList = Array.from({ length: 40 }, (_, i) => `Lựa chọn dài số ${i + 1}`);
 

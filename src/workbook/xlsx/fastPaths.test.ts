@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue } from "../../domain/cell";
 import type { SheetSpec } from "../../domain/sheetSpec";
+import { NASTY_CELLS } from "../../../tests/helpers/nastyCells";
 import { BULK_MIN_ROWS } from "./bulkRows";
 import { WorkbookReadError } from "./errors";
 import { ONE_GO_BYTES, scanXlsxParts } from "./scan";
@@ -39,20 +40,7 @@ async function readError(buf: Buffer): Promise<WorkbookReadError> {
   throw new Error("read did not fail");
 }
 
-const nasty: CellValue[] = [
-  "  leading space",
-  `a&b<c>"'`,
-  "control\u0001char",
-  "line\nbreak",
-  true,
-  false,
-  1.5e-7,
-  123456789012,
-  "=1+1",
-  "Tiếng Việt: ắ ệ",
-  null,
-  -0.25,
-];
+const nasty: CellValue[] = [...NASTY_CELLS];
 
 function longSpec(rows: number): SheetSpec {
   const header: CellValue[] = nasty.map((_, c) => `Cột ${c + 1}`);
