@@ -3,7 +3,7 @@
 // since 1/7/2025 communes sit directly under the province, earlier under a district, and each
 // commune's `parentHistory` says so. Matching is diacritics-, case- and NFC/NFD-insensitive.
 import { z } from "zod";
-import { addDays, civil, isoDate, type CivilDate } from "./civilDate";
+import { addDays, civilFromIso, isoDate, type CivilDate } from "./civilDate";
 import { foldKey, tidy } from "./text/normalize";
 import { schemaIssue, type DataFault, type DataIssue } from "./dataIssue";
 
@@ -180,7 +180,8 @@ const namesOf = (a: Agency): string[] => [
 
 const iso = (d: CivilDate | undefined): string | undefined => (d ? isoDate(d) : undefined);
 
-function within(from: string | null | undefined, to: string | null | undefined, day: string): boolean {
+/** Is the ISO `day` within [from, to] (either end open when missing)? */
+export function within(from: string | null | undefined, to: string | null | undefined, day: string): boolean {
   return (!from || from <= day) && (!to || day <= to);
 }
 
@@ -296,8 +297,7 @@ export function loadRegistry(
 
 /** The day after an ISO date, as ISO text. */
 function dayAfter(isoDay: string): string {
-  const [y, m, d] = isoDay.split("-").map(Number);
-  return isoDate(addDays(civil(y, m, d), 1));
+  return isoDate(addDays(civilFromIso(isoDay), 1));
 }
 
 /** An ended unit names its successors (or [] deliberately), each existing on the day after it ended.

@@ -88,6 +88,17 @@ export function compareCivil(a: CivilDate, b: CivilDate): number {
   return a.y - b.y || a.m - b.m || a.d - b.d;
 }
 
+/** The calendar day of a moment, on this machine's clock (a file's time, "today"). */
+export function civilOfLocal(t: Date): CivilDate {
+  return civil(t.getFullYear(), t.getMonth() + 1, t.getDate());
+}
+
+/** The date an ISO text ("2022-12-31") names; the text is trusted (validated where it entered). */
+export function civilFromIso(iso: string): CivilDate {
+  const [y, m, d] = iso.split("-").map(Number);
+  return civil(y, m, d);
+}
+
 /** ISO text "2022-12-31", for JSON and sorting. */
 export function isoDate({ y, m, d }: CivilDate): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

@@ -3,7 +3,7 @@
 // field, type-checked to cover every field; "required" read from the schema) and their rows from the
 // bundled data. tests/docs/format.test.ts compares each with FORMAT.md.
 import type { z } from "zod";
-import { AGENCY_KINDS, AgencyGroupSchema, AgencySchema, type AgencyRegistry } from "./agencies";
+import { AGENCY_KINDS, AgencyGroupSchema, AgencySchema, within, type AgencyRegistry } from "./agencies";
 import { code, type DocTable } from "./docTables";
 import {
   INDICATOR_ROLES,
@@ -234,8 +234,7 @@ export const groupColumnsDoc = (): DocTable => columnsDoc(AgencyGroupSchema, GRO
 
 /** How many units of each kind a registry holds on a day (ISO), ended ones and generated ones. */
 export function registryCountsDoc(reg: AgencyRegistry, day: string): DocTable {
-  const live = (a: AgencyRegistry["agencies"][number]) =>
-    (!a.validFrom || a.validFrom <= day) && (!a.validTo || day <= a.validTo);
+  const live = (a: AgencyRegistry["agencies"][number]) => within(a.validFrom, a.validTo, day);
   return {
     header: ["Kind", `On ${day}`, "Ended before", "Generated names"],
     rows: AGENCY_KINDS.map((k) => {

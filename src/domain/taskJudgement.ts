@@ -10,7 +10,7 @@ import { isDone, taskStatusLabel, type TaskStatus } from "./taskStatus";
 export type TaskJudgement = TaskStatus | "overdue";
 
 /** Label of the one judgement that is not a typed status. */
-export const OVERDUE_LABEL = { vi: "Quá hạn, chưa hoàn thành", en: "Overdue, not done" } as const;
+const OVERDUE_LABEL = { vi: "Quá hạn, chưa hoàn thành", en: "Overdue, not done" } as const;
 
 /**
  * Judge a task. `done` is its completion date, `due` its final due date (null: no hard date, nothing

@@ -11,7 +11,7 @@ import { TASK_STATUSES } from "../domain/taskStatus";
 import { ErrorCode, excelError, type FunctionError } from "./excelError";
 
 /** A cell's value quoted for a message: text in quotes, numbers Vietnamese-style. */
-export function quote(cell: CellValue): string {
+function quote(cell: CellValue): string {
   if (typeof cell === "string") return `"${cell.length > 60 ? cell.slice(0, 57) + "…" : cell}"`;
   if (typeof cell === "number") return String(cell).replace(".", ",");
   return String(cell).toUpperCase();

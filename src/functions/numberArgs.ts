@@ -8,8 +8,6 @@ import { asMatrix, readCell } from "./cellInput";
 import { propagateError, type FunctionError } from "./excelError";
 import { functionError } from "./messages";
 
-export { quote } from "./messages";
-
 /** One required number. `what` names it in messages ("Số hồ sơ đã giải quyết"). */
 export function readNumber(v: unknown, what: string): number | FunctionError {
   if (typeof v === "number" && Number.isFinite(v)) return v;

@@ -1,7 +1,7 @@
 // `cchc validate --plan P <report.xlsx>... [--json]`: problems per file.
 // Exit 0: no errors; 1: errors found; 2: usage error or an unreadable file.
 import type { Command } from "commander";
-import { civil } from "../../domain/civilDate";
+import { civilOfLocal } from "../../domain/civilDate";
 import { parsePeriod, periodCode, type Period } from "../../domain/period";
 import type { countBySeverity, Problem } from "../../domain/problem";
 import { EXIT, periodError } from "../errors";
@@ -47,7 +47,7 @@ export function register(cmd: Command, program: Command): void {
         try {
           const wb = await readWorkbookFile(file);
           const now = new Date();
-          const today = civil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+          const today = civilOfLocal(now);
           const v = validateReport(wb, { plan, registry, catalogue, expectedPeriod, today });
           result = {
             file,

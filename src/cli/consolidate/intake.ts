@@ -3,7 +3,7 @@
 // file's modification time; the pipeline reads, checks and reduces them, and the grids are let go.
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { civil } from "../../domain/civilDate";
+import { civilOfLocal } from "../../domain/civilDate";
 import type { Intake } from "../../domain/consolidation/intake";
 import { problem, type Problem } from "../../domain/problem";
 import type { ValidationContext } from "../../domain/validation/context";
@@ -49,7 +49,7 @@ function fromDisk(file: string): IntakeSource | { refused: Problem } {
   }
   return {
     hash: sha256(bytes),
-    receivedAt: civil(mtime.getFullYear(), mtime.getMonth() + 1, mtime.getDate()),
+    receivedAt: civilOfLocal(mtime),
     open: () => XlsxReader.fromBuffer(bytes, { name: file }),
   };
 }

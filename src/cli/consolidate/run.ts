@@ -1,6 +1,6 @@
 // The consolidation job behind `cchc consolidate` and `cchc demo`: discover files, take each one in
 // (hash, parse, validate, reduce), merge into the existing rollup if any, and write it atomically.
-import { civil, type CivilDate } from "../../domain/civilDate";
+import { civilOfLocal, type CivilDate } from "../../domain/civilDate";
 import { inferPeriod, type PlanBundle } from "../../domain/consolidation/intake";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
@@ -144,7 +144,7 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
     throw new CliError("Không có tệp .xlsx nào để tổng hợp.", "No .xlsx files to consolidate.");
   }
   const now = (run.now ?? (() => new Date()))();
-  const today = civil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const today = civilOfLocal(now);
   const ctx = { plan, registry, catalogue, expectedPeriod: period, today };
   const results = await intakeAll(files, ctx, run.workers ?? 1, (done, r) => {
     const s = r.submissions[0];

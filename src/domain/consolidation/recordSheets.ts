@@ -3,7 +3,7 @@
 // to rebuild each agency's contribution exactly (see readRollup.ts).
 import type { CellValue, Grid } from "../cell";
 import { predecessorsOf } from "../agencies";
-import { addDays, civil, civilToSerial, type CivilDate } from "../civilDate";
+import { addDays, civilFromIso, civilToSerial, type CivilDate } from "../civilDate";
 import { periodCode } from "../period";
 import type { SheetSpec } from "../sheetSpec";
 import { tableColumns, tableHeaderRow, tableRow, type TableDef } from "../sheetTable";
@@ -161,14 +161,8 @@ function yoyNote(r: Rollup): string {
   const before = predecessorsOf(r.registry, r.unit.code);
   if (!before.length) return `${head}.`;
   const ends = [...new Set(before.map((a) => a.validTo).filter((d): d is string => !!d))].sort();
-  const from = ends.length ? ` từ ${formatVnDate(dayAfterIso(ends[ends.length - 1]))}` : "";
+  const from = ends.length ? ` từ ${formatVnDate(addDays(civilFromIso(ends[ends.length - 1]), 1))}` : "";
   return `${head} — với ${r.unit.name}${from} là tổng của đơn vị này cùng các đơn vị tiền thân (${before.map((a) => a.name).join(", ")}).`;
-}
-
-/** The day after an ISO date (yyyy-mm-dd). */
-function dayAfterIso(iso: string): CivilDate {
-  const [y, m, d] = iso.split("-").map(Number);
-  return addDays(civil(y, m, d), 1);
 }
 
 /** What the rollup states about its period, its comparison with last year and its rates. */

@@ -77,9 +77,7 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
       continue;
     }
     byCode.set(key, f);
-    problems.push(
-      ...checkValue(f, ind, sheet, index.ceilings.get(ind.code) ?? figureCeiling(catalogue, ind.code)),
-    );
+    problems.push(...checkValue(f, ind, sheet, index.ceilings.get(ind.code)!));
   }
 
   for (const ind of catalogue.indicators) {

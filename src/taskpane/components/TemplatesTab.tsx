@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { templatesZipName } from "../../domain/fileNames";
-import { civil } from "../../domain/civilDate";
+import { civilOfLocal } from "../../domain/civilDate";
 import { parsePeriod, periodCode } from "../../domain/period";
 import type { Schedule } from "../../domain/reportSchedule";
 import { defaultPeriod } from "../logic/periods";
@@ -51,7 +51,7 @@ export function TemplatesTab({ ops, bundle, schedule }: TemplatesTabProps) {
     if (!bundle) return "";
     const now = ops.now?.() ?? new Date();
     const year = bundle.plan.year;
-    const p = defaultPeriod(schedule, year, civil(now.getFullYear(), now.getMonth() + 1, now.getDate()));
+    const p = defaultPeriod(schedule, year, civilOfLocal(now));
     return p ? periodCode(p) : String(year);
   });
   const [agency, setAgency] = useState<string>(ALL);

@@ -3,7 +3,7 @@
 // so nothing is shown under a wrong name. The expected period is the report due now by the plan's
 // schedule unless the user picks another; picking one re-checks the workbook.
 import { useCallback, useMemo, useRef, useState } from "react";
-import { civil } from "../../domain/civilDate";
+import { civilOfLocal } from "../../domain/civilDate";
 import { periodCode, type Period } from "../../domain/period";
 import type { Schedule } from "../../domain/reportSchedule";
 import { validateReport, type ValidationResult } from "../../domain/validation/validateReport";
@@ -53,7 +53,7 @@ export function useValidation(
   const fallback = useMemo(() => {
     if (year === null) return null;
     const now = ops.now();
-    return defaultPeriod(schedule, year, civil(now.getFullYear(), now.getMonth() + 1, now.getDate()));
+    return defaultPeriod(schedule, year, civilOfLocal(now));
   }, [ops, schedule, year]);
   const expected = periods.find((p) => periodCode(p) === chosen) ?? fallback;
   const expectedRef = useRef(expected);

@@ -1,7 +1,7 @@
 // Consolidation in the taskpane: take picked files in (with progress), then merge them — with the
 // rollup already in this workbook, and any returns — into the rollup model. Merging is cheap, so a
 // return or a changed period re-merges the kept intakes without reading the files again.
-import { civil } from "../../domain/civilDate";
+import { civilOfLocal } from "../../domain/civilDate";
 import { inferPeriod, type Intake, type PlanBundle } from "../../domain/consolidation/intake";
 import type { ReturnMark } from "../../domain/consolidation/mergeRules";
 import { consolidate, type Rollup } from "../../domain/consolidation/model";
@@ -36,7 +36,7 @@ export async function intakeAll(
 ): Promise<Intake[]> {
   const out: Intake[] = [];
   const now = new Date();
-  const today = civil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const today = civilOfLocal(now);
   for (const [index, file] of files.entries()) {
     if (stop?.()) break;
     onProgress?.({ index, total: files.length, file: file.name, state: "reading" });

@@ -1,6 +1,6 @@
 // One picked file → compact submissions, through the one intake pipeline (workbook/intake.ts): this
 // shell hashes the bytes (SHA-256, Web Crypto) and dates them by the file's modification time.
-import { civil } from "../../domain/civilDate";
+import { civilOfLocal } from "../../domain/civilDate";
 import type { Intake } from "../../domain/consolidation/intake";
 import type { ValidationContext } from "../../domain/validation/context";
 import { intakeFile } from "../../workbook/intake";
@@ -21,7 +21,7 @@ export function intakePicked(file: PickedFile, ctx: ValidationContext): Promise<
       const m = file.lastModified ? new Date(file.lastModified) : null;
       return {
         hash: await sha256Hex(file.bytes),
-        receivedAt: m ? civil(m.getFullYear(), m.getMonth() + 1, m.getDate()) : null,
+        receivedAt: m ? civilOfLocal(m) : null,
         open: () => openXlsxBytes(file),
       };
     },

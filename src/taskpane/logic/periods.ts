@@ -3,7 +3,7 @@
 // report due next at the agency deadline (or due within the last two weeks, while late reports come
 // in). A plan year already past expects its last report (the year's); one not begun, its first.
 import { addDays, compareCivil, type CivilDate } from "../../domain/civilDate";
-import { periodCode, type Period } from "../../domain/period";
+import type { Period } from "../../domain/period";
 import { DEFAULT_SCHEDULE, periodOfRow, scheduleFor, type Schedule } from "../../domain/reportSchedule";
 
 /** How long after the agency deadline a report is still "the one being checked". */
@@ -38,4 +38,3 @@ export function defaultPeriod(
 }
 
 /** A period as a picker's value ("2023-Q3"). */
-export const periodValue = periodCode;

@@ -1,6 +1,5 @@
 // The Office.js adapter of the workbook port, for the add-in. All Excel.run calls live in this folder.
 export { OfficeWorkbook, STAGING_PREFIX, BACKUP_PREFIX } from "./officeWorkbook";
-export { LISTS_SHEET } from "../presentation";
 export type { OfficeWorkbookOptions, WriteExtras } from "./officeWorkbook";
 export type { ChartSpec } from "./charts";
 export type { TextHighlight } from "./sheetWrite";

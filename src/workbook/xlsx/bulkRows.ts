@@ -37,6 +37,11 @@ export function xmlText(s: string): string {
   return s.replace(XML_SPECIAL, (ch) => XML_ESCAPE[ch] ?? "");
 }
 
+/** `<t>` with the text escaped; spaces at either end or a line break kept (xml:space). */
+export function textElement(t: string): string {
+  return /^\s|\n|\s$/.test(t) ? `<t xml:space="preserve">${xmlText(t)}</t>` : `<t>${xmlText(t)}</t>`;
+}
+
 /**
  * Texts added to the workbook's shared-string table (xl/sharedStrings.xml) by the spliced rows,
  * numbered after the ones ExcelJS wrote. Without a table (ExcelJS wrote no text at all), texts are
@@ -59,8 +64,7 @@ export class SharedStrings {
   /** The cell XML for a text: a shared-string reference, or the text inline. */
   cell(ref: string, style: string, text: string): string {
     if (this.first === null) {
-      const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : "";
-      return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
+      return `<c r="${ref}"${style} t="inlineStr"><is>${textElement(text)}</is></c>`;
     }
     let i = this.index.get(text);
     if (i === undefined) {
@@ -75,9 +79,7 @@ export class SharedStrings {
   /** sharedStrings.xml with the added texts appended and its counts updated. */
   finish(sstXml: string): string {
     if (this.first === null || this.added.length === 0) return sstXml;
-    const items = this.added
-      .map((t) => `<si><t${/^\s|\n|\s$/.test(t) ? ' xml:space="preserve"' : ""}>${xmlText(t)}</t></si>`)
-      .join("");
+    const items = this.added.map((t) => `<si>${textElement(t)}</si>`).join("");
     return sstXml
       .replace(
         /(<sst\b[^>]*\bcount=")(\d+)"/,

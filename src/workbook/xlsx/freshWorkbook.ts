@@ -19,7 +19,8 @@ import {
   LISTS_SHEET,
   listsRange,
 } from "../presentation";
-import { xmlText } from "./bulkRows";
+import { textElement, xmlText } from "./bulkRows";
+import { inlineListFormula } from "./lists";
 import { storedTextOnce } from "./storedText";
 import { writeZip, type ZipPart } from "./zipWrite";
 
@@ -144,11 +145,6 @@ class Strings {
   }
 }
 
-/** `<t>` with the text escaped; spaces at either end or a line break kept (xml:space). */
-function textElement(t: string): string {
-  return /^\s|\n|\s$/.test(t) ? `<t xml:space="preserve">${xmlText(t)}</t>` : `<t>${xmlText(t)}</t>`;
-}
-
 /**
  * Bytes of ASCII markup, appended without building strings: a rollup's sheets are 10 MB of XML in
  * 200,000 cells, and a string per cell was mostly garbage to collect.
@@ -255,7 +251,7 @@ class Lists {
   /** The data-validation formula for a dropdown of `items` (without "="). */
   formula(items: readonly string[]): string {
     const source = dropdownSource(items);
-    if ("inline" in source) return `"${source.inline.replace(/"/g, '""')}"`;
+    if ("inline" in source) return inlineListFormula(source.inline);
     const cells = source.cells;
     let col = this.columns.findIndex((c) => c.length === cells.length && c.every((s, i) => s === cells[i]));
     if (col < 0) col = this.columns.push(cells) - 1;
@@ -371,17 +367,15 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
 
   // <col> runs: adjacent columns with the same width and style share one element.
   const cols: string[] = [];
-  for (let c = 0; c < width;) {
+  const widthAttrs = Array.from({ length: width }, (_, c) => {
     const w = columns[c]?.width;
-    const widthAttr = w !== undefined && w > 0 ? ` width="${w}" customWidth="1"` : "";
+    return w !== undefined && w > 0 ? ` width="${w}" customWidth="1"` : "";
+  });
+  for (let c = 0; c < width;) {
+    const widthAttr = widthAttrs[c];
     const styleAttr = colIds[c] ? ` style="${colIds[c]}"` : "";
     let end = c;
-    while (end + 1 < width) {
-      const w2 = columns[end + 1]?.width;
-      const wa2 = w2 !== undefined && w2 > 0 ? ` width="${w2}" customWidth="1"` : "";
-      if (wa2 !== widthAttr || colIds[end + 1] !== colIds[c]) break;
-      end++;
-    }
+    while (end + 1 < width && widthAttrs[end + 1] === widthAttr && colIds[end + 1] === colIds[c]) end++;
     if (widthAttr || styleAttr) cols.push(`<col min="${c + 1}" max="${end + 1}"${widthAttr}${styleAttr}/>`);
     c = end + 1;
   }
@@ -416,7 +410,7 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
  * Excel does, replaces an earlier one in its place), plus the hidden lists sheet when a dropdown
  * needs it.
  */
-export function freshWorkbookParts(specs: readonly SheetSpec[], now: Date = new Date()): ZipPart[] {
+function freshWorkbookParts(specs: readonly SheetSpec[], now: Date = new Date()): ZipPart[] {
   const byName = new Map<string, SheetSpec>();
   for (const spec of specs) byName.set(spec.name.toLowerCase(), spec);
   const styles = new Styles();

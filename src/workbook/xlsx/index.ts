@@ -2,5 +2,4 @@
 export { XlsxWorkbook, type XlsxReadOptions } from "./xlsxWorkbook";
 export { WorkbookReadError, isWorkbookReadError, type WorkbookReadErrorCode } from "./errors";
 export { DEFAULT_LIMITS, type ReadLimits } from "./sniff";
-export { LISTS_SHEET } from "../presentation";
 export { writeFileAtomic, type AtomicFs } from "./atomicWrite";

@@ -29,5 +29,10 @@ function rangeFormula(wb: ExcelJS.Workbook, items: readonly string[]): string {
  * quoted as a formula string, or the lists-sheet range. */
 export function listFormula(wb: ExcelJS.Workbook, items: readonly string[]): string {
   const source = dropdownSource(items);
-  return "inline" in source ? `"${source.inline.replace(/"/g, '""')}"` : rangeFormula(wb, source.cells);
+  return "inline" in source ? inlineListFormula(source.inline) : rangeFormula(wb, source.cells);
+}
+
+/** A dropdown's inline list as the formula `dataValidation` stores: quoted, inner quotes doubled. */
+export function inlineListFormula(inline: string): string {
+  return `"${inline.replace(/"/g, '""')}"`;
 }

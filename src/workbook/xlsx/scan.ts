@@ -63,8 +63,8 @@ function columnNumber(letters: string): number {
 
 const isSpaceByte = (b: number): boolean =>
   b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d || b === 0x0b || b === 0x0c || b === 0xa0;
-const isNameStart = (b: number): boolean =>
-  (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f;
+const isLetter = (b: number): boolean => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+const isNameStart = (b: number): boolean => isLetter(b) || b === 0x5f;
 const isWordByte = (b: number): boolean => isNameStart(b) || (b >= 0x30 && b <= 0x39);
 /** Bytes of `[\w.-]` (the name characters the counting expression allows). */
 const isNameByte = (b: number): boolean => isWordByte(b) || b === 0x2e || b === 0x2d;
@@ -129,8 +129,6 @@ function countSi(buf: Uint8Array): number {
   }
   return count;
 }
-
-const isLetter = (b: number): boolean => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 
 /** Counts rows, columns and cells of one sheet's XML, fed in chunks of any size. */
 export class SheetCounter {
