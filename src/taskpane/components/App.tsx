@@ -79,7 +79,7 @@ export function App({
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabId>(initialTab);
   const plan = usePlan(ops, initialPlan);
-  const validation = useValidation(ops, plan.bundle, plan.loaded?.schedule);
+  const validation = useValidation(ops, plan.bundle);
   const consolidation = useConsolidation(ops, plan.bundle);
   const s = (k: keyof typeof STRINGS) => STRINGS[k][lang];
   const select = useCallback(
@@ -158,9 +158,7 @@ export function App({
                 <ConsolidateTab state={consolidation} bundle={plan.bundle} host={ops.host} />
               </Suspense>
             )}
-            {tab === "templates" && (
-              <TemplatesTab ops={ops} bundle={plan.bundle} schedule={plan.loaded?.schedule} />
-            )}
+            {tab === "templates" && <TemplatesTab ops={ops} bundle={plan.bundle} />}
             {tab === "plan" && <PlanTab plan={plan} host={ops.host} onSelect={select} ops={ops} />}
           </div>
         </div>

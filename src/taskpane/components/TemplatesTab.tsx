@@ -15,7 +15,6 @@ import { useMemo, useRef, useState } from "react";
 import { templatesZipName } from "../../domain/fileNames";
 import { civilOfLocal } from "../../domain/civilDate";
 import { parsePeriod, periodCode } from "../../domain/period";
-import type { Schedule } from "../../domain/reportSchedule";
 import { defaultPeriod } from "../logic/periods";
 import { say, useLang, useT } from "../i18n";
 import type { PlanBundle } from "../../domain/consolidation/intake";
@@ -34,16 +33,15 @@ import { problem } from "../../domain/problem";
 export interface TemplatesTabProps {
   ops: Pick<TaskpaneOps, "download" | "openAsNewWorkbook" | "canDownload"> &
     Partial<Pick<TaskpaneOps, "now">>;
+  /** With its report schedule, the period offered first is the report due next, as in Kiểm tra. */
   bundle: PlanBundle | null;
-  /** The plan's report schedule: the period offered first is the report due next, as in Kiểm tra. */
-  schedule?: Schedule | null;
 }
 
 const ALL = "*";
 /** Let the page paint (progress, clicks on Hủy) between two templates. */
 const yieldToUi = () => new Promise((r) => setTimeout(r, 0));
 
-export function TemplatesTab({ ops, bundle, schedule }: TemplatesTabProps) {
+export function TemplatesTab({ ops, bundle }: TemplatesTabProps) {
   const t = useT();
   const lang = useLang();
   const agencies = useMemo(() => (bundle ? agenciesWithTasks(bundle) : []), [bundle]);
@@ -51,7 +49,7 @@ export function TemplatesTab({ ops, bundle, schedule }: TemplatesTabProps) {
     if (!bundle) return "";
     const now = ops.now?.() ?? new Date();
     const year = bundle.plan.year;
-    const p = defaultPeriod(schedule, year, civilOfLocal(now));
+    const p = defaultPeriod(bundle.schedule, year, civilOfLocal(now));
     return p ? periodCode(p) : String(year);
   });
   const [agency, setAgency] = useState<string>(ALL);

@@ -31,7 +31,7 @@ export interface PlanState {
 
 const bundleOf = (p: LoadedPlan | null): PlanBundle | null =>
   p?.plan && p.registry && p.catalogue
-    ? { plan: p.plan, registry: p.registry, catalogue: p.catalogue }
+    ? { plan: p.plan, registry: p.registry, catalogue: p.catalogue, schedule: p.schedule }
     : null;
 
 const NO_PLAN_SHEETS: Said = {

@@ -5,7 +5,6 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { civilOfLocal } from "../../domain/civilDate";
 import { periodCode, type Period } from "../../domain/period";
-import type { Schedule } from "../../domain/reportSchedule";
 import { validateReport, type ValidationResult } from "../../domain/validation/validateReport";
 import type { PlanBundle } from "../../domain/consolidation/intake";
 import { defaultPeriod, yearPeriods } from "../logic/periods";
@@ -32,11 +31,7 @@ export interface ValidationState {
 
 type Ops = Pick<TaskpaneOps, "readOpenWorkbook" | "now"> & Partial<Pick<TaskpaneOps, "openFile">>;
 
-export function useValidation(
-  ops: Ops,
-  bundle: PlanBundle | null,
-  schedule?: Schedule | null,
-): ValidationState {
+export function useValidation(ops: Ops, bundle: PlanBundle | null): ValidationState {
   const [fileName, setFileName] = useState<string | null>(null);
   const [result, setResult] = useState<ValidationResult | null>(null);
   const [error, setError] = useState<Said | null>(null);
@@ -46,6 +41,7 @@ export function useValidation(
   bundleRef.current = bundle;
 
   const year = bundle?.plan.year ?? null;
+  const schedule = bundle?.schedule;
   const periods = useMemo(
     () => (year === null ? [] : yearPeriods(schedule, year).map((p) => p.period)),
     [schedule, year],
