@@ -1,5 +1,6 @@
 // Vietnamese text normalisation for matching headers, agency names and phrases.
 // Matching is diacritics-insensitive and NFC/NFD-blind; display keeps the original text.
+import { boundedMemo } from "./boundedMemo";
 
 /** Unicode NFC with whitespace (including non-breaking spaces and line breaks) collapsed and trimmed. */
 export function tidy(s: string): string {
@@ -11,23 +12,9 @@ export function tidy(s: string): string {
 
 /** Lower-case ASCII key: diacritics removed, đ → d, punctuation to spaces, spaces collapsed.
  * "Cơ quan chủ trì" → "co quan chu tri"; NFC and NFD forms give the same key. */
-export function foldKey(s: string): string {
-  if (s.length > FOLD_MEMO_MAX_CHARS) return fold(s);
-  let key = foldMemo.get(s);
-  if (key === undefined) {
-    if (foldMemo.size >= FOLD_MEMO_MAX_ENTRIES) foldMemo.clear();
-    key = fold(s);
-    // A copy as the key: the text may be a slice of a whole part's XML, which must not stay alive.
-    foldMemo.set(s.length < 13 ? s : [...s].join(""), key);
-  }
-  return key;
-}
-
 // Headers, labels, sheet and agency names are folded again in every report: short texts' keys are
 // remembered, a bounded number of them.
-const foldMemo = new Map<string, string>();
-const FOLD_MEMO_MAX_CHARS = 64;
-const FOLD_MEMO_MAX_ENTRIES = 5_000;
+export const foldKey: (s: string) => string = boundedMemo(fold, 64, 5_000);
 
 function fold(s: string): string {
   return s

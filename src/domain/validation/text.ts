@@ -1,5 +1,6 @@
 // Text checks over every cell a person typed: legacy TCVN3/VNI encodings, and text that a spreadsheet
 // would read as a formula when exported or re-typed (=, +, -, @ at the start).
+import { boundedMemo } from "../text/boundedMemo";
 import { a1, type Grid } from "../cell";
 import { problem, type Problem } from "../problem";
 import {
@@ -20,27 +21,12 @@ export function isFormulaLike(text: string): boolean {
   return FORMULA_START.test(t) && !NUMBERISH.test(t) && !PHONE.test(t);
 }
 
-// Reports repeat the same texts (labels, statuses, agency names) cell after cell and file after file:
-// the detection, a pure function of the text, is remembered for short texts, a bounded number of them.
-const legacyMemo = new Map<string, LegacyEncoding | null>();
-const MEMO_MAX_CHARS = 256;
-const MEMO_MAX_ENTRIES = 20_000;
-
-/** A copy of `s` that holds no reference to a larger string it was cut from. */
-const unshared = (s: string): string => (s.length < 13 ? s : [...s].join(""));
+// The detection, a pure function of the text, is remembered for short texts (boundedMemo).
+const detectRemembered = boundedMemo(detectLegacyEncoding, 256, 20_000);
 
 function legacyEncodingOf(v: string): LegacyEncoding | null {
   // Most texts are answered from their characters alone, before hashing them for the memo.
-  if (surelyNotLegacy(v)) return null;
-  if (v.length > MEMO_MAX_CHARS) return detectLegacyEncoding(v);
-  let enc = legacyMemo.get(v);
-  if (enc === undefined) {
-    if (legacyMemo.size >= MEMO_MAX_ENTRIES) legacyMemo.clear();
-    enc = detectLegacyEncoding(v);
-    // A copy as the key: the text may be a slice of a whole part's XML, which must not stay alive.
-    legacyMemo.set(unshared(v), enc);
-  }
-  return enc;
+  return surelyNotLegacy(v) ? null : detectRemembered(v);
 }
 
 export function checkText(grids: ReadonlyMap<string, Grid>): Problem[] {
