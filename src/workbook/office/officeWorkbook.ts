@@ -160,9 +160,9 @@ export class OfficeWorkbook implements WorkbookPort {
     try {
       return await this.readAtOnce(names);
     } catch (e) {
-      const err = toOfficeError(e);
-      if (err.code === "PAYLOAD_TOO_LARGE") return this.readInBands(names);
-      throw err;
+      // this.run has made it an OfficeWorkbookError already.
+      if ((e as OfficeWorkbookError).code === "PAYLOAD_TOO_LARGE") return this.readInBands(names);
+      throw e;
     }
   }
 

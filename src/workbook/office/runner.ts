@@ -69,11 +69,5 @@ export function toOfficeError(e: unknown): OfficeWorkbookError {
   return new OfficeWorkbookError("OFFICE_FAILED", [code, msg].filter(Boolean).join(": ").slice(0, 200), e);
 }
 
-/** The runner over the real host. Written `return await` inside try so a rejection is caught here. */
-export const excelRun: ExcelRunner = async <T>(batch: ExcelBatch<T>): Promise<T> => {
-  try {
-    return await Excel.run(batch);
-  } catch (e) {
-    throw toOfficeError(e);
-  }
-};
+/** The runner over the real host; OfficeWorkbook turns whatever a runner throws into an OfficeWorkbookError. */
+export const excelRun: ExcelRunner = <T>(batch: ExcelBatch<T>): Promise<T> => Excel.run(batch);
