@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { cellText } from "../cell";
 import { hasXmlForbidden } from "./cellSafety";
 import { detectLegacyEncoding, surelyNotLegacy } from "./legacyEncoding";
-import { isNfcStable, isNfcStableUnit, isTidyText } from "./plainText";
+import { isNfcStable, isNfcStableUnit, isTidyText, upperCode } from "./plainText";
 
 const stableUnits: string[] = [];
 for (let c = 0; c < 0x10000; c++) if (isNfcStableUnit(c)) stableUnits.push(String.fromCharCode(c));
@@ -99,6 +99,23 @@ describe("plain text checks (issue 15)", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("upperCode is toUpperCase, and gives an upper-case ASCII code back as it is", () => {
+    const codes = fc.oneof(
+      texts,
+      fc.string({ unit: fc.constantFrom(..."ABCXYZ_019abzß\u00e9\u0131\u1e9e\ufb00") }),
+    );
+    fc.assert(
+      fc.property(codes, (s) => {
+        expect(upperCode(s)).toBe(s.toUpperCase());
+      }),
+      { numRuns: 3000 },
+    );
+    const code = "HS_TIEP_NHAN";
+    expect(upperCode(code)).toBe(code);
+    expect(upperCode("hs_tiep_nhan")).toBe(code);
+    expect(upperCode("straße")).toBe("STRASSE");
   });
 
   it("the fast checks answer for the common texts, and leave the rest to the general way", () => {

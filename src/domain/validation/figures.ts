@@ -8,11 +8,13 @@ import {
   type Catalogue,
   type Indicator,
   type LimitRule,
+  type SumRule,
 } from "../indicators";
 import { problem, type Problem } from "../problem";
 import type { IndicatorRef } from "../problemCatalogue";
 import { checkStatedRate, statedRate } from "../rate";
 import type { ReportFigure, ReportModel } from "../report/read";
+import { upperCode } from "../text/plainText";
 
 const ref = (i: Indicator): IndicatorRef => ({
   code: i.code,
@@ -22,13 +24,21 @@ const ref = (i: Indicator): IndicatorRef => ({
 });
 
 /** What checking figures looks up in a catalogue, built once per catalogue (every report of a
- * consolidation is checked against the same one), and again should its lists be replaced. */
+ * consolidation is checked against the same one), and again should its lists be replaced. A code is
+ * looked up once per report figure: the rules below name indicators by their slot (the position of
+ * the catalogue's last indicator with that upper-case code; -1 for a code the catalogue lacks). */
 interface CatalogueIndex {
   lists: readonly unknown[];
-  /** Indicators by upper-case code. */
-  indicators: Map<string, Indicator>;
-  ceilings: Map<string, number>;
-  limits: LimitRule[];
+  /** Upper-case code → slot. */
+  slots: Map<string, number>;
+  /** Each catalogue indicator's slot, in catalogue order. */
+  slotOf: number[];
+  /** Each indicator's figure ceiling, in catalogue order (read at slots). */
+  ceilings: number[];
+  sums: { rule: SumRule; whole: number; parts: number[]; other: number }[];
+  limits: { rule: LimitRule; part: number; whole: number }[];
+  /** Per catalogue indicator: its rate's numerator and denominator slots (-1 when it has none). */
+  rates: { numerator: number; denominator: number }[];
 }
 const indexes = new WeakMap<Catalogue, CatalogueIndex>();
 
@@ -36,11 +46,28 @@ function catalogueIndex(catalogue: Catalogue): CatalogueIndex {
   const lists = [catalogue.indicators, catalogue.sums, catalogue.limits, catalogue.ceilings];
   const known = indexes.get(catalogue);
   if (known && known.lists.every((l, i) => l === lists[i])) return known;
+  const slots = new Map(catalogue.indicators.map((ind, i) => [upperCode(ind.code), i]));
+  const slot = (code: string | undefined): number => (code ? (slots.get(upperCode(code)) ?? -1) : -1);
   const index: CatalogueIndex = {
     lists,
-    indicators: new Map(catalogue.indicators.map((i) => [i.code.toUpperCase(), i])),
-    ceilings: new Map(catalogue.indicators.map((i) => [i.code, figureCeiling(catalogue, i.code)])),
-    limits: impliedLimits(catalogue),
+    slots,
+    slotOf: catalogue.indicators.map((ind) => slot(ind.code)),
+    ceilings: catalogue.indicators.map((ind) => figureCeiling(catalogue, ind.code)),
+    sums: catalogue.sums.map((rule) => ({
+      rule,
+      whole: slot(rule.whole),
+      parts: rule.parts.map(slot),
+      other: slot(rule.other),
+    })),
+    limits: impliedLimits(catalogue).map((rule) => ({
+      rule,
+      part: slot(rule.part),
+      whole: slot(rule.whole),
+    })),
+    rates: catalogue.indicators.map((ind) => ({
+      numerator: slot(ind.numerator),
+      denominator: slot(ind.denominator),
+    })),
   };
   indexes.set(catalogue, index);
   return index;
@@ -50,22 +77,24 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
   const sheet = report.sheets.figures;
   if (!sheet || !report.figureTable) return [];
   const problems: Problem[] = [];
-  const byCode = new Map<string, ReportFigure>();
   const index = catalogueIndex(catalogue);
-  const indicators = index.indicators;
+  const indicators = catalogue.indicators;
+  /** The report's first figure for each slot. */
+  const bySlot: (ReportFigure | undefined)[] = new Array<ReportFigure | undefined>(indicators.length);
   const refOf = (code: string): IndicatorRef => {
-    const i = indicators.get(code.toUpperCase());
-    return i ? ref(i) : { code, name: code, unit: "" };
+    const i = index.slots.get(upperCode(code));
+    return i === undefined ? { code, name: code, unit: "" } : ref(indicators[i]);
   };
 
   for (const f of report.figures) {
-    const key = f.code.toUpperCase();
-    const ind = indicators.get(key);
-    if (!ind) {
+    // A code typed as the catalogue writes it is found as it is (the catalogue's codes are upper-case).
+    const at = index.slots.get(f.code) ?? index.slots.get(upperCode(f.code));
+    if (at === undefined) {
       problems.push(problem("FIGURE_UNKNOWN", { code: f.code }, { sheet, cell: f.cell, value: f.code }));
       continue;
     }
-    const first = byCode.get(key);
+    const ind = indicators[at];
+    const first = bySlot[at];
     if (first) {
       problems.push(
         problem(
@@ -76,28 +105,29 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
       );
       continue;
     }
-    byCode.set(key, f);
-    problems.push(...checkValue(f, ind, sheet, index.ceilings.get(ind.code)!));
+    bySlot[at] = f;
+    checkValue(f, ind, sheet, index.ceilings[at], problems);
   }
 
-  for (const ind of catalogue.indicators) {
-    if (!byCode.has(ind.code.toUpperCase()))
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i];
+    if (!bySlot[index.slotOf[i]])
       problems.push(problem("FIGURE_MISSING", { indicator: ref(ind) }, { sheet, value: ind.code }));
   }
 
   // A figure past 2^53 (FIGURE_TOO_LARGE) is not exact: it takes no part in the rules, whose messages
   // would only repeat it as a 300-digit number and hide the real cause behind a sum that fails.
-  const val = (code: string) => {
-    const f = byCode.get(code.toUpperCase());
+  const val = (at: number) => {
+    const f = at < 0 ? undefined : bySlot[at];
     return f && f.value !== null && Math.abs(f.value) <= MAX_EXACT_FIGURE ? f : null;
   };
 
-  for (const rule of catalogue.sums) {
-    const whole = val(rule.whole);
-    const parts = rule.parts.map(val);
+  for (const { rule, whole: wholeAt, parts: partsAt, other: otherAt } of index.sums) {
+    const whole = val(wholeAt);
+    const parts = partsAt.map(val);
     if (!whole || parts.some((p) => !p)) continue;
     // The "other" bucket (returned, withdrawn, awaiting supplements …) counts as 0 when blank.
-    const other = rule.other ? (val(rule.other)?.value ?? 0) : 0;
+    const other = rule.other ? (val(otherAt)?.value ?? 0) : 0;
     const sum = parts.reduce((s, p) => s + p!.value!, 0) + other;
     if (Math.abs(sum - whole.value!) > 1e-9 * Math.max(1, Math.abs(sum))) {
       problems.push(
@@ -115,9 +145,10 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     }
   }
 
-  for (const { part, whole } of index.limits) {
-    const p = val(part);
-    const w = val(whole);
+  for (const { rule, part: partAt, whole: wholeAt } of index.limits) {
+    const { part, whole } = rule;
+    const p = val(partAt);
+    const w = val(wholeAt);
     if (!p || !w || p.value! <= w.value!) continue;
     problems.push(
       problem(
@@ -128,11 +159,12 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     );
   }
 
-  for (const ind of catalogue.indicators) {
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i];
     if (ind.kind !== "rate" || !ind.numerator || !ind.denominator) continue;
-    const stated = val(ind.code);
-    const num = val(ind.numerator);
-    const den = val(ind.denominator);
+    const stated = val(index.slotOf[i]);
+    const num = val(index.rates[i].numerator);
+    const den = val(index.rates[i].denominator);
     if (!stated || !num || !den || stated.value! > 1 || stated.value! < 0) continue;
     const read = statedRate(stated.raw);
     if (!read.ok) continue;
@@ -158,15 +190,16 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
   return problems;
 }
 
-function checkValue(f: ReportFigure, ind: Indicator, sheet: string, ceiling: number): Problem[] {
+/** A figure's own value against its indicator, each problem added to `out`. */
+function checkValue(f: ReportFigure, ind: Indicator, sheet: string, ceiling: number, out: Problem[]): void {
+  if (f.value === null) {
+    if (f.raw !== null && f.raw !== "") return; // unreadable: reported by the reader
+    if (ind.kind === "rate" || ind.computed) return;
+    out.push(problem("FIGURE_NOT_FILLED", { indicator: ref(ind) }, { sheet, cell: f.cell, value: f.raw }));
+    return;
+  }
   const where = { sheet, cell: f.cell, value: f.raw };
   const indicator = ref(ind);
-  if (f.value === null) {
-    if (f.raw !== null && f.raw !== "") return []; // unreadable: reported by the reader
-    if (ind.kind === "rate" || ind.computed) return [];
-    return [problem("FIGURE_NOT_FILLED", { indicator }, where)];
-  }
-  const out: Problem[] = [];
   if (typeof f.raw === "string")
     out.push(
       problem("NUMBER_TEXT", { indicator, text: f.raw, value: f.value, decimals: f.decimals ?? 0 }, where),
@@ -174,7 +207,7 @@ function checkValue(f: ReportFigure, ind: Indicator, sheet: string, ceiling: num
   if (ind.kind === "rate") {
     if (ind.share !== false && (f.value < 0 || f.value > 1))
       out.push(problem("RATE_OUT_OF_RANGE", { indicator }, where));
-    return out;
+    return;
   }
   // Values no one could have meant: past 2^53 a number is no longer exact ("12345678901234567890"
   // would be stored as …567000, 1e308 overflows any total); past the catalogue's ceiling it is a typo.
@@ -194,5 +227,4 @@ function checkValue(f: ReportFigure, ind: Indicator, sheet: string, ceiling: num
       ),
     );
   }
-  return out;
 }

@@ -176,6 +176,26 @@ describe("validateReport", () => {
     expect(codes(grids)).toContain("NOT_A_REPORT");
   });
 
+  it("a figure code typed in lower or mixed case is the catalogue's indicator, and a second row of it a duplicate", () => {
+    const grids = filled();
+    const fig = grids.get("Số liệu")!;
+    const row = rowOf(fig, "TL_DUNG_HAN");
+    row[0] = "tl_Dung_han";
+    row[3] = "99,97%"; // still checked against its parts, as TL_DUNG_HAN
+    const again = [...rowOf(fig, "HS_TIEP_NHAN")];
+    again[0] = "Hs_Tiep_Nhan";
+    fig.push(again);
+    const found = validateReport({ grids }, ctx()).problems.map((p) => [p.code, p.cell]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["RATE_MISMATCH", "D12"],
+        ["FIGURE_DUPLICATE", `D${fig.length}`],
+      ]),
+    );
+    expect(found.map(([code]) => code)).not.toContain("FIGURE_UNKNOWN");
+    expect(found.map(([code]) => code)).not.toContain("FIGURE_MISSING");
+  });
+
   it("text: legacy TCVN3 and formula-looking text are flagged", () => {
     const grids = filled();
     const tasks = grids.get("Nhiệm vụ")!;
