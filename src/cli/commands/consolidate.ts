@@ -65,8 +65,8 @@ export function register(cmd: Command, program: Command): void {
     )
     .option(
       "--workers <n>",
-      "số luồng đọc tệp song song (có lợi từ vài trăm tệp) / worker threads reading files (pays past a few hundred files)",
-      "1",
+      "số luồng đọc tệp song song; auto: mỗi lõi CPU một luồng, tối đa 4 / threads reading files; auto: one per CPU core, at most 4",
+      "auto",
     )
     .argument("<files-or-folders...>", "tệp báo cáo hoặc thư mục chứa chúng / report files or folders")
     .addHelpText(
@@ -125,12 +125,26 @@ Ví dụ / Examples:
           );
         return { agency: m[1].toUpperCase(), reason: m[2].trim() };
       });
-      const workers = Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+      const { autoThreads, closeIntakePool, MIN_PARALLEL_FILES, startIntakePool } =
+        await import("../consolidate/parallelIntake");
+      const threads = opts.workers.trim().toLowerCase() === "auto" ? autoThreads() : Number(opts.workers);
+      if (!Number.isInteger(threads) || threads < 1 || threads > 64)
         throw new CliError(
-          `--workers "${opts.workers}": ghi một số nguyên từ 1 đến 64.`,
-          `--workers "${opts.workers}": use a whole number from 1 to 64.`,
+          `--workers "${opts.workers}": ghi auto hoặc một số nguyên từ 1 đến 64.`,
+          `--workers "${opts.workers}": use auto or a whole number from 1 to 64.`,
         );
+      // Workers start now, so their module loading overlaps reading the plan; a handful of files named
+      // one by one is read on this thread alone.
+      const folders = await Promise.all(
+        inputs.map((i) =>
+          stat(i).then(
+            (st) => st.isDirectory(),
+            () => false,
+          ),
+        ),
+      );
+      const few = inputs.length < MIN_PARALLEL_FILES && !folders.some(Boolean);
+      const pool = startIntakePool(few ? 1 : threads);
       // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
       const { requirePlan } = await import("../workbookFiles");
       const { ensureOutputDir, ensureOutputFolder } = await import("../outputFile");
@@ -138,24 +152,29 @@ Ví dụ / Examples:
       const { progressFor } = await import("../consolidate/progress");
       const { hasMergeProblems, outcomeTable, skippedText, summaryJson, summaryText } =
         await import("../consolidate/summary");
-      const bundle = await requirePlan(opts.plan);
-      if (opts.output && !opts.dryRun) await ensureOutputFolder(opts.output);
-      // The CSV folder too, before anything is written: a file there or no permission is exit 2.
-      if (opts.csv && !opts.dryRun) await ensureOutputDir(opts.csv);
-      const outcome = await runConsolidation({
-        bundle,
-        inputs,
-        output: opts.output,
-        planFile: opts.plan,
-        previous: opts.previous,
-        period,
-        unit: opts.unit,
-        reportingDeadline,
-        returns,
-        dryRun: opts.dryRun,
-        workers,
-        progress: progressFor(process.stderr, !opts.json),
-      });
+      let outcome: Awaited<ReturnType<typeof runConsolidation>>;
+      try {
+        const bundle = await requirePlan(opts.plan);
+        if (opts.output && !opts.dryRun) await ensureOutputFolder(opts.output);
+        // The CSV folder too, before anything is written: a file there or no permission is exit 2.
+        if (opts.csv && !opts.dryRun) await ensureOutputDir(opts.csv);
+        outcome = await runConsolidation({
+          bundle,
+          inputs,
+          output: opts.output,
+          planFile: opts.plan,
+          previous: opts.previous,
+          period,
+          unit: opts.unit,
+          reportingDeadline,
+          returns,
+          dryRun: opts.dryRun,
+          workers: pool,
+          progress: progressFor(process.stderr, !opts.json),
+        });
+      } finally {
+        await closeIntakePool(pool);
+      }
       const r = outcome.rollup;
       if (opts.csv && !opts.dryRun) {
         const { longTablesCsv } = await import("../../domain/consolidation/csvExport");

@@ -1,25 +1,27 @@
-// Worker thread body for parallel intake: receives the validation context once, then file paths one
-// at a time, and answers each with its compact IntakeResult (the workbook never leaves the worker).
-import { parentPort, workerData } from "node:worker_threads";
-import type { ValidationContext } from "../../domain/validation/context";
-import { intakeFile } from "./intake";
+// Worker thread body for parallel intake (parallelIntake.ts): loads the intake code as soon as it
+// starts, then takes one job — the validation context, the file list and the shared counter — and
+// reads the files it claims, answering each claim with their compact IntakeResults (the workbook
+// never leaves the worker).
+import { parentPort } from "node:worker_threads";
+import { intakeFile, type IntakeResult } from "./intake";
+import { CLAIM, claim, type IntakeJob, type IntakeReply } from "./intakeJob";
 import { rememberRawPath } from "./rawPaths";
 
-export interface IntakeRequest {
-  index: number;
-  file: string;
-  /** The path's bytes when its name is not UTF-8 (rawPaths.ts). */
-  raw?: Uint8Array;
-}
-
-const ctx = workerData as ValidationContext;
 const port = parentPort;
-if (port) {
-  port.on("message", (req: IntakeRequest) => {
-    if (req.raw) rememberRawPath(req.file, req.raw);
-    intakeFile(req.file, ctx).then(
-      (result) => port.postMessage({ index: req.index, result }),
-      (e: unknown) => port.postMessage({ index: req.index, error: e instanceof Error ? e.stack : String(e) }),
-    );
-  });
-}
+port?.once("message", async (job: IntakeJob) => {
+  for (const [i, raw] of Object.entries(job.raws)) rememberRawPath(job.files[Number(i)], raw);
+  const total = job.files.length;
+  for (let start = claim(job.counter, total); start >= 0; start = claim(job.counter, total)) {
+    const results: [number, IntakeResult | { error: string }][] = [];
+    for (let i = start; i < Math.min(start + CLAIM, total); i++) {
+      try {
+        results.push([i, await intakeFile(job.files[i], job.ctx)]);
+      } catch (e) {
+        // intakeFile never throws; should it, that file alone is rejected (FILE_CHECK_FAILED).
+        results.push([i, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }]);
+      }
+    }
+    port.postMessage({ results } satisfies IntakeReply);
+  }
+  port.postMessage({ done: true } satisfies IntakeReply);
+});

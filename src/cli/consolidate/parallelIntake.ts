@@ -1,77 +1,113 @@
-// Take files in, on this thread or across worker threads. Parsing a workbook is CPU-bound and each
-// file is independent, so with several cores a pool of workers each reading one file at a time
-// scales the intake; results come back in file order whatever finished first. Memory stays flat:
-// each worker holds one workbook at a time, and only compact submissions cross back.
+// Take files in on this thread and, with several cores, on worker threads beside it. Parsing a
+// workbook is CPU-bound and each file is independent, so the threads share one list: each claims the
+// next few files from a shared counter (no round trip to ask for work) and this thread reads its
+// share too, instead of waiting. Workers are started before the plan is read (startIntakePool), so
+// their module loading overlaps it. Results land in file order whoever read them; a file a dead
+// worker claimed but never answered is read again here. Memory stays flat: a thread holds one
+// workbook at a time, and only compact submissions cross back.
+import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { failedIntake } from "../../domain/consolidation/intake";
 import type { ValidationContext } from "../../domain/validation/context";
 import { intakeFile, type IntakeResult } from "./intake";
-import type { IntakeRequest } from "./intakeWorker";
+import { CLAIM, claim, type IntakeJob, type IntakeReply } from "./intakeJob";
 import { rawPathOf } from "./rawPaths";
 
-type Reply = { index: number; result: IntakeResult } | { index: number; error: string };
+/** Below this many files a worker's start-up (its own module loading and JIT warm-up) costs more
+ * than it saves: this thread reads them all. */
+export const MIN_PARALLEL_FILES = 24;
 
-/** A worker running the script beside this file: .js in the built CLI; under tsx (the bench, the
- * scripts) the .ts source, loaded through tsx's require hook since workers do not inherit it. */
-function startWorker(ctx: ValidationContext): Worker {
+/** The threads `--workers auto` uses: one per core, at most 4 (the reads are small and the merge
+ * waits for the slowest). */
+export const autoThreads = (): number =>
+  Math.max(
+    1,
+    Math.min(4, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length),
+  );
+
+/** A worker running the script beside this file: .js in the built CLI; under tsx or ts-jest the .ts
+ * source, loaded through tsx's require hook since workers do not inherit it. */
+function startWorker(): Worker {
   const script = path.join(__dirname, `intakeWorker${path.extname(__filename)}`);
-  if (script.endsWith(".js")) return new Worker(script, { workerData: ctx });
+  if (script.endsWith(".js")) return new Worker(script);
   const boot = `require("tsx/cjs"); require(${JSON.stringify(script)});`;
-  return new Worker(boot, { eval: true, workerData: ctx });
+  return new Worker(boot, { eval: true });
+}
+
+/** This thread plus `threads - 1` workers, started now. */
+export interface IntakePool {
+  readonly threads: number;
+  readonly workers: readonly Worker[];
+}
+
+export function startIntakePool(threads: number): IntakePool {
+  const n = Math.max(1, Math.floor(threads));
+  return { threads: n, workers: Array.from({ length: n - 1 }, startWorker) };
+}
+
+/** Stop a pool's workers (idempotent). */
+export async function closeIntakePool(pool: IntakePool): Promise<void> {
+  await Promise.all(pool.workers.map((w) => w.terminate()));
 }
 
 /**
- * Intake every file, calling `onResult` as each one completes (for progress). With `workers` ≤ 1,
- * or fewer than two files, everything runs on this thread.
+ * Intake every file, calling `onResult` as each one completes (for progress). `pool` is a started
+ * pool or a thread count (a pool is then started and closed here); with one thread, or fewer than
+ * MIN_PARALLEL_FILES files, everything runs on this thread.
  */
 export async function intakeAll(
   files: readonly string[],
   ctx: ValidationContext,
-  workers: number,
+  pool: IntakePool | number,
   onResult?: (done: number, result: IntakeResult) => void,
 ): Promise<IntakeResult[]> {
-  const results: IntakeResult[] = new Array(files.length);
-  let done = 0;
-  const n = Math.min(Math.floor(workers), files.length);
-  if (n <= 1) {
-    for (const [i, file] of files.entries()) {
-      results[i] = await intakeFile(file, ctx);
-      onResult?.(++done, results[i]);
-    }
-    return results;
-  }
-  let next = 0;
-  const pool = Array.from({ length: n }, () => startWorker(ctx));
+  const own = typeof pool === "number";
+  const p = typeof pool === "number" ? startIntakePool(files.length >= MIN_PARALLEL_FILES ? pool : 1) : pool;
   try {
-    await Promise.all(
-      pool.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              if (next >= files.length) return resolve();
-              const raw = rawPathOf(files[next]);
-              const req: IntakeRequest = { index: next, file: files[next], ...(raw ? { raw } : {}) };
-              next++;
-              w.postMessage(req);
-            };
-            w.on("message", (m: Reply) => {
-              // intakeFile never throws; should a worker still answer with an error, that file alone
-              // is rejected (FILE_CHECK_FAILED) and the run goes on, as on one thread.
-              results[m.index] = "error" in m ? failedIntake(files[m.index], m.error) : m.result;
-              onResult?.(++done, results[m.index]);
-              feed();
-            });
-            w.on("error", reject);
-            w.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`intake worker exited with code ${code}`));
-            });
-            feed();
-          }),
-      ),
-    );
+    return await intakeWith(files, ctx, files.length >= MIN_PARALLEL_FILES ? p.workers : [], onResult);
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    if (own) await closeIntakePool(p);
   }
-  return results;
+}
+
+async function intakeWith(
+  files: readonly string[],
+  ctx: ValidationContext,
+  workers: readonly Worker[],
+  onResult?: (done: number, result: IntakeResult) => void,
+): Promise<IntakeResult[]> {
+  const results: (IntakeResult | undefined)[] = new Array(files.length);
+  let done = 0;
+  const settle = (i: number, r: IntakeResult): void => {
+    if (results[i]) return;
+    results[i] = r;
+    onResult?.(++done, r);
+  };
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const raws: Record<number, Uint8Array> = {};
+  if (workers.length > 0) files.forEach((f, i) => ((r) => r && (raws[i] = r))(rawPathOf(f)));
+  const finished = workers.map(
+    (w) =>
+      new Promise<void>((resolve) => {
+        // A worker that fails or exits early ends its part; what it claimed is read again below.
+        w.on("message", (m: IntakeReply) => {
+          if ("done" in m) return resolve();
+          for (const [i, r] of m.results) settle(i, "error" in r ? failedIntake(files[i], r.error) : r);
+        });
+        w.once("error", () => resolve());
+        w.once("exit", () => resolve());
+        const job: IntakeJob = { ctx, counter, files, raws };
+        w.postMessage(job);
+      }),
+  );
+  for (let start = claim(counter, files.length); start >= 0; start = claim(counter, files.length)) {
+    for (let i = start; i < Math.min(start + CLAIM, files.length); i++)
+      settle(i, await intakeFile(files[i], ctx));
+    // Let the workers' replies in between claims (progress counts them as they come).
+    if (workers.length > 0) await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(finished);
+  for (let i = 0; i < files.length; i++) if (!results[i]) settle(i, await intakeFile(files[i], ctx));
+  return results as IntakeResult[];
 }

@@ -29,7 +29,7 @@ import { CliError } from "../errors";
 import { discoverInputs, type SkippedFile } from "./discover";
 import { acquireOutputLock } from "./outputLock";
 import { outputWriteError, resolveOutputTarget, type OutputTarget } from "./outputTarget";
-import { intakeAll } from "./parallelIntake";
+import { intakeAll, type IntakePool } from "./parallelIntake";
 import type { Progress } from "./progress";
 
 /**
@@ -57,8 +57,9 @@ export interface ConsolidationRun {
   /** File operations for the atomic save (tests inject a failure). */
   fs?: AtomicFs;
   progress?: Progress;
-  /** Worker threads for reading files (default 1: this thread); see parallelIntake. */
-  workers?: number;
+  /** Threads reading the files, this one included (default 1: this thread alone), or a pool started
+   * earlier; see parallelIntake. */
+  workers?: number | IntakePool;
 }
 
 /** Wall and CPU time (user + system, all threads) of one phase, in milliseconds. */
