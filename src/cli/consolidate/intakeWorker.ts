@@ -1,14 +1,14 @@
 // Worker thread body for parallel intake (parallelIntake.ts): loads the intake code as soon as it
-// starts, then takes one job — the validation context, the file list and the shared counter — and
-// reads the files it claims, answering each claim with their compact IntakeResults (the workbook
-// never leaves the worker).
+// starts, then takes jobs (the validation context, the file list, the shared counter) and reads the
+// files it claims, answering each claim with their compact IntakeResults (the workbook never leaves
+// the worker).
 import { parentPort } from "node:worker_threads";
 import { intakeFile, type IntakeResult } from "./intake";
 import { CLAIM, claim, type IntakeJob, type IntakeReply } from "./intakeJob";
 import { rememberRawPath } from "./rawPaths";
 
 const port = parentPort;
-port?.once("message", async (job: IntakeJob) => {
+port?.on("message", async (job: IntakeJob) => {
   for (const [i, raw] of Object.entries(job.raws)) rememberRawPath(job.files[Number(i)], raw);
   const total = job.files.length;
   for (let start = claim(job.counter, total); start >= 0; start = claim(job.counter, total)) {

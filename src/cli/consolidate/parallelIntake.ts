@@ -35,20 +35,34 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
+/** A started worker, and when it stops (exit or error, whenever that comes). */
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly stopped: Promise<void>;
+}
+
 /** This thread plus `threads - 1` workers, started now. */
 export interface IntakePool {
   readonly threads: number;
-  readonly workers: readonly Worker[];
+  readonly workers: readonly PoolWorker[];
 }
 
 export function startIntakePool(threads: number): IntakePool {
   const n = Math.max(1, Math.floor(threads));
-  return { threads: n, workers: Array.from({ length: n - 1 }, startWorker) };
+  const workers = Array.from({ length: n - 1 }, () => {
+    const worker = startWorker();
+    const stopped = new Promise<void>((resolve) => {
+      worker.once("exit", () => resolve());
+      worker.once("error", () => resolve());
+    });
+    return { worker, stopped };
+  });
+  return { threads: n, workers };
 }
 
 /** Stop a pool's workers (idempotent). */
 export async function closeIntakePool(pool: IntakePool): Promise<void> {
-  await Promise.all(pool.workers.map((w) => w.terminate()));
+  await Promise.all(pool.workers.map((w) => w.worker.terminate()));
 }
 
 /**
@@ -74,7 +88,7 @@ export async function intakeAll(
 async function intakeWith(
   files: readonly string[],
   ctx: ValidationContext,
-  workers: readonly Worker[],
+  workers: readonly PoolWorker[],
   onResult?: (done: number, result: IntakeResult) => void,
 ): Promise<IntakeResult[]> {
   const results: (IntakeResult | undefined)[] = new Array(files.length);
@@ -87,20 +101,22 @@ async function intakeWith(
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const raws: Record<number, Uint8Array> = {};
   if (workers.length > 0) files.forEach((f, i) => ((r) => r && (raws[i] = r))(rawPathOf(f)));
-  const finished = workers.map(
-    (w) =>
-      new Promise<void>((resolve) => {
-        // A worker that fails or exits early ends its part; what it claimed is read again below.
-        w.on("message", (m: IntakeReply) => {
-          if ("done" in m) return resolve();
-          for (const [i, r] of m.results) settle(i, "error" in r ? failedIntake(files[i], r.error) : r);
-        });
-        w.once("error", () => resolve());
-        w.once("exit", () => resolve());
-        const job: IntakeJob = { ctx, counter, files, raws };
-        w.postMessage(job);
-      }),
-  );
+  const finished = workers.map(({ worker, stopped }) => {
+    // A worker that fails or stops early ends its part; what it claimed is read again below.
+    const answered = new Promise<void>((resolve) => {
+      const onMessage = (m: IntakeReply): void => {
+        if ("done" in m) {
+          worker.off("message", onMessage);
+          return resolve();
+        }
+        for (const [i, r] of m.results) settle(i, "error" in r ? failedIntake(files[i], r.error) : r);
+      };
+      worker.on("message", onMessage);
+    });
+    const job: IntakeJob = { ctx, counter, files, raws };
+    worker.postMessage(job);
+    return Promise.race([answered, stopped]);
+  });
   for (let start = claim(counter, files.length); start >= 0; start = claim(counter, files.length)) {
     for (let i = start; i < Math.min(start + CLAIM, files.length); i++)
       settle(i, await intakeFile(files[i], ctx));

@@ -1,0 +1,76 @@
+// Parallel intake (src/cli/consolidate/parallelIntake.ts) reads to exactly what one thread reads, in
+// file order, whichever thread took which file; a worker that dies leaves no file unread.
+import * as fc from "fast-check";
+import { readdirSync } from "node:fs";
+import * as path from "node:path";
+import type { PlanBundle } from "../../src/domain/consolidation/intake";
+import type { ValidationContext } from "../../src/domain/validation/context";
+import type { DemoResult } from "../../src/cli/demo/run";
+import { DEMO_PERIOD } from "../../src/cli/demo/generate";
+import { CLAIM, claim } from "../../src/cli/consolidate/intakeJob";
+import {
+  closeIntakePool,
+  intakeAll,
+  MIN_PARALLEL_FILES,
+  startIntakePool,
+} from "../../src/cli/consolidate/parallelIntake";
+import { demoFixture } from "./demoFixture";
+
+let bundle: PlanBundle;
+let demo: DemoResult;
+let files: string[];
+let ctx: ValidationContext;
+beforeAll(async () => {
+  ({ bundle, demo } = await demoFixture());
+  const dir = path.join(demo.dir, "bao-cao");
+  // Every report, broken and rejected ones included, twice over: enough files to go parallel.
+  const once = readdirSync(dir).map((f) => path.join(dir, f));
+  files = [...once, ...once].sort();
+  ctx = {
+    plan: bundle.plan,
+    registry: bundle.registry,
+    catalogue: bundle.catalogue,
+    expectedPeriod: DEMO_PERIOD,
+  };
+}, 120_000);
+
+describe("parallel intake", () => {
+  it("gives one thread's results, in file order, with progress counting every file once", async () => {
+    expect(files.length).toBeGreaterThanOrEqual(MIN_PARALLEL_FILES);
+    const alone = await intakeAll(files, ctx, 1);
+    const seen: number[] = [];
+    const shared = await intakeAll(files, ctx, 3, (done) => seen.push(done));
+    expect(shared).toEqual(alone);
+    expect(seen).toEqual(files.map((_, i) => i + 1));
+    expect(alone.some((r) => r.submissions.some((s) => s.errorCount > 0))).toBe(true);
+  }, 120_000);
+
+  it("reads again on this thread what a dead worker never answered", async () => {
+    const alone = await intakeAll(files, ctx, 1);
+    const pool = startIntakePool(2);
+    await pool.workers[0].worker.terminate();
+    try {
+      expect(await intakeAll(files, ctx, pool)).toEqual(alone);
+    } finally {
+      await closeIntakePool(pool);
+    }
+  }, 120_000);
+
+  it("claims hand out every file exactly once, however the threads interleave", () => {
+    fc.assert(
+      fc.property(fc.nat(200), fc.array(fc.nat(3), { maxLength: 400 }), (total, order) => {
+        const counter = new Int32Array(new SharedArrayBuffer(4));
+        const taken: number[] = [];
+        // Threads claim in an arbitrary order; what matters is the union of their claims.
+        for (const _ of order) {
+          const start = claim(counter, total);
+          if (start < 0) break;
+          for (let i = start; i < Math.min(start + CLAIM, total); i++) taken.push(i);
+        }
+        for (let start = claim(counter, total); start >= 0; start = claim(counter, total))
+          for (let i = start; i < Math.min(start + CLAIM, total); i++) taken.push(i);
+        expect(taken).toEqual(Array.from({ length: total }, (_, i) => i));
+      }),
+    );
+  });
+});
