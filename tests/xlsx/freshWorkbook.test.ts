@@ -10,7 +10,7 @@ import type { SheetSpec } from "../../src/domain/sheetSpec";
 import { NASTY_CELLS } from "../helpers/nastyCells";
 import { examplePlanInput } from "../../src/cli/exampleData";
 import { LISTS_SHEET } from "../../src/workbook/presentation";
-import { freshWorkbookBytes } from "../../src/workbook/xlsx/freshWorkbook";
+import { freshWorkbookBytes, freshWorkbookBytesSoon } from "../../src/workbook/xlsx/freshWorkbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 
 const nasty: CellValue[] = [...NASTY_CELLS, Number.NaN, "_x0041_ trông như mã thoát"];
@@ -218,5 +218,16 @@ describe("a new workbook written as OOXML directly", () => {
     expect(await expectSameWorkbook(twice)).toBeGreaterThan(1);
     const read = await XlsxWorkbook.fromBuffer(freshWorkbookBytes(twice));
     expect((await read.listSheets()).map((s) => s.name)).toEqual(["MỘT", "Hai"]);
+  });
+
+  it("gives the same bytes when each sheet is deflated on the thread pool as it is made", async () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const plan = planWorkbookSheets(examplePlanInput());
+    for (const list of [specs, plan]) {
+      for (const level of [1, 4, 6]) {
+        const soon = await freshWorkbookBytesSoon(list, { level, now });
+        expect(soon.equals(freshWorkbookBytes(list, { level, now }))).toBe(true);
+      }
+    }
   });
 });

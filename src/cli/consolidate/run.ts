@@ -19,7 +19,7 @@ import type { Catalogue } from "../../domain/indicators";
 import { periodCode, periodLabelVi, samePeriod, type Period } from "../../domain/period";
 import { writeFileAtomic, type AtomicFs } from "../../workbook/xlsx/atomicWrite";
 import { isWorkbookReadError } from "../../workbook/xlsx/errors";
-import { freshWorkbookBytes } from "../../workbook/xlsx/freshWorkbook";
+import { freshWorkbookBytesSoon } from "../../workbook/xlsx/freshWorkbook";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
 import { nativeZip } from "../../workbook/xlsx/zipWrite";
 // ExcelJS (the writer, ~0.2 s of CPU to load) is loaded only when a rollup is written or merged into.
@@ -185,8 +185,8 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
     try {
       if (!existing && nativeZip()) {
         // A new rollup is written as OOXML directly (freshWorkbook.ts): ExcelJS is not loaded.
-        const bytes = async (): Promise<Uint8Array> =>
-          freshWorkbookBytes(sheets, { level: ROLLUP_DEFLATE_LEVEL, now });
+        const bytes = (): Promise<Uint8Array> =>
+          freshWorkbookBytesSoon(sheets, { level: ROLLUP_DEFLATE_LEVEL, now });
         await writeFileAtomic(target.path, bytes, run.fs);
       } else {
         // Merged into an existing rollup: ExcelJS rewrites it, keeping the consolidator's other sheets.

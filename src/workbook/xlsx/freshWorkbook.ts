@@ -22,7 +22,7 @@ import {
 import { textElement, xmlText } from "./bulkRows";
 import { inlineListFormula } from "./lists";
 import { storedTextOnce } from "./storedText";
-import { writeZip, type ZipPart } from "./zipWrite";
+import { deflateSoon, writeZip, writeZipSoon, type EarlyPart } from "./zipWrite";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -410,24 +410,31 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
  * Excel does, replaces an earlier one in its place), plus the hidden lists sheet when a dropdown
  * needs it.
  */
-function freshWorkbookParts(specs: readonly SheetSpec[], now: Date = new Date()): ZipPart[] {
+function freshWorkbookParts(
+  specs: readonly SheetSpec[],
+  now: Date = new Date(),
+  early?: (data: Uint8Array) => Promise<Uint8Array>,
+): EarlyPart[] {
   const byName = new Map<string, SheetSpec>();
   for (const spec of specs) byName.set(spec.name.toLowerCase(), spec);
   const styles = new Styles();
   const strings = new Strings();
   const lists = new Lists();
-  const sheets: { name: string; hidden: boolean; xml: Uint8Array }[] = [];
+  const sheets: { name: string; hidden: boolean; xml: Uint8Array; deflated?: Promise<Uint8Array> }[] = [];
+  // Each sheet's deflation starts as soon as its XML exists, beside the making of the next sheets.
+  const sheet = (name: string, hidden: boolean, xml: Uint8Array) =>
+    early ? { name, hidden, xml, deflated: early(xml) } : { name, hidden, xml };
   // The lists sheet goes after the first sheet whose dropdowns need it, where ExcelJS adds it.
   let listsAt = -1;
   for (const spec of byName.values()) {
-    sheets.push({ name: spec.name, hidden: !!spec.hidden, xml: sheetXml(spec, styles, strings, lists) });
+    sheets.push(sheet(spec.name, !!spec.hidden, sheetXml(spec, styles, strings, lists)));
     if (listsAt < 0 && lists.columns.length) listsAt = sheets.length;
   }
   if (listsAt >= 0) {
     if (byName.has(LISTS_SHEET.toLowerCase()))
       throw new Error(`freshWorkbookParts: a sheet is named ${LISTS_SHEET}, which the dropdowns need`);
     const spec = lists.spec();
-    sheets.splice(listsAt, 0, { name: spec.name, hidden: true, xml: sheetXml(spec, styles, strings, lists) });
+    sheets.splice(listsAt, 0, sheet(spec.name, true, sheetXml(spec, styles, strings, lists)));
   }
   if (sheets.length === 0) throw new Error("freshWorkbookParts: a workbook needs at least one sheet");
 
@@ -490,7 +497,7 @@ function freshWorkbookParts(specs: readonly SheetSpec[], now: Date = new Date())
     { name: "docProps/app.xml", data: utf8(app) },
     { name: "xl/workbook.xml", data: utf8(workbook) },
     { name: "xl/_rels/workbook.xml.rels", data: utf8(workbookRels) },
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml })),
+    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml, deflated: s.deflated })),
     { name: "xl/styles.xml", data: utf8(styles.xml()) },
     { name: "xl/sharedStrings.xml", data: utf8(strings.xml()) },
   ];
@@ -502,4 +509,19 @@ export function freshWorkbookBytes(
   opts: { level?: number; now?: Date } = {},
 ): Buffer {
   return writeZip(freshWorkbookParts(specs, opts.now), { level: opts.level ?? 6 });
+}
+
+/**
+ * The same bytes as {@link freshWorkbookBytes}, sooner: each sheet is deflated on the thread pool
+ * while the next is made (a provincial rollup's 10 MB of XML took a third of the write to deflate).
+ */
+export async function freshWorkbookBytesSoon(
+  specs: readonly SheetSpec[],
+  opts: { level?: number; now?: Date } = {},
+): Promise<Buffer> {
+  const level = opts.level ?? 6;
+  return writeZipSoon(
+    freshWorkbookParts(specs, opts.now, (xml) => deflateSoon(xml, level)),
+    { level },
+  );
 }

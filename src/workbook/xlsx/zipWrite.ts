@@ -43,15 +43,54 @@ export function nativeZip(): boolean {
  * CRC-32s. Requires {@link nativeZip}; sizes must fit 32-bit fields (callers bound them far lower).
  */
 export function writeZip(parts: readonly ZipPart[], opts: { level?: number } = {}): Buffer {
+  const level = opts.level;
+  return assemble(
+    parts,
+    parts.map((p) => (deflates(p, level) ? zlib.deflateRawSync(p.data, { level }) : p.data)),
+    level,
+  );
+}
+
+/** A part whose deflation may already be under way: started by {@link deflateSoon} as soon as its
+ * bytes existed, so it ran beside the work that made the next parts. */
+export interface EarlyPart extends ZipPart {
+  deflated?: Promise<Uint8Array>;
+}
+
+/** Deflate `data` at `level` on libuv's thread pool: this thread goes on meanwhile. */
+export const deflateSoon = (data: Uint8Array, level: number): Promise<Uint8Array> =>
+  new Promise((resolve, reject) =>
+    zlib.deflateRaw(data, { level }, (err, out) => (err ? reject(err) : resolve(out))),
+  );
+
+/** {@link writeZip}, with the parts deflated on the thread pool, those already started included:
+ * the same bytes. */
+export async function writeZipSoon(parts: readonly EarlyPart[], opts: { level: number }): Promise<Buffer> {
+  const bodies = await Promise.all(
+    parts.map((p) =>
+      deflates(p, opts.level) ? (p.deflated ?? deflateSoon(p.data, opts.level)) : Promise.resolve(p.data),
+    ),
+  );
+  return assemble(parts, bodies, opts.level);
+}
+
+const deflates = (part: ZipPart, level: number | undefined): boolean =>
+  level !== undefined && part.data.length > 0;
+
+/** The package: each part's local header and body, then the central directory. */
+function assemble(
+  parts: readonly ZipPart[],
+  bodies: readonly Uint8Array[],
+  level: number | undefined,
+): Buffer {
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const part of parts) {
+  parts.forEach((part, i) => {
     const name = Buffer.from(part.name, "utf8");
     const crc = zlib.crc32(part.data);
-    const deflate = opts.level !== undefined && part.data.length > 0;
-    const body: Uint8Array = deflate ? zlib.deflateRawSync(part.data, { level: opts.level }) : part.data;
-    const method = deflate ? 8 : 0;
+    const body = bodies[i];
+    const method = deflates(part, level) ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0
@@ -80,7 +119,7 @@ export function writeZip(parts: readonly ZipPart[], opts: { level?: number } = {
     chunks.push(local, name, body);
     central.push(dir, name);
     offset += local.length + name.length + body.length;
-  }
+  });
   const dirSize = central.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(EOCD, 0);
