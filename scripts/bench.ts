@@ -65,7 +65,10 @@ interface ProcessRun {
 }
 
 interface WholeResult {
+  /** `cchc consolidate` as users run it: `--workers auto`, one thread per core. */
   cchc: ProcessRun[];
+  /** The same on one thread (`--workers 1`), as the script runs. */
+  cchcOne: ProcessRun[];
   /** Null when /usr/bin/python3 has no openpyxl: the comparison is skipped, and the report says so. */
   python: ProcessRun[] | null;
   /** "identical (57 indicators, 199 agencies)" or what differed. */
@@ -252,12 +255,13 @@ function wholeProcess(
   const period = periodCode(BENCH_PERIOD);
   const out = (tool: string) => path.join(path.dirname(dir), `whole-${path.basename(dir)}-${tool}.xlsx`);
   const cchc: ProcessRun[] = [];
+  const cchcOne: ProcessRun[] = [];
   const py: ProcessRun[] = [];
   let cchcJson = "";
   let pyJson: string | null = null;
   for (let i = 0; i < rounds; i++) {
     // Alternate which tool goes first, so neither always meets a warmer (or busier) machine.
-    const order = i % 2 === 0 ? ["cchc", "python"] : ["python", "cchc"];
+    const order = i % 2 === 0 ? ["cchc", "python", "cchc1"] : ["cchc1", "python", "cchc"];
     for (const tool of order) {
       if (tool === "python" && !python) continue;
       rmSync(out(tool), { force: true });
@@ -268,6 +272,8 @@ function wholeProcess(
         const r = timeProcess(process.execPath, [cli, "consolidate", ...args]);
         cchc.push(r.run);
         cchcJson = r.stdout;
+      } else if (tool === "cchc1") {
+        cchcOne.push(timeProcess(process.execPath, [cli, "consolidate", ...args, "--workers", "1"]).run);
       } else {
         const r = timeProcess(PYTHON, [path.join(ROOT, "scripts", "consolidate_openpyxl.py"), ...args]);
         py.push(r.run);
@@ -276,7 +282,7 @@ function wholeProcess(
       rmSync(out(tool), { force: true });
     }
   }
-  return { cchc, python: python ? py : null, totals: compareTotals(cchcJson, pyJson) };
+  return { cchc, cchcOne, python: python ? py : null, totals: compareTotals(cchcJson, pyJson) };
 }
 
 // ---------------------------------------------------------------- (e) rate functions
@@ -338,8 +344,8 @@ export function renderReport(
     runs
       ? `${runs.map((x) => x.wallS.toFixed(2)).join(", ")} (CPU ${best(runs).cpuS.toFixed(2)})`
       : "skipped";
-  const ratio = (r: SizeResult, k: "wallS" | "cpuS") =>
-    r.whole.python ? `${(best(r.whole.python)[k] / best(r.whole.cchc)[k]).toFixed(1)}×` : "—";
+  const ratio = (r: SizeResult, k: "wallS" | "cpuS", runs = r.whole.cchc) =>
+    r.whole.python ? `${(best(r.whole.python)[k] / best(runs)[k]).toFixed(1)}×` : "—";
   const perWorkbook = (r: SizeResult) => (r.one.phases ? r.one.phases.intake.cpuMs / r.n : NaN);
   const floorPer = (r: SizeResult) => r.floor.unzipScanCpuMs / r.n;
   const lines = [
@@ -349,9 +355,14 @@ export function renderReport(
     head,
     rule,
     row("`cchc consolidate`, whole process, s (CPU s of the best)", (r) => secs(r.whole.cchc)),
+    row("`cchc consolidate --workers 1`, one thread, s (CPU s of the best)", (r) => secs(r.whole.cchcOne)),
     row("Python openpyxl script, whole process, s (CPU s of the best)", (r) => secs(r.whole.python)),
     row("**script ÷ cchc**, best wall time of each", (r) => ratio(r, "wallS")),
     row("script ÷ cchc, CPU time", (r) => ratio(r, "cpuS")),
+    row(
+      "script ÷ `cchc --workers 1`, wall / CPU",
+      (r) => `${ratio(r, "wallS", r.whole.cchcOne)} / ${ratio(r, "cpuS", r.whole.cchcOne)}`,
+    ),
     row("totals of the two rollups", (r) => r.whole.totals),
     row(
       "peak RSS, cchc / script, MB",
@@ -374,21 +385,21 @@ export function renderReport(
     row("(b) 1 thread: merge, s (CPU s)", phase("merge")),
     row("(b) 1 thread: write the rollup, s (CPU s)", phase("write")),
     row(
-      `(b) with ${workers} worker threads, s`,
+      `(b) with ${workers} threads (this one and ${workers - 1} worker${workers > 2 ? "s" : ""}), s`,
       multi((m) => s(m.ms)),
     ),
     row("(a) ExcelJS load alone (the reader before issue 15), for reference, s", (r) => s(r.parse.ms)),
     row("(c) peak RSS (a), MB", (r) => mb(r.parse.maxRssMb)),
     row("(c) peak RSS (b), 1 thread, MB", (r) => mb(r.one.maxRssMb)),
     row(
-      `(c) peak RSS (b), ${workers} worker threads, MB`,
+      `(c) peak RSS (b), ${workers} threads, MB`,
       multi((m) => mb(m.maxRssMb)),
     ),
     row("(a) CPU time, s", (r) => s(r.parse.cpuMs)),
     row("(b) CPU time, 1 thread, s", (r) => s(r.one.cpuMs)),
     row("(d) time per workbook (b), 1 thread, ms", (r) => (r.one.ms / r.n).toFixed(1)),
     row(
-      `(d) time per workbook (b), ${workers} worker threads, ms`,
+      `(d) time per workbook (b), ${workers} threads, ms`,
       multi((m, r) => (m.ms / r.n).toFixed(1)),
     ),
     row("files valid / read", (r) => `${r.one.valid ?? 0} / ${r.one.files}`),
@@ -483,7 +494,7 @@ async function main(): Promise<void> {
     const one = await inChild(["consolidate", dir, "1"]);
     let multi: ChildResult | null = null;
     if (workers > 1) {
-      log(`N = ${n}: (b) consolidate, ${workers} worker threads …`);
+      log(`N = ${n}: (b) consolidate, ${workers} threads …`);
       multi = await inChild(["consolidate", dir, String(workers)]);
     }
     results.push({ n, parse, one, multi, whole, floor });
