@@ -241,6 +241,9 @@ describe("cchc validate on bad input: a clear message, the documented exit code,
     );
     expect(unknownAgency.code).toBe(2);
     expect((await runCli("validate")).code).toBe(2);
+    const badWorkers = await runCli("consolidate", "--plan", PLAN, dir, "--dry-run", "--workers", "0");
+    expect(badWorkers.code).toBe(2);
+    expect(badWorkers.stderr).toContain('--workers "0": ghi auto hoặc một số nguyên từ 1 đến 64.');
   });
 });
 
