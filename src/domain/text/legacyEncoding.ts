@@ -236,7 +236,7 @@ function isVietnameseWord(word: string): boolean {
 
 /** A letter of {@link UNICODE_ONLY} (U+0102, U+0103, U+0110, U+0111, U+0128, U+0129, U+0168, U+0169,
  * U+01A0, U+01A1, U+01AF, U+01B0, U+1EA0–U+1EF9). */
-const isUnicodeOnlyUnit = (c: number): boolean =>
+export const isUnicodeOnlyUnit = (c: number): boolean =>
   (c >= 0x1ea0 && c <= 0x1ef9) ||
   c === 0x103 ||
   c === 0x111 ||

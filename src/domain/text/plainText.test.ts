@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { cellText } from "../cell";
 import { hasXmlForbidden } from "./cellSafety";
+import { scanCellText, SCAN_MAYBE_LEGACY, SCAN_XML_FORBIDDEN } from "./cellScan";
 import { detectLegacyEncoding, surelyNotLegacy } from "./legacyEncoding";
 import { isNfcStable, isNfcStableUnit, isTidyText, upperCode } from "./plainText";
 
@@ -99,6 +100,20 @@ describe("plain text checks (issue 15)", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("the one pass over a cell's text answers as hasXmlForbidden and surelyNotLegacy do", () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        const scan = scanCellText(s);
+        if (hasXmlForbidden(s)) expect(scan).toBe(SCAN_XML_FORBIDDEN);
+        else expect(scan).toBe(surelyNotLegacy(s) ? 0 : SCAN_MAYBE_LEGACY);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(scanCellText("Sở Nội vụ")).toBe(0);
+    expect(scanCellText("Së Néi vô")).toBe(SCAN_MAYBE_LEGACY);
+    expect(scanCellText("Së\u0001")).toBe(SCAN_XML_FORBIDDEN);
   });
 
   it("upperCode is toUpperCase, and gives an upper-case ASCII code back as it is", () => {

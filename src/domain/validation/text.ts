@@ -1,14 +1,11 @@
 // Text checks over every cell a person typed: legacy TCVN3/VNI encodings, and text that a spreadsheet
-// would read as a formula when exported or re-typed (=, +, -, @ at the start).
+// would read as a formula when exported or re-typed (=, +, -, @ at the start). They run in the one
+// pass over a report's cells (cells.ts), on each text as cleaned there.
 import { boundedMemo } from "../text/boundedMemo";
-import { a1, type Grid } from "../cell";
+import { a1 } from "../cell";
 import { problem, type Problem } from "../problem";
-import {
-  convertLegacyToUnicode,
-  detectLegacyEncoding,
-  surelyNotLegacy,
-  type LegacyEncoding,
-} from "../text/legacyEncoding";
+import { convertLegacyToUnicode, detectLegacyEncoding, type LegacyEncoding } from "../text/legacyEncoding";
+import { isNfcStableUnit } from "../text/plainText";
 
 const FORMULA_START = /^[=+@-]/;
 const NUMBERISH = /^[+-]?\d[\d.,\s]*%?$/;
@@ -21,35 +18,40 @@ export function isFormulaLike(text: string): boolean {
   return FORMULA_START.test(t) && !NUMBERISH.test(t) && !PHONE.test(t);
 }
 
+/**
+ * Whether text surely is not formula-like, from its first character alone: a digit, a letter or other
+ * ASCII past "@", or a Latin letter (NFC-stable, no-break space aside), none of which trimming
+ * removes or a formula starts with. Nearly every text; the rest take {@link isFormulaLike}.
+ */
+export function startsPlainly(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || (c > 0x40 && c < 0x7f) || (c > 0xa0 && isNfcStableUnit(c));
+}
+
 // The detection, a pure function of the text, is remembered for short texts (boundedMemo).
 const detectRemembered = boundedMemo(detectLegacyEncoding, 256, 20_000);
 
-function legacyEncodingOf(v: string): LegacyEncoding | null {
-  // Most texts are answered from their characters alone, before hashing them for the memo.
-  return surelyNotLegacy(v) ? null : detectRemembered(v);
-}
-
-export function checkText(grids: ReadonlyMap<string, Grid>): Problem[] {
-  const problems: Problem[] = [];
-  for (const [sheet, grid] of grids) {
-    for (let r = 0; r < grid.length; r++) {
-      const row = grid[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (typeof v !== "string" || v.length === 0) continue;
-        const enc = legacyEncodingOf(v);
-        if (enc) {
-          const fixed = convertLegacyToUnicode(v, enc);
-          problems.push(
-            problem("LEGACY_ENCODING", { encoding: enc, fixed }, { sheet, cell: a1(r, c), value: v }),
-          );
-        }
-        const t = v.trim();
-        if (isFormulaLike(t)) {
-          problems.push(problem("FORMULA_LIKE_TEXT", { first: t[0] }, { sheet, cell: a1(r, c), value: v }));
-        }
-      }
-    }
+/**
+ * The text checks of one non-empty text cell at (r, c), each problem added to `out`. `scan` is
+ * `scanCellText(v)` (cellScan.ts): a text it finds surely free of legacy encoding (0) is not looked
+ * at again.
+ */
+export function checkCellText(
+  v: string,
+  scan: number,
+  sheet: string,
+  r: number,
+  c: number,
+  out: Problem[],
+): void {
+  const enc: LegacyEncoding | null = scan === 0 ? null : detectRemembered(v);
+  if (enc) {
+    const fixed = convertLegacyToUnicode(v, enc);
+    out.push(problem("LEGACY_ENCODING", { encoding: enc, fixed }, { sheet, cell: a1(r, c), value: v }));
   }
-  return problems;
+  if (startsPlainly(v)) return;
+  const t = v.trim();
+  if (isFormulaLike(t)) {
+    out.push(problem("FORMULA_LIKE_TEXT", { first: t[0] }, { sheet, cell: a1(r, c), value: v }));
+  }
 }

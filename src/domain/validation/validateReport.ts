@@ -7,11 +7,10 @@ import { REPORT_FORM_KIND, REPORT_SHEETS } from "../report/layout";
 import { findSheet, readReport, type ReportModel } from "../report/read";
 import { foldKey } from "../text/normalize";
 import type { ValidationContext } from "./context";
-import { cleanGrids } from "./cells";
+import { scanCells } from "./cells";
 import { checkFigures } from "./figures";
 import { checkIdentity } from "./identity";
 import { checkTasks } from "./tasks";
-import { checkText } from "./text";
 
 export interface ValidationResult {
   /** The report as read; null when the workbook holds no report sheets at all. */
@@ -30,8 +29,9 @@ export interface WorkbookInput {
 }
 
 export function validateReport(raw: WorkbookInput, ctx: ValidationContext): ValidationResult {
-  // Before anything reads the cells: text made storable and cut to one cell's limit (warnings).
-  const cleaned = cleanGrids(raw.grids);
+  // Before anything reads the cells: text made storable and cut to one cell's limit (warnings), and
+  // the text checks, in one pass.
+  const cleaned = scanCells(raw.grids);
   const input: WorkbookInput = { grids: cleaned.grids, ...(raw.merged ? { merged: raw.merged } : {}) };
   if (input.grids.size === 0 || [...input.grids.values()].every((g) => g.length === 0)) {
     return {
@@ -51,7 +51,7 @@ export function validateReport(raw: WorkbookInput, ctx: ValidationContext): Vali
   const period = report.info.period ?? ctx.expectedPeriod ?? null;
   problems.push(...checkTasks(report, ctx, agency?.code ?? null, period));
   problems.push(...checkFigures(report, ctx.catalogue));
-  problems.push(...checkText(report.grids));
+  problems.push(...cleaned.text);
   problems.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
