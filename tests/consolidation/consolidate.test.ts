@@ -2,7 +2,9 @@
 // missing agencies, re-merge, dry run, and a failure injected mid-write.
 import { createHash } from "node:crypto";
 import { promises as fsp, readdirSync, readFileSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import JSZip from "jszip";
 import type { PlanBundle } from "../../src/domain/consolidation/intake";
 import { runConsolidation } from "../../src/cli/consolidate/run";
 import { ROLLUP_SHEETS } from "../../src/domain/consolidation/layout";
@@ -187,5 +189,47 @@ describe("consolidation of the demo workbooks", () => {
     };
     expect(narrative(none).join("\n")).not.toMatch(/hồ sơ/);
     expect(narrative(none)).toHaveLength(full.length - 2);
+  });
+});
+
+describe("merging into an existing rollup", () => {
+  const application = async (file: string): Promise<string> =>
+    (await (await JSZip.loadAsync(readFileSync(file))).file("docProps/app.xml")!.async("string")).replace(
+      /^[\s\S]*<Application>([^<]*)<\/Application>[\s\S]*$/,
+      "$1",
+    );
+
+  it("rewrites one that holds only its own sheets without ExcelJS, and keeps a sheet someone added", async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "cchc-remerge-"));
+    const out = path.join(dir, "tong-hop.xlsx");
+    const run = (inputs: string[]) => runConsolidation({ bundle, inputs, output: out, period: DEMO_PERIOD });
+    const first = await run([path.join(demo.dir, "bao-cao")]);
+    const again = await run([path.join(demo.dir, "bao-cao-bo-sung")]);
+    // Written fresh both times (freshWorkbook.ts names itself; ExcelJS names "Microsoft Excel").
+    expect(await application(out)).toBe("cchc-reporting");
+    expect(again.mergedIntoExisting).toBe(true);
+    const read = async () => {
+      const wb = await XlsxWorkbook.open(out);
+      const r = readRollup(await wb.readSheets([...ROLLUP_STORED_SHEETS]));
+      if (!r.ok) throw new Error(r.problems[0].message_en);
+      return { wb, stored: r.rollup };
+    };
+    const { stored } = await read();
+    // What the first run merged is carried: its contributions and the second run's, none lost.
+    const agencies = new Set(stored.prior.contributions.map((c) => c.agency));
+    for (const c of first.rollup.merge.contributions.keys()) expect(agencies.has(c)).toBe(true);
+    expect(Object.fromEntries(again.rollup.totals)).not.toEqual({});
+
+    // The consolidator adds a sheet of their own: the next merge keeps it (through ExcelJS).
+    const { wb } = await read();
+    await wb.writeSheets([{ name: "Ghi chú riêng", rows: [["của tôi", 42]] }]);
+    await wb.saveAtomic(out);
+    const third = await run([path.join(demo.dir, "bao-cao")]);
+    const back = await read();
+    expect((await back.wb.readSheets(["Ghi chú riêng"])).get("Ghi chú riêng")).toEqual([["của tôi", 42]]);
+    expect(Object.fromEntries(back.stored.prior.contributions.map((c) => [c.agency, c.hash]))).toEqual(
+      Object.fromEntries([...third.rollup.merge.contributions].map(([a, c]) => [a, c.hash])),
+    );
+    await fsp.rm(dir, { recursive: true, force: true });
   });
 });

@@ -19,7 +19,7 @@ import type { Catalogue } from "../../domain/indicators";
 import { periodCode, periodLabelVi, samePeriod, type Period } from "../../domain/period";
 import { writeFileAtomic, type AtomicFs } from "../../workbook/xlsx/atomicWrite";
 import { isWorkbookReadError } from "../../workbook/xlsx/errors";
-import { freshWorkbookBytesSoon } from "../../workbook/xlsx/freshWorkbook";
+import { freshSheetNames, freshWorkbookBytesSoon } from "../../workbook/xlsx/freshWorkbook";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
 import { nativeZip } from "../../workbook/xlsx/zipWrite";
 // ExcelJS (the writer, ~0.2 s of CPU to load) is loaded only when a rollup is written or merged into.
@@ -183,8 +183,9 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
   if (!run.dryRun && run.output && target) {
     const sheets = rollupSheets(rollup);
     try {
-      if (!existing && nativeZip()) {
-        // A new rollup is written as OOXML directly (freshWorkbook.ts): ExcelJS is not loaded.
+      // A new rollup, or one that holds only its own sheets, is written as OOXML directly
+      // (freshWorkbook.ts): ExcelJS is not loaded.
+      if (nativeZip() && (!existing || (await existing.workbook.holdsOnly(freshSheetNames(sheets))))) {
         const bytes = (): Promise<Uint8Array> =>
           freshWorkbookBytesSoon(sheets, { level: ROLLUP_DEFLATE_LEVEL, now });
         await writeFileAtomic(target.path, bytes, run.fs);

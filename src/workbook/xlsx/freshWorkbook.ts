@@ -405,6 +405,29 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
   return Buffer.concat([Buffer.from(head, "utf8"), data.bytes(), Buffer.from(tail, "utf8")]);
 }
 
+/** `specs` by name, compared as Excel does: a later spec of a name replaces an earlier one in its place. */
+function uniqueSpecs(specs: readonly SheetSpec[]): SheetSpec[] {
+  const byName = new Map<string, SheetSpec>();
+  for (const spec of specs) byName.set(spec.name.toLowerCase(), spec);
+  return [...byName.values()];
+}
+
+/** The sheets a new workbook of `specs` holds, in order: the lists sheet included when a dropdown
+ * needs it, after the first sheet whose dropdowns do (as freshWorkbookParts places it). */
+export function freshSheetNames(specs: readonly SheetSpec[]): string[] {
+  const names: string[] = [];
+  let lists = false;
+  for (const spec of uniqueSpecs(specs)) {
+    names.push(spec.name);
+    const needsCells = (spec.columns ?? []).some((c) => c.list?.length && "cells" in dropdownSource(c.list));
+    if (!lists && needsCells) {
+      names.push(LISTS_SHEET);
+      lists = true;
+    }
+  }
+  return names;
+}
+
 /**
  * The parts of a new workbook holding `specs` in order (a later spec of the same name, compared as
  * Excel does, replaces an earlier one in its place), plus the hidden lists sheet when a dropdown
@@ -415,8 +438,7 @@ function freshWorkbookParts(
   now: Date = new Date(),
   early?: (data: Uint8Array) => Promise<Uint8Array>,
 ): EarlyPart[] {
-  const byName = new Map<string, SheetSpec>();
-  for (const spec of specs) byName.set(spec.name.toLowerCase(), spec);
+  const unique = uniqueSpecs(specs);
   const styles = new Styles();
   const strings = new Strings();
   const lists = new Lists();
@@ -426,12 +448,12 @@ function freshWorkbookParts(
     early ? { name, hidden, xml, deflated: early(xml) } : { name, hidden, xml };
   // The lists sheet goes after the first sheet whose dropdowns need it, where ExcelJS adds it.
   let listsAt = -1;
-  for (const spec of byName.values()) {
+  for (const spec of unique) {
     sheets.push(sheet(spec.name, !!spec.hidden, sheetXml(spec, styles, strings, lists)));
     if (listsAt < 0 && lists.columns.length) listsAt = sheets.length;
   }
   if (listsAt >= 0) {
-    if (byName.has(LISTS_SHEET.toLowerCase()))
+    if (unique.some((spec) => spec.name.toLowerCase() === LISTS_SHEET.toLowerCase()))
       throw new Error(`freshWorkbookParts: a sheet is named ${LISTS_SHEET}, which the dropdowns need`);
     const spec = lists.spec();
     sheets.splice(listsAt, 0, sheet(spec.name, true, sheetXml(spec, styles, strings, lists)));

@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from "./sniff";
 import { SharedStrings, spliceBulkRows, type BulkRows } from "./bulkRows";
 import { findSheet, writeRows, writeSheet } from "./writeSheet";
 import { XlsxReader, readWorkbookBytes, type XlsxReadOptions } from "./xlsxReader";
+import { holdsOnlySheets } from "./ownParts";
 import { nativeZip, storedParts, writeZip } from "./zipWrite";
 
 export type { XlsxReadOptions } from "./xlsxReader";
@@ -137,6 +138,17 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async mergedRanges(names: readonly string[]): Promise<Map<string, string[]>> {
     return (await this.values()).mergedRanges(names);
+  }
+
+  /**
+   * Whether this workbook, as read and not yet written to, holds nothing but sheets named in
+   * `written` (in that order) and the parts every workbook has: rewriting it from those specs then
+   * loses nothing (ownParts.ts).
+   */
+  async holdsOnly(written: readonly string[]): Promise<boolean> {
+    if (!this.source || !this.reader) return false;
+    const sheets = (await this.reader.listSheets()).map((s) => s.name);
+    return holdsOnlySheets(this.source.bytes, sheets, written);
   }
 
   async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
