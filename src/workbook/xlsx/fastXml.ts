@@ -17,6 +17,9 @@ const SLASH = 0x2f; // /
 const EQ = 0x3d; // =
 const DQ = 0x22; // "
 const SQ = 0x27; // '
+const R = 0x72; // r
+const S = 0x73; // s
+const T = 0x74; // t
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
@@ -33,9 +36,28 @@ interface TagScan {
   e1: number;
   s2: number;
   e2: number;
+  /**
+   * Whether the limits pass (scan.ts) reads this tag's `r` as it is here: every value in double quotes
+   * without a ">" (the pass's tag ends at the first ">"), `n0` at most once, and no other attribute
+   * whose name ends in "r" after a non-word character (`x:r="…"`, which the pass's `\br="` finds).
+   */
+  countable: boolean;
 }
 
-const tag: TagScan = { end: 0, selfClosing: false, s0: -1, e0: -1, s1: -1, e1: -1, s2: -1, e2: -1 };
+const tag: TagScan = {
+  end: 0,
+  selfClosing: false,
+  s0: -1,
+  e0: -1,
+  s1: -1,
+  e1: -1,
+  s2: -1,
+  e2: -1,
+  countable: true,
+};
+
+const isWordChar = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
 /**
  * Scan the attributes of a start tag from `i` (just past its name) to its end, locating the values of
@@ -44,6 +66,7 @@ const tag: TagScan = { end: 0, selfClosing: false, s0: -1, e0: -1, s1: -1, e1: -
  */
 function scanTag(xml: string, i: number, n0: number, n1: number, n2: number, last: boolean): boolean {
   tag.s0 = tag.s1 = tag.s2 = -1;
+  tag.countable = true;
   const n = xml.length;
   for (;;) {
     let c = xml.charCodeAt(i);
@@ -71,8 +94,14 @@ function scanTag(xml: string, i: number, n0: number, n1: number, n2: number, las
     }
     if (c !== EQ || i === nameStart) return false;
     const single = i === nameStart + 1 ? xml.charCodeAt(nameStart) : 0;
+    if (single === 0 && xml.charCodeAt(i - 1) === R && !isWordChar(xml.charCodeAt(i - 2))) {
+      tag.countable = false;
+    }
     const q = xml.charCodeAt(i + 1);
-    if (q !== DQ && q !== SQ) return false;
+    if (q !== DQ) {
+      if (q !== SQ) return false;
+      tag.countable = false;
+    }
     const vStart = i + 2;
     const vEnd = xml.indexOf(q === DQ ? '"' : "'", vStart);
     if (vEnd < 0) return false;
@@ -81,8 +110,10 @@ function scanTag(xml: string, i: number, n0: number, n1: number, n2: number, las
       for (let k = vStart; k < vEnd; k++) {
         const ch = xml.charCodeAt(k);
         if (ch === 0x26 || ch === LT || ch === 0x09 || ch === 0x0a || ch === 0x0d) return false;
+        if (ch === GT) tag.countable = false;
       }
       if (single === n0) {
+        if (tag.s0 >= 0) tag.countable = false;
         if (last || tag.s0 < 0) {
           tag.s0 = vStart;
           tag.e0 = vEnd;
@@ -97,8 +128,11 @@ function scanTag(xml: string, i: number, n0: number, n1: number, n2: number, las
         tag.e2 = vEnd;
       }
     } else {
-      const lt = xml.indexOf("<", vStart);
-      if (lt >= 0 && lt < vEnd) return false; // "<" inside a tag: an error for xml.ts to report
+      for (let k = vStart; k < vEnd; k++) {
+        const ch = xml.charCodeAt(k);
+        if (ch === LT) return false; // "<" inside a tag: an error for xml.ts to report
+        if (ch === GT) tag.countable = false;
+      }
     }
     i = vEnd + 1;
   }
@@ -115,9 +149,12 @@ export interface CellAt {
   style: number;
   /** The `t` attribute as written, "n" when absent. */
   type: string;
+  /** Whether the limits pass counts this cell where it is here (scan.ts: no `r`, or an `r` of 1–4
+   * letters and a row, read the same way by both). */
+  countable: boolean;
 }
 
-const at: CellAt = { row: 0, col: 0, ref: undefined, style: -1, type: "n" };
+const at: CellAt = { row: 0, col: 0, ref: undefined, style: -1, type: "n", countable: true };
 
 /** The value of `t`: the usual ones without building a string. */
 function cellType(xml: string, s: number, e: number): string {
@@ -155,8 +192,12 @@ function readCellAttrs(xml: string): void {
     if (k === e && col > 0 && digits > tag.s0 && k > digits && row > 0 && k - tag.s0 <= 12) {
       at.row = row;
       at.col = col;
-    } else at.ref = xml.slice(tag.s0, e);
-  }
+      at.countable = tag.countable && digits - tag.s0 <= 4;
+    } else {
+      at.ref = xml.slice(tag.s0, e);
+      at.countable = false;
+    }
+  } else at.countable = tag.countable;
   if (tag.s1 < 0) at.style = -1;
   else {
     let style = 0;
@@ -173,8 +214,9 @@ function readCellAttrs(xml: string): void {
 
 /** Receives the cells read by {@link fastSheetData}, in document order. */
 export interface CellSink {
-  /** A row: its `r` attribute as written, or `n` (≥ 0, `r` undefined) when it is 1–15 digits. */
-  row(r: string | undefined, n: number): void;
+  /** A row: its `r` attribute as written, or `n` (≥ 0, `r` undefined) when it is 1–15 digits;
+   * `countable` when the limits pass reads its number the same way (scan.ts). */
+  row(r: string | undefined, n: number, countable: boolean): void;
   /** A cell: where it is and its style (`at`, valid during the call), `sRaw` the `s` attribute as
    * written when `at.style` is NaN; `v` its value text decoded, undefined for none — or, for a cell of
    * type "s" or "n" whose value is 1–15 digits, `num` (≥ 0) that value and `v` undefined: no string
@@ -194,10 +236,6 @@ function digits(xml: string, from: number, to: number): number {
   return n;
 }
 
-const R = 0x72; // r
-const S = 0x73; // s
-const T = 0x74; // t
-
 /**
  * Read the rows and cells between `from` (just past `<sheetData>`) and `to` (the index of
  * `</sheetData>`), handing them to `sink`. False (with some cells possibly handed over already) at the
@@ -213,10 +251,10 @@ export function fastSheetData(xml: string, from: number, to: number, sink: CellS
     // <row …> or <row …/>
     if (!xml.startsWith("<row", i)) return false;
     if (!scanTag(xml, i + 4, R, 0, 0, false)) return false;
-    if (tag.s0 < 0) sink.row(undefined, -1);
+    if (tag.s0 < 0) sink.row(undefined, -1, tag.countable);
     else {
       const n = digits(xml, tag.s0, tag.e0);
-      sink.row(n >= 0 ? undefined : xml.slice(tag.s0, tag.e0), n);
+      sink.row(n >= 0 ? undefined : xml.slice(tag.s0, tag.e0), n, n >= 0 && tag.countable);
     }
     i = tag.end;
     if (tag.selfClosing) continue;

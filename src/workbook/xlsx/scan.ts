@@ -28,12 +28,23 @@ export interface ScanReport {
   sheets: { part: string; name: string; rows: number; columns: number; cells: number }[];
   /** The inflated parts chosen by {@link ScanOptions.keep}. */
   parts?: ZipPart[];
+  /** With {@link ScanOptions.defer}: the counting left to the caller (then `cells` and `sheets` leave
+   * those parts out). */
+  deferred?: DeferredCounts;
 }
 
 /** Options for {@link scanXlsxParts}. */
 export interface ScanOptions {
   /** Keep these parts' inflated bytes in the report, e.g. to read or repack them. */
   keep?: (part: string) => boolean;
+  /**
+   * Leave the counting of the kept sheets and shared strings to the caller, who reads them anyway:
+   * the pass inflates and checks everything else as usual, and hands back a {@link DeferredCounts}
+   * the caller settles with its own counts. The answer is the pass's own, whatever the caller does:
+   * any refusal (here or the caller's) first counts the deferred parts the pass's way, so a limit
+   * they cross still wins over a later fault, as when the pass counted them in order.
+   */
+  defer?: boolean;
 }
 
 /** Stop reading: a limit is crossed (Vietnamese and English detail for the message). */
@@ -170,8 +181,8 @@ export class SheetCounter {
       } else {
         // <dimension ref="A1:C1000000"/>: the writer's own used range, enough to refuse early.
         // Never trusted to accept: the counts above are.
-        const ref = /\bref="(?:[A-Za-z]+\d+:)?([A-Za-z]{1,4})(\d+)"/.exec(attrs);
-        if (ref) this.check(Number(ref[2]), columnNumber(ref[1].toUpperCase()));
+        const ext = dimensionExtent(attrs);
+        if (ext) this.check(ext[0], ext[1]);
       }
     }
     this.check(this.rows, this.columns);
@@ -234,8 +245,8 @@ export class SheetCounter {
       } else if (kind === 2) {
         this.countCell(findR(buf, j, end, true));
       } else {
-        const ref = /\bref="(?:[A-Za-z]+\d+:)?([A-Za-z]{1,4})(\d+)"/.exec(latin1(buf, j, end));
-        if (ref) this.check(Number(ref[2]), columnNumber(ref[1].toUpperCase()));
+        const ext = dimensionExtent(latin1(buf, j, end));
+        if (ext) this.check(ext[0], ext[1]);
       }
       if (gt < 0) break;
       i = nextLt(buf, gt);
@@ -395,7 +406,7 @@ function inflatePartOnce(
     if (out.length > budget) throw over();
   }
   for (let at = 0; at < out.length; at += SLICE) {
-    if (Date.now() > deadline) throw new Over("đọc quá lâu", "reading took too long");
+    if (Date.now() > deadline) throw tooLong();
     onChunk(out.subarray(at, Math.min(out.length, at + SLICE)));
   }
   return out;
@@ -488,6 +499,169 @@ function unescapeXml(s: string): string {
     .replace(/&amp;/g, "&");
 }
 
+const SHARED_STRINGS = /^xl\/sharedStrings\.xml$/i;
+
+const tooManyCells = (limits: ReadLimits): Over =>
+  new Over(`hơn ${fmt(limits.maxCells)} ô có dữ liệu hoặc định dạng`, `more than ${limits.maxCells} cells`);
+const tooManyStrings = (limits: ReadLimits): Over =>
+  new Over(`hơn ${fmt(limits.maxCells)} chuỗi văn bản`, `more than ${limits.maxCells} text strings`);
+const tooLong = (): Over => new Over("đọc quá lâu", "reading took too long");
+
+/** The pass's refusal for a limit crossed. */
+const tooLarge = (e: Over, file?: string): WorkbookReadError =>
+  new WorkbookReadError("TOO_LARGE", { file, detail: e.vi, detailEn: e.en, cause: e });
+
+/** A part's bytes in the slices the pass counts a part inflated in one go by. */
+function* slices(data: Buffer): Generator<Buffer> {
+  for (let at = 0; at < data.length; at += SLICE) yield data.subarray(at, Math.min(data.length, at + SLICE));
+}
+
+/**
+ * `<dimension ref="…">`'s last cell as [row, column], from the tag's attribute text: the writer's own
+ * used range, enough to refuse early (never trusted to accept).
+ */
+function dimensionExtent(attrs: string): [number, number] | undefined {
+  const ref = /\bref="(?:[A-Za-z]+\d+:)?([A-Za-z]{1,4})(\d+)"/.exec(attrs);
+  return ref ? [Number(ref[2]), columnNumber(ref[1].toUpperCase())] : undefined;
+}
+
+/**
+ * The markup of a sheet's XML outside the rows a reader counted itself (decoded text): the extents of
+ * its `<dimension>` tags, as the pass reads them; undefined when it holds a row or cell tag (then the
+ * reader's counts are not the pass's). A character the decoder replaced may have been a byte the pass
+ * takes for white space, so it ends a tag's name here too.
+ */
+export function restOfSheet(text: string): [number, number][] | undefined {
+  const out: [number, number][] = [];
+  const tag = /<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension)(?=[\s/>\uFFFD])([^>]*)/g;
+  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+    if (m[1] !== "dimension") return undefined;
+    const ext = dimensionExtent(m[2]);
+    if (ext) out.push(ext);
+  }
+  return out;
+}
+
+/** `<si>` items in decoded text, counted as the pass counts them (a replaced character ending the
+ * name too, so never fewer). */
+export function siTags(text: string): number {
+  let n = 0;
+  const re = /<(?:\w+:)?si[\s>\uFFFD]/g;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+/** What a reader counted in one deferred part, the way the pass counts it ({@link DeferredCounts}). */
+export type PartCount =
+  | {
+      /** A sheet: highest row, highest column, `<c>` elements, and each `<dimension>`'s [row, column]. */
+      rows: number;
+      columns: number;
+      cells: number;
+      dimensions: readonly (readonly [number, number])[];
+    }
+  | {
+      /** The shared strings: `<si>` items. */
+      items: number;
+    };
+
+interface DeferredPart {
+  name: string;
+  kind: "sheet" | "strings";
+  /** Inflated in one go: the whole part. */
+  data?: Buffer;
+  /** Streamed: the chunks as they came (the pass counted each as it came), so far. */
+  chunks?: Buffer[];
+}
+
+/**
+ * The counting a pass left to its caller ({@link ScanOptions.defer}): the kept sheets and shared
+ * strings, in package order. The caller counts them while it reads them and {@link settle}s; when its
+ * counts cannot stand for the pass's (a part it did not count, one counted another way, anything
+ * near or past a limit) every part is counted here the pass's own way, so the answer — accepted, or
+ * refused with which limit — is always the pass's.
+ */
+export class DeferredCounts {
+  private counted: Promise<void> | undefined;
+
+  constructor(
+    private readonly parts: readonly DeferredPart[],
+    private readonly limits: ReadLimits,
+    private readonly names: () => Promise<Map<string, string>>,
+    private readonly deadline: number,
+    private readonly file?: string,
+  ) {}
+
+  /** Count every deferred part as the pass does, in package order; a limit crossed rejects with
+   * TOO_LARGE, as the pass would have. Counts once. */
+  exact(): Promise<void> {
+    return (this.counted ??= this.countAll());
+  }
+
+  /** Accept the caller's counts (by part name) when they show every part within the limits, else
+   * count {@link exact}ly. */
+  async settle(counts: ReadonlyMap<string, PartCount>): Promise<void> {
+    if (!this.within(counts)) await this.exact();
+  }
+
+  private within(counts: ReadonlyMap<string, PartCount>): boolean {
+    const { maxRows, maxColumns, maxCells } = this.limits;
+    const fits = (rows: number, columns: number): boolean =>
+      rows <= maxRows && columns <= maxColumns && rows * columns <= maxCells;
+    const seen = new Set<string>();
+    let cells = 0;
+    for (const p of this.parts) {
+      if (seen.has(p.name)) return false; // two parts by one name: the caller read one of them
+      seen.add(p.name);
+      const c = counts.get(p.name);
+      if (!c) return false;
+      if (p.kind === "strings") {
+        if (!("items" in c) || c.items > maxCells) return false;
+      } else {
+        if (!("rows" in c) || !fits(c.rows, c.columns)) return false;
+        if (!c.dimensions.every(([rows, columns]) => fits(rows, columns))) return false;
+        cells += c.cells;
+      }
+    }
+    return cells <= maxCells;
+  }
+
+  private async countAll(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const names = await this.names();
+    const { limits, deadline } = this;
+    let cells = 0;
+    try {
+      for (const p of this.parts) {
+        if (p.kind === "sheet") {
+          const counter = new SheetCounter(names.get(p.name) ?? p.name, limits, () => {
+            if (++cells > limits.maxCells) throw tooManyCells(limits);
+          });
+          if (p.chunks) {
+            for (const chunk of p.chunks) {
+              if (Date.now() > deadline) throw tooLong();
+              counter.feed(chunk);
+            }
+          } else {
+            if (Date.now() > deadline) throw tooLong();
+            counter.feedWhole(p.data!);
+          }
+        } else {
+          let strings = 0;
+          for (const chunk of p.chunks ?? slices(p.data!)) {
+            if (Date.now() > deadline) throw tooLong();
+            strings += countSi(chunk);
+            if (strings > limits.maxCells) throw tooManyStrings(limits);
+          }
+        }
+      }
+    } catch (e) {
+      if (e instanceof Over) throw tooLarge(e, this.file);
+      throw e;
+    }
+  }
+}
+
 /**
  * Inflate every part of an .xlsx that passed {@link assertXlsxBytes}, counting sheet rows, columns
  * and cells, and throw WorkbookReadError (TOO_LARGE, ENCRYPTED, TRUNCATED or UNREADABLE) at the first
@@ -510,7 +684,13 @@ export async function scanXlsxParts(
   const kept: ZipPart[] | undefined = opts.keep ? [] : undefined;
   // Parts inflated (in one go) to read the sheet names: within 8 MB, checked again below.
   const early = new Map<ZipEntry, Buffer>();
-  const names = await sheetNames(buf, byName, deadline, oneGo, early).catch(() => new Map<string, string>());
+  const deferring = !!(opts.defer && kept);
+  const deferredParts: DeferredPart[] = [];
+  // Names only make messages nicer: read first when counting here, when a limit is crossed when not.
+  const readNames = (into: Map<ZipEntry, Buffer>): Promise<Map<string, string>> =>
+    sheetNames(buf, byName, deadline, oneGo, into).catch(() => new Map<string, string>());
+  const names = deferring ? new Map<string, string>() : await readNames(early);
+  const deferred = new DeferredCounts(deferredParts, limits, () => readNames(new Map()), deadline, file);
   try {
     for (const e of entries) {
       if (e.name.endsWith("/")) continue; // a folder entry
@@ -527,32 +707,31 @@ export async function scanXlsxParts(
       // A part may not inflate past what the zip directory declares (checked against the limit
       // already): more is a zip bomb lying about its sizes, or damage. Either way, stop there.
       const budget = Math.min(e.uncompressedSize, limits.maxUncompressedBytes - report.uncompressedBytes);
+      const keep = !!kept && opts.keep!(e.name);
+      const isSheet = isWorksheetPart(e.name);
+      const isStrings = !isSheet && SHARED_STRINGS.test(e.name);
+      const defer: DeferredPart | undefined =
+        deferring && keep && (isSheet || isStrings)
+          ? { name: e.name, kind: isSheet ? "sheet" : "strings" }
+          : undefined;
       let onChunk: (chunk: Buffer) => void = () => undefined;
       let counter: SheetCounter | undefined;
-      if (isWorksheetPart(e.name)) {
+      if (defer) {
+        // Counted by the caller, or later here ({@link DeferredCounts}).
+      } else if (isSheet) {
         const name = names.get(e.name) ?? e.name;
         counter = new SheetCounter(name, limits, () => {
           report.cells += 1;
-          if (report.cells > limits.maxCells) {
-            throw new Over(
-              `hơn ${fmt(limits.maxCells)} ô có dữ liệu hoặc định dạng`,
-              `more than ${limits.maxCells} cells`,
-            );
-          }
+          if (report.cells > limits.maxCells) throw tooManyCells(limits);
         });
         // Held whole (one go): counted in one pass over the bytes, after it is inflated.
         onChunk = oneGo ? () => undefined : (chunk) => counter!.feed(chunk);
-      } else if (/^xl\/sharedStrings\.xml$/i.test(e.name)) {
-        // Shared strings beyond the cell limit can only be padding: refuse before ExcelJS keeps them.
+      } else if (isStrings) {
+        // Shared strings beyond the cell limit can only be padding: refuse before they are kept.
         let strings = 0;
         onChunk = (chunk) => {
           strings += countSi(chunk);
-          if (strings > limits.maxCells) {
-            throw new Over(
-              `hơn ${fmt(limits.maxCells)} chuỗi văn bản`,
-              `more than ${limits.maxCells} text strings`,
-            );
-          }
+          if (strings > limits.maxCells) throw tooManyStrings(limits);
         };
       }
       let size: number;
@@ -561,14 +740,22 @@ export async function scanXlsxParts(
           reuse(early.get(e), budget, e.uncompressedSize, e.name) ??
           inflatePartOnce(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
         size = out.length;
+        if (defer) {
+          defer.data = out;
+          deferredParts.push(defer);
+        }
         if (counter) {
-          if (Date.now() > deadline) throw new Over("đọc quá lâu", "reading took too long");
+          if (Date.now() > deadline) throw tooLong();
           counter.feedWhole(out);
         }
-        if (kept && opts.keep!(e.name)) kept.push({ name: e.name, data: out });
-      } else if (kept && opts.keep!(e.name)) {
+        if (keep) kept!.push({ name: e.name, data: out });
+      } else if (keep) {
         // Streamed (a large package, or no native zlib): a kept part is collected chunk by chunk.
         const chunks: Buffer[] = [];
+        if (defer) {
+          defer.chunks = chunks;
+          deferredParts.push(defer);
+        }
         const count = onChunk;
         size = await inflatePart(
           data,
@@ -582,7 +769,7 @@ export async function scanXlsxParts(
           e.uncompressedSize,
           e.name,
         );
-        kept.push({ name: e.name, data: Buffer.concat(chunks) });
+        kept!.push({ name: e.name, data: Buffer.concat(chunks) });
       } else {
         size = await inflatePart(data, e.method, budget, deadline, onChunk, e.uncompressedSize, e.name);
       }
@@ -605,13 +792,15 @@ export async function scanXlsxParts(
       }
     }
   } catch (e) {
+    // A limit the deferred parts cross came first, as when they were counted in order.
+    await deferred.exact();
     if (e instanceof WorkbookReadError) throw e;
-    if (e instanceof Over)
-      throw new WorkbookReadError("TOO_LARGE", { file, detail: e.vi, detailEn: e.en, cause: e });
+    if (e instanceof Over) throw tooLarge(e, file);
     const msg = e instanceof Error ? e.message : String(e);
     if (/unexpected end/i.test(msg)) throw new WorkbookReadError("TRUNCATED", { file, cause: e });
     throw new WorkbookReadError("UNREADABLE", { file, detail: msg.slice(0, 120), cause: e });
   }
   if (kept) report.parts = kept;
+  if (deferring) report.deferred = deferred;
   return report;
 }

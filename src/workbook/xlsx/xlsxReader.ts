@@ -16,7 +16,7 @@ import type { CellValue, Grid } from "../../domain/cell";
 import { isNfcStable } from "../../domain/text/plainText";
 import type { SheetInfo, WorkbookReading } from "../port";
 import { WorkbookReadError, isWorkbookReadError } from "./errors";
-import { scanXlsxParts } from "./scan";
+import { restOfSheet, scanXlsxParts, siTags, type PartCount } from "./scan";
 import { DEFAULT_LIMITS, assertXlsxBytes, isWorksheetPart, type ReadLimits } from "./sniff";
 import { fastSharedStrings, fastSheetData } from "./fastXml";
 import { attr, attrs as readAttrs, decodeText, scanXml, XmlError, type XmlHandler } from "./xml";
@@ -140,6 +140,8 @@ function textValue(s: string): string | null {
 interface ParsedSheet {
   grid: Grid;
   merges: string[];
+  /** What the limits pass would count in this part, when the fast lane could count it the same way. */
+  count?: PartCount;
 }
 
 interface SheetEntry {
@@ -176,7 +178,7 @@ function wellFormed(xml: string): boolean {
  * The shared strings through the fast lane: every `<si>` plain, directly inside `<sst>`, and the rest
  * of the part well-formed; undefined otherwise (then the ordinary way reads it, errors and all).
  */
-function sharedStringsFast(xml: string): (string | null)[] | undefined {
+function sharedStringsFast(xml: string): { strings: (string | null)[]; count: PartCount } | undefined {
   if (!readerLanes.fast) return undefined;
   const first = xml.indexOf("<si>");
   const last = xml.lastIndexOf("</si>");
@@ -194,12 +196,18 @@ function sharedStringsFast(xml: string): (string | null)[] | undefined {
     if (e instanceof XmlError) return undefined;
     throw e;
   }
-  if (!texts || !wellFormed(xml.slice(0, first) + xml.slice(to))) return undefined;
-  return texts.map((t) => textValue(unescapeOoxml(t)));
+  const rest = xml.slice(0, first) + xml.slice(to);
+  if (!texts || !wellFormed(rest)) return undefined;
+  // Every item between `first` and `to` is a plain <si>; the pass also counts any in the rest.
+  return {
+    strings: texts.map((t) => textValue(unescapeOoxml(t))),
+    count: { items: texts.length + siTags(rest) },
+  };
 }
 
-/** Shared strings: each `<si>` as the value a cell referring to it reads (null for an empty one). */
-function parseSharedStrings(xml: string): (string | null)[] {
+/** Shared strings: each `<si>` as the value a cell referring to it reads (null for an empty one), and
+ * their count as the limits pass counts them when the fast lane could tell it. */
+function parseSharedStrings(xml: string): { strings: (string | null)[]; count?: PartCount } {
   const fast = sharedStringsFast(xml);
   if (fast) return fast;
   const out: (string | null)[] = [];
@@ -250,7 +258,7 @@ function parseSharedStrings(xml: string): (string | null)[] {
       } else if (name === "rPh") inPhonetic = false;
     },
   });
-  return out;
+  return { strings: out };
 }
 
 /** Which cell styles (by index into cellXfs) format numbers as dates or times. */
@@ -369,6 +377,15 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
   let count = 0;
   /** The value when the fast lane read it as digits (type "s" or "n"); -1 otherwise. */
   let num = -1;
+  // The limits pass's counts (scan.ts SheetCounter), kept as the fast lane reads: its row number
+  // (from row tags only), column, highest row and column, cells; whether every tag was read its way.
+  let cRow = 0;
+  let cCol = 0;
+  let cRows = 0;
+  let cCols = 0;
+  let cCells = 0;
+  let countable = true;
+  let passCount: PartCount | undefined;
 
   const finishCell = (): void => {
     let value: CellValue = null;
@@ -517,15 +534,28 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
     const from = open + 11;
     const to = xml.indexOf("</sheetData>", from);
     const rest = to < 0 ? "" : xml.slice(0, from) + xml.slice(to);
-    if (to >= 0 && !/<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s/>]/.test(rest)) {
+    // No row or cell outside <sheetData>; the <dimension> extents the pass checks.
+    const dimensions = to < 0 ? undefined : restOfSheet(rest);
+    if (dimensions) {
       let ok = false;
       try {
         ok = fastSheetData(xml, from, to, {
-          row(r, n) {
+          row(r, n, plain) {
             row = n >= 0 ? n : r === undefined ? row + 1 : parseInt(r, 10);
             col = 0;
+            if (!plain) countable = false;
+            cRow = n >= 0 ? n : cRow + 1;
+            cCol = 0;
+            if (cRow > cRows) cRows = cRow;
           },
           cell(a, sRaw, value, digits) {
+            if (!a.countable) countable = false;
+            if (a.row > 0) {
+              cCol = a.col;
+              if (a.row > cRows) cRows = a.row;
+            } else cCol += 1;
+            if (cCol > cCols) cCols = cCol;
+            cCells += 1;
             if (a.row > 0) {
               row = a.row;
               col = a.col;
@@ -547,8 +577,10 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
       } catch (e) {
         if (!(e instanceof XmlError)) throw e;
       }
-      if (ok) body = rest;
-      else reset();
+      if (ok) {
+        body = rest;
+        if (countable) passCount = { rows: cRows, columns: cCols, cells: cCells, dimensions };
+      } else reset();
     }
   }
   try {
@@ -558,7 +590,7 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
     reset();
     scanXml(xml, handler);
   }
-  return buildGrid(rows, cols, values, merges, ctx);
+  return { ...buildGrid(rows, cols, values, merges, ctx), count: passCount };
 }
 
 function buildGrid(
@@ -678,28 +710,37 @@ function definedLimits(opts: XlsxReadOptions): Partial<ReadLimits> {
 
 /** A workbook's values, read once from .xlsx bytes. Implements the reading half of the port. */
 export class XlsxReader implements WorkbookReading {
-  private readonly parsed = new Map<string, ParsedSheet>();
+  /** Each sheet's part read, or why it could not be (thrown when the sheet is asked for). */
+  private readonly parsed = new Map<string, ParsedSheet | { error: WorkbookReadError }>();
 
   private constructor(
-    private readonly parts: ReadonlyMap<string, Uint8Array>,
     private readonly sheets: readonly SheetEntry[],
-    private readonly ctx: Omit<SheetContext, "name">,
     /** The file name given when reading, for messages. */
     readonly name?: string,
   ) {}
 
   /**
-   * Read an .xlsx from bytes. Bad input (empty, .xls, encrypted, not a zip, truncated, too large,
-   * damaged, malformed XML, a DTD) throws only WorkbookReadError, with the codes of docs/LIMITS.md.
+   * Read an .xlsx from bytes: every sheet is read here, once. Bad input (empty, .xls, encrypted, not
+   * a zip, truncated, too large, damaged, malformed XML in the workbook's own parts, a DTD) throws
+   * only WorkbookReadError, with the codes of docs/LIMITS.md; a sheet that cannot be read throws when
+   * it is asked for, as it did when sheets were read on demand.
+   *
+   * The limits pass (scan.ts) leaves counting the sheets and shared strings to this reading, which
+   * goes over them anyway: when the fast lane read a part the way the pass counts it, its counts
+   * stand for the pass's; otherwise, and on any refusal, the pass counts them itself first, so the
+   * answer is the pass's (which limit, and a limit before any other fault) whatever was read.
    */
   static async fromBuffer(buf: Uint8Array, opts: XlsxReadOptions = {}): Promise<XlsxReader> {
     const limits: ReadLimits = { ...DEFAULT_LIMITS, ...definedLimits(opts) };
     const deadline = Date.now() + limits.maxMillis;
     const file = opts.name;
     const entries = assertXlsxBytes(buf, limits, file);
-    const scan = await scanXlsxParts(buf, entries, limits, file, deadline, { keep: neededPart });
+    const scan = await scanXlsxParts(buf, entries, limits, file, deadline, { keep: neededPart, defer: true });
+    const deferred = scan.deferred!;
+    const counts = new Map<string, PartCount>();
     const parts = new Map<string, Uint8Array>();
     for (const p of scan.parts ?? []) parts.set(p.name, p.data);
+    let reader: XlsxReader;
     try {
       const text = (part: string): string => {
         const data = parts.get(part);
@@ -714,15 +755,32 @@ export class XlsxReader implements WorkbookReading {
       );
       const sst = find("xl/sharedStrings.xml");
       const styles = find("xl/styles.xml");
-      const strings = parts.has(sst) ? parseSharedStrings(text(sst)) : [];
+      const shared = parts.has(sst) ? parseSharedStrings(text(sst)) : { strings: [] };
+      if (shared.count) counts.set(sst, shared.count);
       const dateStyles = parts.has(styles) ? parseDateStyles(text(styles)) : [];
-      parts.delete(sst);
-      parts.delete(styles);
       checkDeadline({ deadline, limits, file });
-      return new XlsxReader(parts, sheets, { strings, dateStyles, date1904, limits, deadline, file }, file);
+      const ctx = { strings: shared.strings, dateStyles, date1904, limits, deadline, file };
+      reader = new XlsxReader(sheets, file);
+      for (const entry of sheets) {
+        if (reader.parsed.has(entry.part)) continue;
+        let parsed: ParsedSheet | { error: WorkbookReadError };
+        try {
+          // Each sheet gets its own time budget, as when sheets were read on demand.
+          const sheetDeadline = Math.max(deadline, Date.now() + limits.maxMillis);
+          parsed = parseSheet(text(entry.part), { ...ctx, deadline: sheetDeadline, name: entry.name });
+          if (parsed.count) counts.set(entry.part, parsed.count);
+          parsed.count = undefined;
+        } catch (e) {
+          parsed = { error: readError(e, file) };
+        }
+        reader.parsed.set(entry.part, parsed);
+      }
     } catch (e) {
+      await deferred.exact(); // a limit crossed comes first, as when the pass counted before reading
       throw readError(e, file);
     }
+    await deferred.settle(counts);
+    return reader;
   }
 
   /** Read an .xlsx file; the size limit is checked from the file's size before reading it. */
@@ -753,23 +811,13 @@ export class XlsxReader implements WorkbookReading {
     return out;
   }
 
-  /** A sheet by name (case-insensitive, as Excel names are), parsed once. */
+  /** A sheet by name (case-insensitive, as Excel names are). */
   private sheet(name: string): ParsedSheet | undefined {
     const key = name.toLowerCase();
     const entry = this.sheets.find((s) => s.name.toLowerCase() === key);
     if (!entry) return undefined;
-    let parsed = this.parsed.get(entry.part);
-    if (!parsed) {
-      try {
-        // A sheet read later than the rest (on demand) gets its own time budget.
-        const deadline = Math.max(this.ctx.deadline, Date.now() + this.ctx.limits.maxMillis);
-        parsed = parseSheet(utf8(this.parts.get(entry.part)!), { ...this.ctx, deadline, name: entry.name });
-      } catch (e) {
-        throw readError(e, this.name);
-      }
-      this.parsed.set(entry.part, parsed);
-      (this.parts as Map<string, Uint8Array>).delete(entry.part); // the XML is no longer needed
-    }
+    const parsed = this.parsed.get(entry.part)!;
+    if ("error" in parsed) throw parsed.error;
     return parsed;
   }
 }
