@@ -35,9 +35,21 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+const buildA1 = (row: number, col: number): A1 => `${columnLetters(col)}${row + 1}` as A1;
+
+// Every report names the same cells (a figure's value, a task's status) in its problems and
+// submissions: the addresses of the first rows and columns are built once, by column as asked for.
+const A1_ROWS = 4096;
+const A1_COLS = 64;
+const a1Built: (A1 | undefined)[][] = [];
+
 /** The A1 address of a 0-based (row, column) position. */
 export function a1(row: number, col: number): A1 {
-  return `${columnLetters(col)}${row + 1}` as A1;
+  if (row >>> 0 === row && row < A1_ROWS && col >>> 0 === col && col < A1_COLS) {
+    const column = (a1Built[col] ??= new Array<A1 | undefined>(A1_ROWS));
+    return (column[row] ??= buildA1(row, col));
+  }
+  return buildA1(row, col);
 }
 
 /** Parse "C12" into 0-based indexes; undefined when it is not an address. */

@@ -1,12 +1,14 @@
 // A submission (báo cáo đã nộp) reduced to what consolidation needs: identity, figures with their
 // source cells, task statuses and the problems found. The grids are dropped once this is built,
-// so consolidating thousands of workbooks keeps only these small records in memory.
+// so consolidating thousands of workbooks keeps only these small records in memory: every text a
+// submission keeps is its own (ownText), not a view that would keep the workbook's XML alive.
 import { a1 } from "../cell";
 import type { CivilDate } from "../civilDate";
 import type { Period } from "../period";
 import { countBySeverity, hasErrors, problem, type Problem } from "../problem";
 import type { TaskStatus } from "../taskStatus";
-import { upperCode } from "../text/plainText";
+import { boundedMemo } from "../text/boundedMemo";
+import { ownText, upperCode } from "../text/plainText";
 import type { ValidationResult } from "../validation/validateReport";
 
 /** One figure as reported, with the cell it came from (truy vết nguồn). */
@@ -54,6 +56,11 @@ export interface Submission extends SubmissionSource {
   readonly tasks: readonly SubmittedTask[];
 }
 
+/** Codes and sheet names recur in every submission: one copy of each is kept for all of them. */
+const sharedText = boundedMemo(ownText, 64, 20_000);
+/** A figure's code as a submission keeps it: upper case, one copy for all submissions. */
+const sharedCode = boundedMemo((code) => ownText(upperCode(code)), 64, 20_000);
+
 /** A submission that passed validation: identity known, no errors. */
 export interface AcceptedSubmission extends Submission {
   readonly agency: string;
@@ -72,29 +79,30 @@ export function toSubmission(
   source: SubmissionSource,
   receivedAt: CivilDate | null = null,
 ): Submission {
-  const problems = v.problems.filter((p) => p.severity !== "info");
+  const problems = v.problems.filter((p) => p.severity !== "info").map(ownProblem);
   const counts = countBySeverity(problems);
   const report = v.report;
   const figures: SubmittedFigure[] = [];
   const tasks: SubmittedTask[] = [];
   if (report && !hasErrors(problems)) {
-    const figSheet = report.sheets.figures ?? "";
+    const figSheet = sharedText(report.sheets.figures ?? "");
     const seen = new Set<string>();
     for (const f of report.figures) {
-      const code = upperCode(f.code);
-      if (f.value === null || seen.has(code)) continue;
+      if (f.value === null) continue;
+      const code = sharedCode(f.code);
+      if (seen.has(code)) continue;
       seen.add(code);
       figures.push({ code, value: f.value, sheet: figSheet, cell: f.cell });
     }
-    const taskSheet = report.sheets.tasks ?? "";
+    const taskSheet = sharedText(report.sheets.tasks ?? "");
     const statusCol = report.taskTable?.columns.status;
     for (const t of report.tasks) {
       if (!t.status) continue;
       tasks.push({
-        code: t.code,
+        code: sharedText(t.code),
         status: t.status,
         doneDate: t.doneDate,
-        evidence: t.evidence,
+        evidence: ownText(t.evidence),
         sheet: taskSheet,
         cell: statusCol === undefined ? "" : a1(t.row, statusCol),
       });
@@ -117,6 +125,19 @@ export function toSubmission(
   // Spelled out rather than spread from `source` (which V8 builds several times slower); a source
   // carried via a rollup keeps its fields, in its order, as a spread would give them.
   return source.via === undefined ? submission : { ...source, ...submission };
+}
+
+/** The problem with texts of its own (its messages quote the cells' text). */
+function ownProblem(p: Problem): Problem {
+  return {
+    code: p.code,
+    severity: p.severity,
+    sheet: p.sheet === null ? null : sharedText(p.sheet),
+    cell: p.cell,
+    message_vi: ownText(p.message_vi),
+    message_en: ownText(p.message_en),
+    value: typeof p.value === "string" ? ownText(p.value) : p.value,
+  };
 }
 
 /** A file that could not be read at all, as a rejected submission carrying the reason. */

@@ -263,12 +263,6 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
     const raw = cellAt(grid, r, loc.columns.value);
     const cell = a1(r, loc.columns.value);
     const n = parseVnNumber(raw);
-    // Named only in a problem: most rows have none, so the name and unit are read only then.
-    const indicator = () => ({
-      code,
-      name: columnText(grid, loc, r, "name") || code,
-      unit: columnText(grid, loc, r, "unit"),
-    });
     let value: number | null = null;
     let decimals: number | null = null;
     if (n.ok) {
@@ -278,7 +272,7 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
       problems.push(
         problem(
           "CELL_EXCEL_ERROR",
-          { indicator: indicator(), error: String(raw) },
+          { indicator: rowIndicator(grid, loc, r, code), error: String(raw) },
           { sheet, cell, value: raw },
         ),
       );
@@ -286,7 +280,7 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
       problems.push(
         problem(
           "NUMBER_INVALID",
-          { indicator: indicator(), text: cellText(raw) },
+          { indicator: rowIndicator(grid, loc, r, code), text: cellText(raw) },
           { sheet, cell, value: raw },
         ),
       );
@@ -294,4 +288,10 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
     figures.push({ code, row: r, cell, value, decimals, raw });
   }
   return { figures, loc };
+}
+
+/** The indicator a figure row names, for a problem: most rows have none, so the name and unit are
+ * read only then. */
+function rowIndicator(grid: Grid, loc: TableLocation<FigureColumn>, r: number, code: string) {
+  return { code, name: columnText(grid, loc, r, "name") || code, unit: columnText(grid, loc, r, "unit") };
 }

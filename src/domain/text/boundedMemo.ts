@@ -1,5 +1,6 @@
 // Reports repeat the same short texts (labels, statuses, agency names) cell after cell and file after
 // file, so pure functions of a text are remembered for short texts, a bounded number of them.
+import { ownText } from "./plainText";
 
 /**
  * `fn` remembered for texts of at most `maxChars` characters, at most `maxEntries` of them (the memo
@@ -14,7 +15,7 @@ export function boundedMemo<T>(fn: (s: string) => T, maxChars: number, maxEntrie
       if (memo.size >= maxEntries) memo.clear();
       v = fn(s);
       // A copy as the key: the text may be a slice of a whole part's XML, which must not stay alive.
-      memo.set(s.length < 13 ? s : [...s].join(""), v);
+      memo.set(ownText(s), v);
     }
     return v;
   };

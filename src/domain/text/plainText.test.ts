@@ -3,7 +3,7 @@ import { cellText } from "../cell";
 import { hasXmlForbidden } from "./cellSafety";
 import { scanCellText, SCAN_MAYBE_LEGACY, SCAN_XML_FORBIDDEN } from "./cellScan";
 import { detectLegacyEncoding, surelyNotLegacy } from "./legacyEncoding";
-import { isNfcStable, isNfcStableUnit, isTidyText, upperCode } from "./plainText";
+import { isNfcStable, isNfcStableUnit, isTidyText, ownText, upperCode } from "./plainText";
 
 const stableUnits: string[] = [];
 for (let c = 0; c < 0x10000; c++) if (isNfcStableUnit(c)) stableUnits.push(String.fromCharCode(c));
@@ -131,6 +131,18 @@ describe("plain text checks (issue 15)", () => {
     expect(upperCode(code)).toBe(code);
     expect(upperCode("hs_tiep_nhan")).toBe(code);
     expect(upperCode("straße")).toBe("STRASSE");
+  });
+
+  it("ownText is the same text, cut from a longer one or not", () => {
+    fc.assert(
+      fc.property(texts, fc.nat(20), (s, at) => {
+        const whole = "x".repeat(at) + s + "tail of a longer text";
+        const cut = whole.slice(at, at + s.length);
+        expect(ownText(cut)).toBe(s);
+        expect(ownText(s)).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("the fast checks answer for the common texts, and leave the rest to the general way", () => {

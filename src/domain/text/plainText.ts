@@ -53,3 +53,14 @@ export function upperCode(s: string): string {
   }
   return s;
 }
+
+/**
+ * `s` as a string of its own, for a text kept after the workbook it was read from is let go. A
+ * substring of 13 characters or more can be a view into the text it was cut from (V8's sliced
+ * strings: the reader cuts cells out of a part's whole XML), which then stays alive as long as the
+ * substring does. Concatenating and cutting again makes V8 copy the characters into a new string
+ * (one character longer, then viewed); the text is the same.
+ */
+export function ownText(s: string): string {
+  return s.length < 13 ? s : `${s} `.slice(0, -1);
+}
