@@ -1,12 +1,14 @@
 // Parallel intake (src/cli/consolidate/parallelIntake.ts) reads to exactly what one thread reads, in
 // file order, whichever thread took which file; a worker that dies leaves no file unread.
 import * as fc from "fast-check";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type { PlanBundle } from "../../src/domain/consolidation/intake";
 import type { ValidationContext } from "../../src/domain/validation/context";
 import type { DemoResult } from "../../src/cli/demo/run";
 import { DEMO_PERIOD } from "../../src/cli/demo/generate";
+import { discoverInputs } from "../../src/cli/consolidate/discover";
 import { CLAIM, claim } from "../../src/cli/consolidate/intakeJob";
 import {
   closeIntakePool,
@@ -38,11 +40,48 @@ describe("parallel intake", () => {
   it("gives one thread's results, in file order, with progress counting every file once", async () => {
     expect(files.length).toBeGreaterThanOrEqual(MIN_PARALLEL_FILES);
     const alone = await intakeAll(files, ctx, 1);
+    const pool = startIntakePool(3);
+    await pool.ready; // under ts-jest a worker compiles its code first: let it, so it takes files
     const seen: number[] = [];
-    const shared = await intakeAll(files, ctx, 3, (done) => seen.push(done));
-    expect(shared).toEqual(alone);
+    let byWorkers = 0;
+    try {
+      const shared = await intakeAll(files, ctx, pool, (done, _r, byWorker) => {
+        seen.push(done);
+        if (byWorker) byWorkers++;
+      });
+      expect(shared).toEqual(alone);
+    } finally {
+      await closeIntakePool(pool);
+    }
     expect(seen).toEqual(files.map((_, i) => i + 1));
+    expect(byWorkers).toBeGreaterThan(0);
     expect(alone.some((r) => r.submissions.some((s) => s.errorCount > 0))).toBe(true);
+  }, 120_000);
+
+  it("hands workers the bytes of names that are not UTF-8", async () => {
+    // Every report under a Latin-1 name (an old Windows zip's "Báo cáo"), found by the folder walk.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "cchc-latin1-"));
+    files.forEach((f, i) =>
+      writeFileSync(
+        Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(`B\xe1o c\xe1o ${i}.xlsx`, "latin1")]),
+        readFileSync(f),
+      ),
+    );
+    const { files: found } = await discoverInputs([dir]);
+    expect(found).toHaveLength(files.length);
+    const pool = startIntakePool(2);
+    await pool.ready;
+    let byWorker = 0;
+    try {
+      const results = await intakeAll(found, ctx, pool, (_d, _r, w) => void (w && byWorker++));
+      expect(byWorker).toBeGreaterThan(0);
+      const unreadable = results.flatMap((r) => r.submissions.flatMap((s) => s.problems.map((p) => p.code)));
+      expect(unreadable).not.toContain("FILE_UNREADABLE");
+      expect(results.map((r) => r.file)).toEqual(found);
+    } finally {
+      await closeIntakePool(pool);
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it("reads again on this thread what a dead worker never answered", async () => {

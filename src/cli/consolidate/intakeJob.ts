@@ -16,7 +16,8 @@ export interface IntakeJob {
   raws: Record<number, Uint8Array>;
 }
 
-export type IntakeReply = { results: [number, IntakeResult | { error: string }][] } | { done: true };
+export type IntakeReply =
+  { ready: true } | { results: [number, IntakeResult | { error: string }][] } | { done: true };
 
 /** The first index of the next `CLAIM` files, or -1 when none are left. */
 export function claim(counter: Int32Array, total: number): number {

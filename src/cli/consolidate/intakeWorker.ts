@@ -25,3 +25,4 @@ port?.on("message", async (job: IntakeJob) => {
   }
   port.postMessage({ done: true } satisfies IntakeReply);
 });
+port?.postMessage({ ready: true } satisfies IntakeReply);

@@ -39,12 +39,15 @@ function startWorker(): Worker {
 interface PoolWorker {
   readonly worker: Worker;
   readonly stopped: Promise<void>;
+  readonly loaded: Promise<void>;
 }
 
 /** This thread plus `threads - 1` workers, started now. */
 export interface IntakePool {
   readonly threads: number;
   readonly workers: readonly PoolWorker[];
+  /** When every worker has loaded its code (or stopped). Nothing waits for it but tests. */
+  readonly ready: Promise<void>;
 }
 
 export function startIntakePool(threads: number): IntakePool {
@@ -55,9 +58,17 @@ export function startIntakePool(threads: number): IntakePool {
       worker.once("exit", () => resolve());
       worker.once("error", () => resolve());
     });
-    return { worker, stopped };
+    const loaded = new Promise<void>((resolve) => {
+      const onReady = (m: IntakeReply): void => {
+        if (!("ready" in m)) return;
+        worker.off("message", onReady);
+        resolve();
+      };
+      worker.on("message", onReady);
+    });
+    return { worker, stopped, loaded: Promise.race([loaded, stopped]) };
   });
-  return { threads: n, workers };
+  return { threads: n, workers, ready: Promise.all(workers.map((w) => w.loaded)).then(() => undefined) };
 }
 
 /** Stop a pool's workers (idempotent). */
@@ -74,7 +85,7 @@ export async function intakeAll(
   files: readonly string[],
   ctx: ValidationContext,
   pool: IntakePool | number,
-  onResult?: (done: number, result: IntakeResult) => void,
+  onResult?: (done: number, result: IntakeResult, byWorker: boolean) => void,
 ): Promise<IntakeResult[]> {
   const own = typeof pool === "number";
   const p = typeof pool === "number" ? startIntakePool(files.length >= MIN_PARALLEL_FILES ? pool : 1) : pool;
@@ -89,14 +100,14 @@ async function intakeWith(
   files: readonly string[],
   ctx: ValidationContext,
   workers: readonly PoolWorker[],
-  onResult?: (done: number, result: IntakeResult) => void,
+  onResult?: (done: number, result: IntakeResult, byWorker: boolean) => void,
 ): Promise<IntakeResult[]> {
   const results: (IntakeResult | undefined)[] = new Array(files.length);
   let done = 0;
-  const settle = (i: number, r: IntakeResult): void => {
+  const settle = (i: number, r: IntakeResult, byWorker = false): void => {
     if (results[i]) return;
     results[i] = r;
-    onResult?.(++done, r);
+    onResult?.(++done, r, byWorker);
   };
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const raws: Record<number, Uint8Array> = {};
@@ -105,11 +116,12 @@ async function intakeWith(
     // A worker that fails or stops early ends its part; what it claimed is read again below.
     const answered = new Promise<void>((resolve) => {
       const onMessage = (m: IntakeReply): void => {
+        if ("ready" in m) return;
         if ("done" in m) {
           worker.off("message", onMessage);
           return resolve();
         }
-        for (const [i, r] of m.results) settle(i, "error" in r ? failedIntake(files[i], r.error) : r);
+        for (const [i, r] of m.results) settle(i, "error" in r ? failedIntake(files[i], r.error) : r, true);
       };
       worker.on("message", onMessage);
     });
