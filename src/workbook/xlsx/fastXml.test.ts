@@ -59,6 +59,10 @@ const text = fc.constantFrom(
   "a\r\nb",
   "&bad;",
   "",
+  "Ke\u0301 hoa\u0323ch", // decomposed: NFC changes it
+  "\u2126", // OHM SIGN: NFC makes it U+03A9
+  "a_b",
+  "1 > 0",
 );
 const ref = fc.oneof(
   fc

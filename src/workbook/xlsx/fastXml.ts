@@ -9,6 +9,7 @@
 // ordinary way reads on the corpus (tests/xlsx/readerDifferential.test.ts) and on generated parts
 // (src/workbook/xlsx/fastXml.test.ts). The rest of the part (everything but the rows or items) still
 // goes through xml.ts, so well-formedness is checked as before.
+import { isNfcStableUnit } from "../../domain/text/plainText";
 import { decodeText } from "./xml";
 
 const LT = 0x3c; // <
@@ -20,6 +21,7 @@ const SQ = 0x27; // '
 const R = 0x72; // r
 const S = 0x73; // s
 const T = 0x74; // t
+const V = 0x76; // v
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
@@ -212,6 +214,78 @@ function readCellAttrs(xml: string): void {
   at.type = cellType(xml, tag.s2, tag.e2);
 }
 
+/**
+ * The cell tag nearly every producer writes, ` r="B12" s="3" t="s">` from just past `<c` (`s` and `t`
+ * optional, in that order; 1–3 capital letters and 1–7 digits, no row 0; `/>` too), read straight
+ * into `at` and `tag` as {@link scanTag} and {@link readCellAttrs} read it; false for any other shape,
+ * which they then read.
+ */
+function quickCell(xml: string, p: number): boolean {
+  if (
+    xml.charCodeAt(p) !== 0x20 ||
+    xml.charCodeAt(p + 1) !== R ||
+    xml.charCodeAt(p + 2) !== EQ ||
+    xml.charCodeAt(p + 3) !== DQ
+  ) {
+    return false;
+  }
+  let k = p + 4;
+  let c = xml.charCodeAt(k);
+  let col = 0;
+  while (c >= 65 && c <= 90) {
+    col = col * 26 + (c - 64);
+    c = xml.charCodeAt(++k);
+  }
+  const d = k;
+  if (d === p + 4 || d - (p + 4) > 3) return false;
+  let row = 0;
+  while (c >= 48 && c <= 57) {
+    row = row * 10 + (c - 48);
+    c = xml.charCodeAt(++k);
+  }
+  if (k === d || k - d > 7 || row === 0 || c !== DQ) return false;
+  c = xml.charCodeAt(++k);
+  let style = -1;
+  if (c === 0x20 && xml.charCodeAt(k + 1) === S) {
+    if (xml.charCodeAt(k + 2) !== EQ || xml.charCodeAt(k + 3) !== DQ) return false;
+    k += 4;
+    const s = k;
+    style = 0;
+    c = xml.charCodeAt(k);
+    while (c >= 48 && c <= 57) {
+      style = style * 10 + (c - 48);
+      c = xml.charCodeAt(++k);
+    }
+    if (k === s || k - s > 9 || c !== DQ) return false;
+    c = xml.charCodeAt(++k);
+  }
+  let type = "n";
+  if (c === 0x20 && xml.charCodeAt(k + 1) === T) {
+    if (xml.charCodeAt(k + 2) !== EQ || xml.charCodeAt(k + 3) !== DQ) return false;
+    k += 4;
+    const s = k;
+    c = xml.charCodeAt(k);
+    while ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) c = xml.charCodeAt(++k);
+    if (k === s || c !== DQ) return false;
+    type = cellType(xml, s, k);
+    c = xml.charCodeAt(++k);
+  }
+  if (c === GT) {
+    tag.end = k + 1;
+    tag.selfClosing = false;
+  } else if (c === SLASH && xml.charCodeAt(k + 1) === GT) {
+    tag.end = k + 2;
+    tag.selfClosing = true;
+  } else return false;
+  at.row = row;
+  at.col = col;
+  at.ref = undefined;
+  at.style = style;
+  at.type = type;
+  at.countable = true;
+  return true;
+}
+
 /** Receives the cells read by {@link fastSheetData}, in document order. */
 export interface CellSink {
   /** A row: its `r` attribute as written, or `n` (≥ 0, `r` undefined) when it is 1–15 digits;
@@ -270,66 +344,126 @@ export function fastSheetData(xml: string, from: number, to: number, sink: CellS
       if (c1 !== 0x63 /* c */) return false;
       const c2 = xml.charCodeAt(i + 2);
       if (!(isSpace(c2) || c2 === GT || c2 === SLASH)) return false;
-      if (!scanTag(xml, i + 2, R, S, T, true)) return false;
-      readCellAttrs(xml);
-      const sRaw = Number.isNaN(at.style) ? xml.slice(tag.s1, tag.e1) : undefined;
+      let sRaw: string | undefined;
+      if (!quickCell(xml, i + 2)) {
+        if (!scanTag(xml, i + 2, R, S, T, true)) return false;
+        readCellAttrs(xml);
+        if (Number.isNaN(at.style)) sRaw = xml.slice(tag.s1, tag.e1);
+      }
       i = tag.end;
       if (tag.selfClosing) {
         sink.cell(at, sRaw, undefined, -1);
         continue;
       }
-      i = xml.indexOf("<", i);
+      if (xml.charCodeAt(i) !== LT) i = xml.indexOf("<", i);
       if (i < 0 || i >= to) return false;
       let v: string | undefined;
       let num = -1;
-      if (xml.startsWith("<v>", i)) {
-        const vEnd = xml.indexOf("<", i + 3);
-        if (vEnd < 0 || !xml.startsWith("</v>", vEnd)) return false;
-        if (at.type === "s" || at.type === "n") num = digits(xml, i + 3, vEnd);
-        if (num < 0) v = decodeText(xml.slice(i + 3, vEnd));
-        i = xml.indexOf("<", vEnd + 4);
+      if (xml.charCodeAt(i + 1) === V && xml.charCodeAt(i + 2) === GT) {
+        // <v>…</v>: a shared string's index or a number read as its digits go by.
+        const vStart = i + 3;
+        let k = vStart;
+        let c = xml.charCodeAt(k);
+        let n = 0;
+        if (at.type === "s" || at.type === "n") {
+          while (c >= 48 && c <= 57) {
+            n = n * 10 + (c - 48);
+            c = xml.charCodeAt(++k);
+          }
+        }
+        const digitsOnly = c === LT && k > vStart && k - vStart <= 15;
+        if (c !== LT) k = xml.indexOf("<", k);
+        if (
+          k < 0 ||
+          xml.charCodeAt(k + 1) !== SLASH ||
+          xml.charCodeAt(k + 2) !== V ||
+          xml.charCodeAt(k + 3) !== GT
+        ) {
+          return false;
+        }
+        if (digitsOnly) num = n;
+        else v = decodeText(xml.slice(vStart, k));
+        i = k + 4;
+        if (xml.charCodeAt(i) !== LT) i = xml.indexOf("<", i);
         if (i < 0) return false;
       } else if (xml.startsWith("<v/>", i)) {
         v = "";
         i = xml.indexOf("<", i + 4);
         if (i < 0) return false;
       }
-      if (!xml.startsWith("</c>", i)) return false;
+      if (xml.charCodeAt(i + 1) !== SLASH || xml.charCodeAt(i + 2) !== 0x63 || xml.charCodeAt(i + 3) !== GT) {
+        return false;
+      }
       i += 4;
       sink.cell(at, sRaw, v, num);
     }
   }
 }
 
+/** `</si>` at `i`. */
+const closesSi = (xml: string, i: number): boolean =>
+  xml.charCodeAt(i) === LT &&
+  xml.charCodeAt(i + 1) === SLASH &&
+  xml.charCodeAt(i + 2) === S &&
+  xml.charCodeAt(i + 3) === 0x69 &&
+  xml.charCodeAt(i + 4) === GT;
+
+/** `<si>` at `i`. */
+const opensSi = (xml: string, i: number): boolean =>
+  xml.charCodeAt(i) === LT &&
+  xml.charCodeAt(i + 1) === S &&
+  xml.charCodeAt(i + 2) === 0x69 &&
+  xml.charCodeAt(i + 3) === GT;
+
 /**
- * The texts of the `<si>` items between `from` (the first `<si>`) and `to` (just past the last
- * `</si>`), each `<si><t>…</t></si>` or `<si><t xml:space="preserve">…</t></si>` (or `<t/>`),
- * decoded; undefined at the first item of another shape (rich text, phonetic runs, other spacing).
+ * The `<si>` items from `from` (the first `<si>`) on, as long as they follow one another, each
+ * `<si><t>…</t></si>` or `<si><t xml:space="preserve">…</t></si>` (or `<t/>`): each item's raw text
+ * handed to `value` with `plain` true when it has no reference, carriage return or underscore and only
+ * characters NFC leaves alone (so decoding it, `_xHHHH_` escapes and NFC would leave it as it is).
+ * Returns the values and the index just past the last `</si>`; undefined at the first item of another
+ * shape (rich text, phonetic runs, other spacing).
  */
-export function fastSharedStrings(xml: string, from: number, to: number): string[] | undefined {
-  const out: string[] = [];
+export function fastSharedStrings<T>(
+  xml: string,
+  from: number,
+  value: (raw: string, plain: boolean) => T,
+): { values: T[]; end: number } | undefined {
+  const out: T[] = [];
   let i = from;
-  while (i < to) {
-    i = xml.indexOf("<", i);
-    if (i < 0 || i >= to || !xml.startsWith("<si>", i)) return undefined;
-    i = xml.indexOf("<", i + 4);
-    if (i < 0) return undefined;
-    if (xml.startsWith("<t/>", i)) {
-      out.push("");
+  let end = from;
+  while (opensSi(xml, i)) {
+    i += 4;
+    if (xml.charCodeAt(i) !== LT) i = xml.indexOf("<", i);
+    if (i < 0 || xml.charCodeAt(i + 1) !== T) return undefined;
+    const c = xml.charCodeAt(i + 2);
+    if (c === SLASH && xml.charCodeAt(i + 3) === GT) {
+      out.push(value("", true));
       i += 4;
     } else {
       let textStart: number;
-      if (xml.startsWith("<t>", i)) textStart = i + 3;
-      else if (xml.startsWith('<t xml:space="preserve">', i)) textStart = i + 24;
+      if (c === GT) textStart = i + 3;
+      else if (xml.startsWith(' xml:space="preserve">', i + 2)) textStart = i + 24;
       else return undefined;
-      const end = xml.indexOf("<", textStart);
-      if (end < 0 || !xml.startsWith("</t>", end)) return undefined;
-      out.push(decodeText(xml.slice(textStart, end)));
-      i = end + 4;
+      let plain = true;
+      let k = textStart;
+      for (let ch = xml.charCodeAt(k); ch !== LT; ch = xml.charCodeAt(++k)) {
+        if (k >= xml.length) return undefined;
+        if (ch === 0x26 || ch === 0x0d || ch === 0x5f || !isNfcStableUnit(ch)) plain = false;
+      }
+      if (xml.charCodeAt(k + 1) !== SLASH || xml.charCodeAt(k + 2) !== T || xml.charCodeAt(k + 3) !== GT) {
+        return undefined;
+      }
+      out.push(value(xml.slice(textStart, k), plain));
+      i = k + 4;
     }
-    i = xml.indexOf("<", i);
-    if (i < 0 || !xml.startsWith("</si>", i)) return undefined;
+    if (xml.charCodeAt(i) !== LT) i = xml.indexOf("<", i);
+    if (i < 0 || !closesSi(xml, i)) return undefined;
     i += 5;
+    end = i;
+    if (xml.charCodeAt(i) !== LT) {
+      i = xml.indexOf("<", i);
+      if (i < 0) break;
+    }
   }
-  return i === to ? out : undefined;
+  return { values: out, end };
 }

@@ -181,29 +181,29 @@ function wellFormed(xml: string): boolean {
 function sharedStringsFast(xml: string): { strings: (string | null)[]; count: PartCount } | undefined {
   if (!readerLanes.fast) return undefined;
   const first = xml.indexOf("<si>");
-  const last = xml.lastIndexOf("</si>");
-  if (first < 0 || last < first || !plainBefore(xml, first)) return undefined;
-  const to = last + 5;
+  if (first < 0 || !plainBefore(xml, first)) return undefined;
   // The items sit directly inside <sst …> … </sst>.
   const open = xml.lastIndexOf("<", first - 1);
   const head = xml.slice(open, first).trimEnd();
   if (!/^<sst[\s>]/.test(head) || !head.endsWith(">") || head.endsWith("/>")) return undefined;
-  if (!xml.startsWith("</sst>", xml.indexOf("<", to))) return undefined;
-  let texts: string[] | undefined;
+  let read: { values: (string | null)[]; end: number } | undefined;
   try {
-    texts = fastSharedStrings(xml, first, to);
+    read = fastSharedStrings(xml, first, sharedValue);
   } catch (e) {
     if (e instanceof XmlError) return undefined;
     throw e;
   }
-  const rest = xml.slice(0, first) + xml.slice(to);
-  if (!texts || !wellFormed(rest)) return undefined;
-  // Every item between `first` and `to` is a plain <si>; the pass also counts any in the rest.
-  return {
-    strings: texts.map((t) => textValue(unescapeOoxml(t))),
-    count: { items: texts.length + siTags(rest) },
-  };
+  if (!read || !xml.startsWith("</sst>", xml.indexOf("<", read.end))) return undefined;
+  const rest = xml.slice(0, first) + xml.slice(read.end);
+  if (!wellFormed(rest)) return undefined;
+  // Every item between `first` and `end` is a plain <si>; the pass also counts any in the rest.
+  return { strings: read.values, count: { items: read.values.length + siTags(rest) } };
 }
+
+/** A shared string's value from its raw text: as it is when `plain` (nothing to decode, escape or
+ * normalize), else decoded, unescaped and NFC. */
+const sharedValue = (raw: string, plain: boolean): string | null =>
+  plain ? (raw === "" ? null : raw) : textValue(unescapeOoxml(decodeText(raw)));
 
 /** Shared strings: each `<si>` as the value a cell referring to it reads (null for an empty one), and
  * their count as the limits pass counts them when the fast lane could tell it. */
