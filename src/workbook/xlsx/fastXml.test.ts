@@ -3,7 +3,9 @@
 // comments, odd spacing, missing references, damaged markup), read with the lane on and off.
 import ExcelJS from "exceljs";
 import fc from "fast-check";
+import { isNfcStableUnit } from "../../domain/text/plainText";
 import { WorkbookReadError } from "./errors";
+import { NOT_PLAIN } from "./fastXml";
 import { SheetCounter } from "./scan";
 import { DEFAULT_LIMITS } from "./sniff";
 import { readerLanes, XlsxReader } from "./xlsxReader";
@@ -207,4 +209,12 @@ it("counts a whole sheet's bytes as the chunked count does", () => {
     }),
     { numRuns: 200 },
   );
+});
+
+it("takes a shared string as it is only when nothing in it would change it", () => {
+  for (let c = 0; c <= 0xffff; c++) {
+    const plain = c !== 0x26 && c !== 0x0d && c !== 0x5f && isNfcStableUnit(c);
+    NOT_PLAIN.lastIndex = 0;
+    if (NOT_PLAIN.test(String.fromCharCode(c)) === plain) throw new Error(`U+${c.toString(16)}`);
+  }
 });

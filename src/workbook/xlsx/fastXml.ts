@@ -9,7 +9,6 @@
 // ordinary way reads on the corpus (tests/xlsx/readerDifferential.test.ts) and on generated parts
 // (src/workbook/xlsx/fastXml.test.ts). The rest of the part (everything but the rows or items) still
 // goes through xml.ts, so well-formedness is checked as before.
-import { isNfcStableUnit } from "../../domain/text/plainText";
 import { decodeText } from "./xml";
 
 const LT = 0x3c; // <
@@ -416,6 +415,13 @@ const opensSi = (xml: string, i: number): boolean =>
   xml.charCodeAt(i + 3) === GT;
 
 /**
+ * A character that keeps a shared string's raw text from being its value as it is: a reference, a
+ * carriage return, an underscore (`_xHHHH_`), or a code unit NFC may change — the complement of
+ * `isNfcStableUnit` (plainText.ts; fastXml.test.ts checks every code unit against it).
+ */
+export const NOT_PLAIN = /[&\r_\u0250-\u1dff\u1f00-\uffff]/g;
+
+/**
  * The `<si>` items from `from` (the first `<si>`) on, as long as they follow one another, each
  * `<si><t>…</t></si>` or `<si><t xml:space="preserve">…</t></si>` (or `<t/>`): each item's raw text
  * handed to `value` with `plain` true when it has no reference, carriage return or underscore and only
@@ -431,6 +437,9 @@ export function fastSharedStrings<T>(
   const out: T[] = [];
   let i = from;
   let end = from;
+  // Where the next character that is not plain is, found by the regular expression and reused
+  // until passed: a text is plain when it ends before it.
+  let bad = -1;
   while (opensSi(xml, i)) {
     i += 4;
     if (xml.charCodeAt(i) !== LT) i = xml.indexOf("<", i);
@@ -444,16 +453,20 @@ export function fastSharedStrings<T>(
       if (c === GT) textStart = i + 3;
       else if (xml.startsWith(' xml:space="preserve">', i + 2)) textStart = i + 24;
       else return undefined;
-      let plain = true;
-      let k = textStart;
-      for (let ch = xml.charCodeAt(k); ch !== LT; ch = xml.charCodeAt(++k)) {
-        if (k >= xml.length) return undefined;
-        if (ch === 0x26 || ch === 0x0d || ch === 0x5f || !isNfcStableUnit(ch)) plain = false;
-      }
-      if (xml.charCodeAt(k + 1) !== SLASH || xml.charCodeAt(k + 2) !== T || xml.charCodeAt(k + 3) !== GT) {
+      const k = xml.indexOf("<", textStart);
+      if (
+        k < 0 ||
+        xml.charCodeAt(k + 1) !== SLASH ||
+        xml.charCodeAt(k + 2) !== T ||
+        xml.charCodeAt(k + 3) !== GT
+      ) {
         return undefined;
       }
-      out.push(value(xml.slice(textStart, k), plain));
+      if (bad < textStart) {
+        NOT_PLAIN.lastIndex = textStart;
+        bad = NOT_PLAIN.test(xml) ? NOT_PLAIN.lastIndex - 1 : xml.length;
+      }
+      out.push(value(xml.slice(textStart, k), bad >= k));
       i = k + 4;
     }
     if (xml.charCodeAt(i) !== LT) i = xml.indexOf("<", i);
