@@ -210,17 +210,25 @@ function readTasks(grid: Grid, sheet: string, problems: Problem[]) {
   const loc = found.location;
   if (!loc || loc.columns.code === undefined) return null;
   const tasks: ReportTask[] = [];
+  // The columns looked up once, not per row (columnText's lookup by key, as it reads them).
+  const {
+    code: codeCol,
+    status: statusCol,
+    doneDate: doneCol,
+    evidence: evidenceCol,
+    note: noteCol,
+  } = loc.columns;
   for (let r = loc.headerRow + 1; r < grid.length; r++) {
-    const code = columnText(grid, loc, r, "code");
-    const statusText = columnText(grid, loc, r, "status");
+    const code = textAt(grid, r, codeCol);
+    const statusText = textAt(grid, r, statusCol);
     if (!code) {
-      if (statusText || columnText(grid, loc, r, "evidence"))
+      if (statusText || textAt(grid, r, evidenceCol))
         problems.push(
           problem("TASK_CODE_MISSING", { row: r + 1 }, { sheet, cell: columnCell(loc, r, "code") }),
         );
       continue;
     }
-    const doneRaw = loc.columns.doneDate === undefined ? null : cellAt(grid, r, loc.columns.doneDate);
+    const doneRaw = doneCol === undefined ? null : cellAt(grid, r, doneCol);
     let doneDate: CivilDate | null = null;
     if (!isBlank(doneRaw)) {
       doneDate = isExcelError(doneRaw) ? null : (parseVnDate(doneRaw) ?? null);
@@ -244,8 +252,8 @@ function readTasks(grid: Grid, sheet: string, problems: Problem[]) {
       statusText,
       doneDate,
       doneDateRaw: doneRaw,
-      evidence: columnText(grid, loc, r, "evidence"),
-      note: columnText(grid, loc, r, "note"),
+      evidence: textAt(grid, r, evidenceCol),
+      note: textAt(grid, r, noteCol),
     });
   }
   return { tasks, loc };
@@ -257,11 +265,12 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
   const loc = found.location;
   if (!loc || loc.columns.code === undefined || loc.columns.value === undefined) return null;
   const figures: ReportFigure[] = [];
+  const { code: codeCol, value: valueCol } = loc.columns;
   for (let r = loc.headerRow + 1; r < grid.length; r++) {
-    const code = columnText(grid, loc, r, "code");
+    const code = textAt(grid, r, codeCol);
     if (!code) continue;
-    const raw = cellAt(grid, r, loc.columns.value);
-    const cell = a1(r, loc.columns.value);
+    const raw = cellAt(grid, r, valueCol);
+    const cell = a1(r, valueCol);
     const n = parseVnNumber(raw);
     let value: number | null = null;
     let decimals: number | null = null;
@@ -294,4 +303,9 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
  * read only then. */
 function rowIndicator(grid: Grid, loc: TableLocation<FigureColumn>, r: number, code: string) {
   return { code, name: columnText(grid, loc, r, "name") || code, unit: columnText(grid, loc, r, "unit") };
+}
+
+/** `columnText` for a column already looked up: the cell's text, "" when the column is absent. */
+function textAt(grid: Grid, r: number, col: number | undefined): string {
+  return col === undefined ? "" : cellText(cellAt(grid, r, col));
 }
