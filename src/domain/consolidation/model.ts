@@ -25,6 +25,7 @@ import {
 } from "./mergeRules";
 import type { AcceptedSubmission, Submission } from "./submission";
 import { agencyValue, sumFigures, yearOnYear, type FigureValues, type YearOnYear } from "./totals";
+import { upperCode } from "../text/plainText";
 
 /** A provenance record (nhật ký nguồn): one input file merged at some time, and what became of it. */
 export interface ProvenanceEntry {
@@ -278,7 +279,7 @@ export function consolidate(
     agencies.map((a) => [a, new Map(assignmentsFor(plan, a).map((x) => [x.task.code, x.role]))]),
   );
   const reported = new Map(
-    [...counting].map(([a, c]) => [a, new Map(c.tasks.map((t) => [t.code.toUpperCase(), t]))] as const),
+    [...counting].map(([a, c]) => [a, new Map(c.tasks.map((t) => [upperCode(t.code), t]))] as const),
   );
   const tasks: TaskRow[] = [];
   const byAgency = new Map(agencies.map((a) => [a, newTally()]));
@@ -286,6 +287,7 @@ export function consolidate(
   const all = newTally();
   for (const task of planTasks(plan)) {
     const due = task.deadline ? finalDueDate(task.deadline) : null;
+    const key = upperCode(task.code);
     const cells = new Map<string, TaskCell>();
     for (const a of agencies) {
       const role = roles.get(a)?.get(task.code) ?? null;
@@ -294,7 +296,7 @@ export function consolidate(
       if (!role) cell = { state: "not_assigned", role, status: null, doneDate: null };
       else if (!contribution) cell = { state: "no_submission", role, status: null, doneDate: null };
       else {
-        const t = reported.get(a)?.get(task.code.toUpperCase());
+        const t = reported.get(a)?.get(key);
         cell = t
           ? {
               state: judgeTask(t.status, t.doneDate, due, asOf),

@@ -1,8 +1,10 @@
 import { examplePlan, filledReport, gridsOf, rowOf } from "../../../tests/helpers/fixtures";
-import type { Grid } from "../cell";
+import fc from "fast-check";
+import { parseA1, type Grid } from "../cell";
+import type { Problem } from "../problem";
 import { parsePeriod, type Period } from "../period";
 import { buildReportTemplate } from "../report/template";
-import { validateReport } from "./validateReport";
+import { sortProblems, validateReport } from "./validateReport";
 
 const Q2: Period = (parsePeriod("2023-Q2") as { ok: true; period: Period }).period;
 const ctx = () => ({ ...examplePlan(), expectedPeriod: Q2 });
@@ -244,5 +246,49 @@ describe("validateReport: the problem record", () => {
        },
      ]
     `);
+  });
+});
+
+describe("sortProblems", () => {
+  it("orders as the comparator by severity, localeCompare of sheets and cell order does, stably", () => {
+    const sheetNames = [
+      null,
+      "",
+      "Số liệu",
+      "Số liệu".normalize("NFD"),
+      "Nhiệm vụ",
+      "Thông tin",
+      "a",
+      "A",
+      "b",
+      "Z",
+    ];
+    const cells = [null, "A1", "B1", "A2", "AA10", "C3", "Z9999", "not a cell"];
+    const item = fc.record({
+      severity: fc.constantFrom("error", "warning", "info"),
+      sheet: fc.constantFrom(...sheetNames),
+      cell: fc.constantFrom(...cells),
+    });
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    const cellKey = (c: string | null) => {
+      const at = c ? parseA1(c) : undefined;
+      return at ? at.row * 20000 + at.col : -1;
+    };
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+        const problems = items.map(
+          (x, i) =>
+            ({ ...x, code: `P${i}`, message_vi: "", message_en: "", value: null }) as unknown as Problem,
+        );
+        const expected = [...problems].sort(
+          (a, b) =>
+            order[a.severity] - order[b.severity] ||
+            (a.sheet ?? "").localeCompare(b.sheet ?? "") ||
+            cellKey(a.cell) - cellKey(b.cell),
+        );
+        expect(sortProblems([...problems]).map((p) => p.code)).toEqual(expected.map((p) => p.code));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -52,13 +52,30 @@ export function validateReport(raw: WorkbookInput, ctx: ValidationContext): Vali
   problems.push(...checkTasks(report, ctx, agency?.code ?? null, period));
   problems.push(...checkFigures(report, ctx.catalogue));
   problems.push(...cleaned.text);
-  problems.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.sheet ?? "").localeCompare(b.sheet ?? "") ||
-      cellOrder(a.cell) - cellOrder(b.cell),
-  );
-  return { report, agency, period: report.info.period, problems };
+  return { report, agency, period: report.info.period, problems: sortProblems(problems) };
+}
+
+/**
+ * Problems by severity, then sheet (`localeCompare`), then cell (row, then column; none first),
+ * stably. Each problem's keys are worked out once, not at every comparison: the sheets' order by
+ * ranking their few names with `localeCompare` (names it calls equal share a rank).
+ */
+export function sortProblems(problems: Problem[]): Problem[] {
+  const names = [...new Set(problems.map((p) => p.sheet ?? ""))].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  for (let i = 0, k = 0; i < names.length; i++) {
+    if (i > 0 && names[i - 1].localeCompare(names[i]) !== 0) k = i;
+    rank.set(names[i], k);
+  }
+  const keyed = problems.map((p) => ({
+    p,
+    severity: SEVERITY_ORDER[p.severity],
+    sheet: rank.get(p.sheet ?? "")!,
+    cell: cellOrder(p.cell),
+  }));
+  keyed.sort((a, b) => a.severity - b.severity || a.sheet - b.sheet || a.cell - b.cell);
+  for (let i = 0; i < keyed.length; i++) problems[i] = keyed[i].p;
+  return problems;
 }
 
 /**
