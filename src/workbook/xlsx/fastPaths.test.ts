@@ -10,6 +10,7 @@ import { WorkbookReadError } from "./errors";
 import { ONE_GO_BYTES, scanXlsxParts } from "./scan";
 import { DEFAULT_LIMITS, assertXlsxBytes, readZipDirectory } from "./sniff";
 import { writeSheet } from "./writeSheet";
+import { XlsxReader } from "./xlsxReader";
 import { XlsxWorkbook } from "./xlsxWorkbook";
 import { nativeZip, storedParts, writeZip } from "./zipWrite";
 
@@ -209,5 +210,49 @@ describe("long sheets written into the sheet XML", () => {
     const highlighted = { ...spec, highlightRows: [5] };
     expect(await writeSheet(new ExcelJS.Workbook(), highlighted, { bulk: true })).toBeUndefined();
     expect(await writeSheet(new ExcelJS.Workbook(), spec, { bulk: true })).toMatchObject({ firstRow: 2 });
+  });
+});
+
+describe("the workbook and style parts remembered from the last read", () => {
+  it("answer only for the same text and the same parts present", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("A").getCell("A1").value = 1;
+    // A date style rounds the serial to the millisecond: 0.1234567891234 of a day reads otherwise.
+    const b = wb.addWorksheet("B").getCell("A1");
+    b.value = 0.1234567891234;
+    b.numFmt = "mm-dd-yy";
+    const parts = storedParts(
+      Buffer.from((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer),
+    );
+    const both = writeZip(parts);
+    // The same workbook.xml and styles, without the second sheet's part: sheet B is not there.
+    const one = writeZip(parts.filter((p) => p.name !== "xl/worksheets/sheet2.xml"));
+    // Styles where no cell format is a date.
+    const noDates = writeZip(
+      parts.map((p) =>
+        p.name === "xl/styles.xml"
+          ? {
+              name: p.name,
+              data: Buffer.from(
+                Buffer.from(p.data)
+                  .toString("utf8")
+                  .replace(/numFmtId="14"/g, 'numFmtId="0"'),
+              ),
+            }
+          : p,
+      ),
+    );
+    const names = async (buf: Buffer) =>
+      (await (await XlsxReader.fromBuffer(buf)).listSheets()).map((s) => s.name);
+    const dateCell = async (buf: Buffer) =>
+      (await (await XlsxReader.fromBuffer(buf)).readSheets(["B"])).get("B")![0][0];
+    expect(await names(both)).toEqual(["A", "B"]);
+    expect(await names(one)).toEqual(["A"]);
+    expect(await names(both)).toEqual(["A", "B"]);
+    const asDate = Math.round(0.1234567891234 * 86_400_000) / 86_400_000;
+    expect(await dateCell(both)).toBeCloseTo(asDate, 15);
+    expect(await dateCell(noDates)).toBe(0.1234567891234);
+    expect(await dateCell(both)).toBeCloseTo(asDate, 15);
+    expect(asDate).not.toBe(0.1234567891234);
   });
 });

@@ -145,9 +145,9 @@ interface ParsedSheet {
 }
 
 interface SheetEntry {
-  name: string;
-  visibility: SheetInfo["visibility"];
-  part: string;
+  readonly name: string;
+  readonly visibility: SheetInfo["visibility"];
+  readonly part: string;
 }
 
 /** The fast lane is on; tests switch it off to compare it with the ordinary way (fastXml.test.ts). */
@@ -262,7 +262,7 @@ function parseSharedStrings(xml: string): { strings: (string | null)[]; count?: 
 }
 
 /** Which cell styles (by index into cellXfs) format numbers as dates or times. */
-function parseDateStyles(xml: string): boolean[] {
+function parseDateStyles(xml: string): readonly boolean[] {
   const custom = new Map<number, string>();
   const styles: boolean[] = [];
   let inCellXfs = false;
@@ -298,7 +298,11 @@ function resolveTarget(target: string): string {
 }
 
 /** Sheets in workbook order, with the part holding each, and whether dates count from 1904. */
-function parseWorkbook(workbookXml: string, relsXml: string, has: (part: string) => boolean) {
+function parseWorkbook(
+  workbookXml: string,
+  relsXml: string,
+  has: (part: string) => boolean,
+): { sheets: readonly SheetEntry[]; date1904: boolean } {
   const targets = new Map<string, string>();
   scanXml(relsXml, {
     open(name, attrs) {
@@ -332,6 +336,54 @@ function parseWorkbook(workbookXml: string, relsXml: string, has: (part: string)
     text() {},
   });
   return { sheets, date1904 };
+}
+
+/**
+ * `parse` remembering its last answer: asked again with the same text (compared, not hashed: a batch
+ * of reports made from one template repeats its workbook and style parts byte for byte), it answers
+ * from memory. Only answers are remembered, never failures; callers must not change them.
+ */
+function lastAnswer<T>(parse: (xml: string) => T): (xml: string) => T {
+  let last: { xml: string; value: T } | undefined;
+  return (xml) => {
+    if (last?.xml === xml) return last.value;
+    const value = parse(xml);
+    last = { xml, value };
+    return value;
+  };
+}
+
+const dateStylesOf = lastAnswer(parseDateStyles);
+
+let lastWorkbook:
+  | {
+      workbookXml: string;
+      relsXml: string;
+      asked: [string, boolean][];
+      value: ReturnType<typeof parseWorkbook>;
+    }
+  | undefined;
+
+/** {@link parseWorkbook} remembering its last answer, with the parts it asked about (see
+ * {@link lastAnswer}). */
+function workbookOf(workbookXml: string, relsXml: string, has: (part: string) => boolean) {
+  const m = lastWorkbook;
+  if (
+    m &&
+    m.workbookXml === workbookXml &&
+    m.relsXml === relsXml &&
+    m.asked.every(([p, a]) => has(p) === a)
+  ) {
+    return m.value;
+  }
+  const asked: [string, boolean][] = [];
+  const value = parseWorkbook(workbookXml, relsXml, (part) => {
+    const a = has(part);
+    asked.push([part, a]);
+    return a;
+  });
+  lastWorkbook = { workbookXml, relsXml, asked, value };
+  return value;
 }
 
 /** The relationship id of a `<sheet>` whose namespace prefix is not "r". */
@@ -748,7 +800,7 @@ export class XlsxReader implements WorkbookReading {
       };
       const lower = new Map([...parts.keys()].map((k) => [k.toLowerCase(), k]));
       const find = (part: string): string => lower.get(part.toLowerCase()) ?? part;
-      const { sheets, date1904 } = parseWorkbook(
+      const { sheets, date1904 } = workbookOf(
         text(find("xl/workbook.xml")),
         text(find("xl/_rels/workbook.xml.rels")),
         (part) => parts.has(part),
@@ -757,7 +809,7 @@ export class XlsxReader implements WorkbookReading {
       const styles = find("xl/styles.xml");
       const shared = parts.has(sst) ? parseSharedStrings(text(sst)) : { strings: [] };
       if (shared.count) counts.set(sst, shared.count);
-      const dateStyles = parts.has(styles) ? parseDateStyles(text(styles)) : [];
+      const dateStyles = parts.has(styles) ? dateStylesOf(text(styles)) : [];
       checkDeadline({ deadline, limits, file });
       const ctx = { strings: shared.strings, dateStyles, date1904, limits, deadline, file };
       reader = new XlsxReader(sheets, file);
