@@ -24,7 +24,7 @@ import * as zlib from "node:zlib";
 import { benchBundle, BENCH_PERIOD, ensurePlanWorkbook, ensureWorkload } from "../src/cli/bench/workload";
 import { periodCode } from "../src/domain/period";
 import { readZipDirectory } from "../src/workbook/xlsx/sniff";
-import { runConsolidation } from "../src/cli/consolidate/run";
+import type { runConsolidation as RunConsolidation } from "../src/cli/consolidate/run";
 import { onTimeRate, rate } from "../src/functions/rates";
 import { measureSyncs, SYNC_SIZES, type SyncRow } from "./benchSyncs";
 
@@ -103,6 +103,11 @@ async function childConsolidate(dir: string, workers: number): Promise<ChildResu
   await fsp.rm(output, { force: true });
   const t = process.hrtime.bigint();
   const c = process.cpuUsage();
+  // The built CLI's code, as users run it (the bench builds it first); its workers then start from
+  // JavaScript, not from TypeScript compiled in each worker.
+  const { runConsolidation } = (await import(path.join(ROOT, "build", "cli", "consolidate", "run.js"))) as {
+    runConsolidation: typeof RunConsolidation;
+  };
   const out = await runConsolidation({ bundle, inputs: [dir], output, period: BENCH_PERIOD, workers });
   const ms = msSince(t);
   const cpuMs = cpuSince(c);

@@ -8,7 +8,7 @@ import type { PlanBundle } from "../../src/domain/consolidation/intake";
 import type { ValidationContext } from "../../src/domain/validation/context";
 import type { DemoResult } from "../../src/cli/demo/run";
 import { DEMO_PERIOD } from "../../src/cli/demo/generate";
-import { discoverInputs } from "../../src/cli/consolidate/discover";
+import { discoverInputs, holdsAtLeast } from "../../src/cli/consolidate/discover";
 import { CLAIM, claim } from "../../src/cli/consolidate/intakeJob";
 import {
   closeIntakePool,
@@ -111,5 +111,22 @@ describe("parallel intake", () => {
         expect(taken).toEqual(Array.from({ length: total }, (_, i) => i));
       }),
     );
+  });
+
+  it("counts spreadsheet names cheaply to decide whether workers pay", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "cchc-count-"));
+    try {
+      for (const name of ["a.xlsx", "b.XLSX", "~$a.xlsx", ".an.xlsx", "note.txt"])
+        writeFileSync(path.join(dir, name), "");
+      mkdtempSync(path.join(dir, "sub-"));
+      const sub = readdirSync(dir).find((n) => n.startsWith("sub-"))!;
+      writeFileSync(path.join(dir, sub, "c.xls"), "");
+      expect(await holdsAtLeast([dir], 3)).toBe(true);
+      expect(await holdsAtLeast([dir], 4)).toBe(false);
+      expect(await holdsAtLeast([dir, path.join(dir, "a.xlsx")], 4)).toBe(true);
+      expect(await holdsAtLeast([path.join(dir, "missing"), path.join(dir, "missing.xlsx")], 1)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -133,17 +133,10 @@ Ví dụ / Examples:
           `--workers "${opts.workers}": ghi auto hoặc một số nguyên từ 1 đến 64.`,
           `--workers "${opts.workers}": use auto or a whole number from 1 to 64.`,
         );
-      // Workers start now, so their module loading overlaps reading the plan; a handful of files named
-      // one by one is read on this thread alone.
-      const folders = await Promise.all(
-        inputs.map((i) =>
-          stat(i).then(
-            (st) => st.isDirectory(),
-            () => false,
-          ),
-        ),
-      );
-      const few = inputs.length < MIN_PARALLEL_FILES && !folders.some(Boolean);
+      // Workers start now, so their module loading overlaps reading the plan; a handful of files is
+      // read on this thread alone (a worker's start-up would cost more than it saves).
+      const { holdsAtLeast } = await import("../consolidate/discover");
+      const few = threads === 1 || !(await holdsAtLeast(inputs, MIN_PARALLEL_FILES));
       const pool = startIntakePool(few ? 1 : threads);
       // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
       const { requirePlan } = await import("../workbookFiles");

@@ -150,3 +150,27 @@ async function walk(dir: string, skipped: SkippedFile[], depth = 0, dirBytes?: B
   }
   return files;
 }
+
+/**
+ * Whether `args` hold at least `n` spreadsheet files, counting names only and stopping at `n`: cheap
+ * enough to ask before the plan is read (whether worker threads would pay). Unreadable paths count
+ * as nothing; discoverInputs says what is wrong with them.
+ */
+export async function holdsAtLeast(args: readonly string[], n: number): Promise<boolean> {
+  let count = 0;
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (count >= n) return;
+      if (e.isDirectory()) await walk(path.join(dir, e.name));
+      else if (isCandidate(e.name)) count++;
+    }
+  };
+  for (const arg of args) {
+    if (count >= n) break;
+    const st = await fsp.stat(arg).catch(() => null);
+    if (st?.isDirectory()) await walk(arg);
+    else if (st) count++;
+  }
+  return count >= n;
+}
