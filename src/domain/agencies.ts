@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { addDays, civilFromIso, isoDate, type CivilDate } from "./civilDate";
 import { foldKey, tidy } from "./text/normalize";
+import { ownText } from "./text/plainText";
 import { schemaIssue, type DataFault, type DataIssue } from "./dataIssue";
 
 /** 2: successors, former names, confidence marks, groups scoped to a unit (the 2025 reorganisation).
@@ -140,7 +141,12 @@ interface Index {
   byKey: Map<string, Agency[]>;
   byCode: Map<string, Agency>;
   groupByKey: Map<string, AgencyGroup>;
+  /** What resolveAgency answered for a text with no date: every report names its agency again. */
+  resolved: Map<string, Agency | undefined>;
 }
+
+/** At most this many texts' answers are remembered per registry (then forgotten together). */
+const MAX_RESOLVED = 5_000;
 
 // Built once per registry object; the registry itself stays plain, serialisable data.
 const indexes = new WeakMap<AgencyRegistry, Index>();
@@ -154,6 +160,7 @@ function indexOf(reg: AgencyRegistry): Index {
     byKey: new Map(),
     byCode: new Map(),
     groupByKey: new Map(),
+    resolved: new Map(),
   };
   for (const a of reg.agencies) {
     idx.byCode.set(a.code, a);
@@ -408,9 +415,18 @@ function groupCycle(reg: AgencyRegistry, start: AgencyGroup): boolean {
 /** Find an agency by code, name, alias or abbreviation ("VP UBND tỉnh", "Sở TT&TT"), ignoring
  * diacritics, case and NFC/NFD. With `asOf`, only an agency existing on that day is returned. */
 export function resolveAgency(reg: AgencyRegistry, text: string, asOf?: CivilDate): Agency | undefined {
+  const idx = indexOf(reg);
+  if (asOf !== undefined) return lookUp(idx, text, asOf);
+  if (idx.resolved.has(text)) return idx.resolved.get(text);
+  const hit = lookUp(idx, text, undefined);
+  if (idx.resolved.size >= MAX_RESOLVED) idx.resolved.clear();
+  idx.resolved.set(ownText(text), hit);
+  return hit;
+}
+
+function lookUp(idx: Index, text: string, asOf: CivilDate | undefined): Agency | undefined {
   const key = agencyKey(text);
   if (!key) return undefined;
-  const idx = indexOf(reg);
   for (const k of lookupKeys(key, idx.provinceSuffixes)) {
     const hit = idx.byKey.get(k)?.find((a) => agencyValidAt(a, asOf));
     if (hit) return hit;

@@ -114,7 +114,8 @@ export function readReport(grids: ReadonlyMap<string, Grid>): { report: ReportMo
   };
 }
 
-const infoFields = () => Object.entries(INFO_FIELDS) as [InfoField, FieldDef][];
+/** The info sheet's fields with their definitions, in layout order (listed once, not per report). */
+const INFO_FIELD_LIST = Object.entries(INFO_FIELDS) as [InfoField, FieldDef][];
 
 function emptyInfo(): ReportInfo {
   return { fields: {}, period: null, planYear: null, version: null, submittedAt: null };
@@ -124,7 +125,7 @@ function emptyInfo(): ReportInfo {
 let infoLabels: Map<string, InfoField> | undefined;
 function foldedInfoLabels(): Map<string, InfoField> {
   const byLabel = new Map<string, InfoField>();
-  for (const [field, def] of infoFields()) {
+  for (const [field, def] of INFO_FIELD_LIST) {
     for (const l of fieldLabels(def)) byLabel.set(foldKey(l), field);
   }
   return byLabel;
@@ -143,7 +144,7 @@ function readInfo(grid: Grid, sheet: string, problems: Problem[]): ReportInfo {
     const raw = cellAt(grid, r, loc.columns.value);
     fields[field] = { text: cellText(raw), raw, cell: a1(r, loc.columns.value) };
   }
-  for (const [field, def] of infoFields()) {
+  for (const [field, def] of INFO_FIELD_LIST) {
     if (!def.required || (fields[field] && fields[field]!.text)) continue;
     const notFilled = fields[field] !== undefined;
     problems.push(

@@ -198,25 +198,27 @@ function checkValue(f: ReportFigure, ind: Indicator, sheet: string, ceiling: num
     out.push(problem("FIGURE_NOT_FILLED", { indicator: ref(ind) }, { sheet, cell: f.cell, value: f.raw }));
     return;
   }
-  const where = { sheet, cell: f.cell, value: f.raw };
-  const indicator = ref(ind);
-  if (typeof f.raw === "string")
-    out.push(
-      problem("NUMBER_TEXT", { indicator, text: f.raw, value: f.value, decimals: f.decimals ?? 0 }, where),
-    );
-  if (ind.kind === "rate") {
-    if (ind.share !== false && (f.value < 0 || f.value > 1))
-      out.push(problem("RATE_OUT_OF_RANGE", { indicator }, where));
-    return;
-  }
+  // What is wrong, decided first: nearly every figure is fine, and then nothing is built for it.
+  const value = f.value;
+  const typedAsText = typeof f.raw === "string";
+  const rate = ind.kind === "rate";
+  const outOfRange = rate && ind.share !== false && (value < 0 || value > 1);
   // Values no one could have meant: past 2^53 a number is no longer exact ("12345678901234567890"
   // would be stored as …567000, 1e308 overflows any total); past the catalogue's ceiling it is a typo.
-  if (Math.abs(f.value) > MAX_EXACT_FIGURE)
-    out.push(problem("FIGURE_TOO_LARGE", { indicator, text: String(f.raw) }, where));
-  else if (f.value > ceiling)
-    out.push(problem("FIGURE_IMPLAUSIBLE", { indicator, value: f.value, max: ceiling }, where));
-  if (f.value < 0) out.push(problem("COUNT_NEGATIVE", { indicator }, where));
-  if (ind.kind === "count" && !Number.isInteger(f.value)) {
+  const tooLarge = !rate && Math.abs(value) > MAX_EXACT_FIGURE;
+  const implausible = !rate && !tooLarge && value > ceiling;
+  const negative = !rate && value < 0;
+  const fractional = !rate && ind.kind === "count" && !Number.isInteger(value);
+  if (!typedAsText && !outOfRange && !tooLarge && !implausible && !negative && !fractional) return;
+  const where = { sheet, cell: f.cell, value: f.raw };
+  const indicator = ref(ind);
+  if (typedAsText)
+    out.push(problem("NUMBER_TEXT", { indicator, text: f.raw, value, decimals: f.decimals ?? 0 }, where));
+  if (outOfRange) out.push(problem("RATE_OUT_OF_RANGE", { indicator }, where));
+  if (tooLarge) out.push(problem("FIGURE_TOO_LARGE", { indicator, text: String(f.raw) }, where));
+  if (implausible) out.push(problem("FIGURE_IMPLAUSIBLE", { indicator, value, max: ceiling }, where));
+  if (negative) out.push(problem("COUNT_NEGATIVE", { indicator }, where));
+  if (fractional) {
     // "605,859" typed the English way reads as 605,859 in Vietnamese: say so, never guess.
     const comma = typeof f.raw === "string" && /^\s*\d{1,3},\d{3}\s*$/.test(f.raw);
     out.push(
