@@ -415,16 +415,16 @@ const opensSi = (xml: string, i: number): boolean =>
   xml.charCodeAt(i + 3) === GT;
 
 /**
- * A character that keeps a shared string's raw text from being its value as it is: a reference, a
- * carriage return, an underscore (`_xHHHH_`), or a code unit NFC may change — the complement of
+ * What keeps a shared string's raw text from being its value as it is: a reference, a carriage
+ * return, the start of an `_xHHHH_` escape, or a code unit NFC may change — the complement of
  * `isNfcStableUnit` (plainText.ts; fastXml.test.ts checks every code unit against it).
  */
-export const NOT_PLAIN = /[&\r_\u0250-\u1dff\u1f00-\uffff]/g;
+export const NOT_PLAIN = /[&\r\u0250-\u1dff\u1f00-\uffff]|_x/g;
 
 /**
  * The `<si>` items from `from` (the first `<si>`) on, as long as they follow one another, each
  * `<si><t>…</t></si>` or `<si><t xml:space="preserve">…</t></si>` (or `<t/>`): each item's raw text
- * handed to `value` with `plain` true when it has no reference, carriage return or underscore and only
+ * handed to `value` with `plain` true when it has no reference, carriage return or `_x` and only
  * characters NFC leaves alone (so decoding it, `_xHHHH_` escapes and NFC would leave it as it is).
  * Returns the values and the index just past the last `</si>`; undefined at the first item of another
  * shape (rich text, phonetic runs, other spacing).
@@ -464,7 +464,7 @@ export function fastSharedStrings<T>(
       }
       if (bad < textStart) {
         NOT_PLAIN.lastIndex = textStart;
-        bad = NOT_PLAIN.test(xml) ? NOT_PLAIN.lastIndex - 1 : xml.length;
+        bad = NOT_PLAIN.exec(xml)?.index ?? xml.length;
       }
       out.push(value(xml.slice(textStart, k), bad >= k));
       i = k + 4;
