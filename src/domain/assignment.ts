@@ -56,6 +56,24 @@ export function assignmentsFor(plan: Plan, agencyCode: string): Assignment[] {
   return [...(index.get(agencyCode) ?? [])];
 }
 
+/** An agency's assignments by task code, in plan order: built once per plan and agency (every report
+ * of an agency is checked against the same), so not to be changed. */
+const byCodeIndex = new WeakMap<Plan, Map<string, ReadonlyMap<string, Assignment>>>();
+
+export function assignmentsByCode(plan: Plan, agencyCode: string): ReadonlyMap<string, Assignment> {
+  let perAgency = byCodeIndex.get(plan);
+  if (perAgency === undefined) {
+    perAgency = new Map();
+    byCodeIndex.set(plan, perAgency);
+  }
+  let byCode = perAgency.get(agencyCode);
+  if (byCode === undefined) {
+    byCode = new Map(assignmentsFor(plan, agencyCode).map((a) => [a.task.code, a]));
+    perAgency.set(agencyCode, byCode);
+  }
+  return byCode;
+}
+
 /** Every agency code a plan assigns at least one task to. */
 export function assignedAgencies(plan: Plan): Set<string> {
   const codes = new Set<string>();

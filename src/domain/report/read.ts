@@ -272,6 +272,11 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
     if (!code) continue;
     const raw = cellAt(grid, r, valueCol);
     const cell = a1(r, valueCol);
+    // A number cell is its value (parseVnNumber's first answer, without building it): most figures.
+    if (typeof raw === "number" && Number.isFinite(raw)) {
+      figures.push({ code, row: r, cell, value: raw, decimals: null, raw });
+      continue;
+    }
     const n = parseVnNumber(raw);
     let value: number | null = null;
     let decimals: number | null = null;

@@ -1,6 +1,6 @@
 // Task checks (nhiệm vụ): codes against the plan and the agency's assignments, statuses, dates, evidence.
 // On time or late is computed from the plan's deadline, never trusted from the typed status.
-import { assignmentsFor } from "../assignment";
+import { assignmentsByCode } from "../assignment";
 import { compareCivil, type CivilDate } from "../civilDate";
 import { finalDueDate } from "../deadline";
 import { periodRange, type Period } from "../period";
@@ -16,6 +16,9 @@ import { isDone, TASK_STATUSES, type TaskStatus } from "../taskStatus";
 import { formatVnDate } from "../text/vnDate";
 import type { ValidationContext } from "./context";
 
+/** The statuses a task may have, as its messages list them. */
+const STATUS_LIST = TASK_STATUSES.map((s) => s.vi).join(", ");
+
 export function checkTasks(
   report: ReportModel,
   ctx: ValidationContext,
@@ -26,12 +29,9 @@ export function checkTasks(
   const loc = report.taskTable;
   if (!sheet || !loc) return [];
   const problems: Problem[] = [];
-  const assigned = agencyCode
-    ? new Map(assignmentsFor(ctx.plan, agencyCode).map((a) => [a.task.code, a]))
-    : null;
+  const assigned = agencyCode ? assignmentsByCode(ctx.plan, agencyCode) : null;
   const range = period ? periodRange(period, ctx.cutoff) : null;
   const seen = new Map<string, number>();
-  const statusList = TASK_STATUSES.map((s) => s.vi).join(", ");
 
   for (const t of report.tasks) {
     const cell = (k: TaskColumn) => columnCell(loc, t.row, k);
@@ -53,14 +53,14 @@ export function checkTasks(
     }
 
     if (!t.statusText) {
-      problems.push(problem("TASK_STATUS_NOT_FILLED", { task, statuses: statusList }, at("status")));
+      problems.push(problem("TASK_STATUS_NOT_FILLED", { task, statuses: STATUS_LIST }, at("status")));
       continue;
     }
     if (!t.status) {
       problems.push(
         problem(
           "TASK_STATUS_INVALID",
-          { task, text: t.statusText, statuses: statusList },
+          { task, text: t.statusText, statuses: STATUS_LIST },
           at("status", t.statusText),
         ),
       );
