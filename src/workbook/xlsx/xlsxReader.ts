@@ -1,8 +1,9 @@
 // The one reader of values in .xlsx files (issue 15): agency reports, plan workbooks, rollups read
 // back, in the CLI and the browser page alike. Bytes → limits (sniff.ts: the zip directory;
-// scan.ts: every part inflated with its output bounded, rows, columns and cells counted) → the parts
-// a value needs (workbook, its relationships, shared strings, styles, sheets) tokenized by xml.ts →
-// grids of the domain's CellValues, merged ranges, sheet names and visibility. Nothing else is built:
+// scan.ts: every part inflated with its output bounded) → the parts a value needs (workbook, its
+// relationships, shared strings, styles, sheets) tokenized by xml.ts, the sheets' and shared strings'
+// limits counted as they are read (scan.ts DeferredCounts) → grids of the domain's CellValues, merged
+// ranges, sheet names and visibility. Nothing else is built:
 // no cell objects, no styles beyond "is this number a date".
 //
 // It reads values exactly as the previous ExcelJS path did (tests/xlsx/readerDifferential.test.ts
