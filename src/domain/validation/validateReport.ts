@@ -32,8 +32,10 @@ export function validateReport(raw: WorkbookInput, ctx: ValidationContext): Vali
   // Before anything reads the cells: text made storable and cut to one cell's limit (warnings), and
   // the text checks, in one pass.
   const cleaned = scanCells(raw.grids);
-  const input: WorkbookInput = { grids: cleaned.grids, ...(raw.merged ? { merged: raw.merged } : {}) };
-  if (input.grids.size === 0 || [...input.grids.values()].every((g) => g.length === 0)) {
+  const input: WorkbookInput = raw.merged
+    ? { grids: cleaned.grids, merged: raw.merged }
+    : { grids: cleaned.grids };
+  if (allEmpty(input.grids)) {
     return {
       report: null,
       agency: null,
@@ -76,6 +78,12 @@ export function sortProblems(problems: Problem[]): Problem[] {
   keyed.sort((a, b) => a.severity - b.severity || a.sheet - b.sheet || a.cell - b.cell);
   for (let i = 0; i < keyed.length; i++) problems[i] = keyed[i].p;
   return problems;
+}
+
+/** No sheet, or no sheet with a row. */
+function allEmpty(grids: ReadonlyMap<string, Grid>): boolean {
+  for (const g of grids.values()) if (g.length > 0) return false;
+  return true;
 }
 
 /**
