@@ -151,6 +151,26 @@ describe("one consolidation at a time per output", () => {
     await fsp.rm(lockPathFor(out), { force: true });
   });
 
+  it("a lock created a moment ago and filled a little later: the message names its process", async () => {
+    // The other run has opened the lock file but not yet written its name in (the window a busy
+    // machine widens): the message still says which process holds the output.
+    const out = freshOutput();
+    await writeLock(out, "");
+    const fill = setTimeout(() => void fsp.writeFile(lockPathFor(out), lockOf(process.pid)), 100);
+    try {
+      const e = (await run(out, [stp]).then(
+        () => null,
+        (err: unknown) => err,
+      )) as CliError;
+      expect(e).toBeInstanceOf(CliError);
+      expect(e.message_en).toContain(`process ${process.pid}`);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      clearTimeout(fill);
+      await fsp.rm(lockPathFor(out), { force: true });
+    }
+  });
+
   it("a write that fails leaves the previous rollup byte-identical and releases the lock", async () => {
     const out = freshOutput();
     await run(out, [stp]);

@@ -12,6 +12,9 @@ import { writeFailureReason } from "./outputTarget";
 export const LOCK_STALE_MS = 2 * 60 * 60 * 1000;
 /** A lock file still without content after this long was left by a crash between create and write. */
 const EMPTY_LOCK_GRACE_MS = 60 * 1000;
+/** How long to wait for a new lock's content, at most FILL_WAITS × FILL_WAIT_MS. */
+const FILL_WAITS = 40;
+const FILL_WAIT_MS = 25;
 
 export interface OutputLock {
   readonly path: string;
@@ -102,7 +105,17 @@ export async function acquireOutputLock(output: string): Promise<OutputLock> {
           `Cannot create the lock file ${file} beside the output: ${why.en} (${code}). Nothing was written.`,
         );
       }
-      const held = await readLock(file);
+      let held = await readLock(file);
+      // Created a moment ago by a run that has not written its name in yet: wait for it a little, so
+      // the message can say which process holds the output.
+      for (
+        let wait = 0;
+        held && !held.info && held.ageMs < EMPTY_LOCK_GRACE_MS && wait < FILL_WAITS;
+        wait++
+      ) {
+        await new Promise((r) => setTimeout(r, FILL_WAIT_MS));
+        held = await readLock(file);
+      }
       if (held && isStale(held) && attempt === 0) {
         await fsp.unlink(file).catch(() => undefined);
         continue;
