@@ -677,7 +677,6 @@ export async function scanXlsxParts(
   opts: ScanOptions = {},
 ): Promise<ScanReport> {
   const report: ScanReport = { uncompressedBytes: 0, cells: 0, sheets: [] };
-  const byName = new Map(entries.map((e) => [e.name, e]));
   // The declared total was checked against the limit; a part may not inflate past its declared size.
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   const oneGo = declared <= ONE_GO_BYTES && nativeZip();
@@ -688,7 +687,9 @@ export async function scanXlsxParts(
   const deferredParts: DeferredPart[] = [];
   // Names only make messages nicer: read first when counting here, when a limit is crossed when not.
   const readNames = (into: Map<ZipEntry, Buffer>): Promise<Map<string, string>> =>
-    sheetNames(buf, byName, deadline, oneGo, into).catch(() => new Map<string, string>());
+    sheetNames(buf, new Map(entries.map((e) => [e.name, e])), deadline, oneGo, into).catch(
+      () => new Map<string, string>(),
+    );
   const names = deferring ? new Map<string, string>() : await readNames(early);
   const deferred = new DeferredCounts(deferredParts, limits, () => readNames(new Map()), deadline, file);
   try {

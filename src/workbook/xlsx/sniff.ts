@@ -135,15 +135,23 @@ export function readZipDirectory(buf: Uint8Array): ZipEntry[] | undefined {
     const extraLen = u16(buf, at + 30);
     const commentLen = u16(buf, at + 32);
     if (at + 46 + nameLen + extraLen > buf.length) return undefined;
-    const name = Buffer.from(buf.subarray(at + 46, at + 46 + nameLen)).toString("utf8");
-    const wide = zip64Fields(buf, at + 46 + nameLen, extraLen, {
+    const name = asBuffer(buf).toString("utf8", at + 46, at + 46 + nameLen);
+    const sizes = {
       uncompressedSize: u32(buf, at + 24),
       compressedSize: u32(buf, at + 20),
       localOffset: u32(buf, at + 42),
-    });
+    };
+    const wide =
+      sizes.uncompressedSize === 0xffffffff ||
+      sizes.compressedSize === 0xffffffff ||
+      sizes.localOffset === 0xffffffff
+        ? zip64Fields(buf, at + 46 + nameLen, extraLen, sizes)
+        : sizes;
     entries.push({
-      name: name.replace(/^\//, ""),
-      ...wide,
+      name: name.charCodeAt(0) === 0x2f ? name.slice(1) : name,
+      uncompressedSize: wide.uncompressedSize,
+      compressedSize: wide.compressedSize,
+      localOffset: wide.localOffset,
       method: u16(buf, at + 10),
       flags: u16(buf, at + 8),
     });
