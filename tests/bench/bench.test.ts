@@ -36,8 +36,8 @@ test("npm run bench -- --n 3 prints the whole table, all files accepted, docs un
     );
     for (const label of [
       "`cchc consolidate`, whole process, s",
-      "`cchc consolidate --workers 1`, one thread, s",
-      "script ÷ `cchc --workers 1`, wall / CPU",
+      "`cchc consolidate --workers 2`, two reading threads, s",
+      "script ÷ `cchc --workers 2`, wall / CPU",
       "Python openpyxl script, whole process, s",
       "**script ÷ cchc**, best wall time of each",
       "script ÷ cchc, CPU time",

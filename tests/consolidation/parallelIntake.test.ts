@@ -11,6 +11,7 @@ import { DEMO_PERIOD } from "../../src/cli/demo/generate";
 import { discoverInputs, holdsAtLeast } from "../../src/cli/consolidate/discover";
 import { CLAIM, claim } from "../../src/cli/consolidate/intakeJob";
 import {
+  autoThreads,
   closeIntakePool,
   intakeAll,
   MIN_PARALLEL_FILES,
@@ -128,5 +129,10 @@ describe("parallel intake", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("uses more threads only past two cores, one fewer than the cores, at most 4", () => {
+    expect([1, 2, 3, 4, 5, 8, 64].map(autoThreads)).toEqual([1, 1, 2, 3, 4, 4, 4]);
+    expect(autoThreads()).toBeGreaterThanOrEqual(1);
   });
 });

@@ -65,7 +65,7 @@ export function register(cmd: Command, program: Command): void {
     )
     .option(
       "--workers <n>",
-      "số luồng đọc tệp song song; auto: mỗi lõi CPU một luồng, tối đa 4 / threads reading files; auto: one per CPU core, at most 4",
+      "số luồng đọc tệp song song; auto: ít hơn số lõi CPU một luồng, tối đa 4, và 1 trên máy 2 lõi / threads reading files; auto: one fewer than the CPU cores, at most 4, and 1 on two cores",
       "auto",
     )
     .argument("<files-or-folders...>", "tệp báo cáo hoặc thư mục chứa chúng / report files or folders")

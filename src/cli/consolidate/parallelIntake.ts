@@ -18,13 +18,17 @@ import { rawPathOf } from "./rawPaths";
  * than it saves: this thread reads them all. */
 export const MIN_PARALLEL_FILES = 24;
 
-/** The threads `--workers auto` uses: one per core, at most 4 (the reads are small and the merge
- * waits for the slowest). */
-export const autoThreads = (): number =>
-  Math.max(
-    1,
-    Math.min(4, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length),
-  );
+/**
+ * The threads `--workers auto` uses for `cores` cores: one fewer than the cores, at most 4, and on two
+ * cores or fewer just this one. One reading thread already keeps about a third of a second core busy
+ * with V8's garbage collector and optimizing compiler; on a 2-core machine a second reading thread
+ * took the same wall time as one, for 30% more CPU (docs/PERFORMANCE.md).
+ */
+export function autoThreads(
+  cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length,
+): number {
+  return cores <= 2 ? 1 : Math.min(4, cores - 1);
+}
 
 /** A worker running the script beside this file: .js in the built CLI; under tsx or ts-jest the .ts
  * source, loaded through tsx's require hook since workers do not inherit it. */
