@@ -353,6 +353,17 @@ export function renderReport(
     r.whole.python ? `${(best(r.whole.python)[k] / best(runs)[k]).toFixed(1)}×` : "—";
   const perWorkbook = (r: SizeResult) => (r.one.phases ? r.one.phases.intake.cpuMs / r.n : NaN);
   const floorPer = (r: SizeResult) => r.floor.unzipScanCpuMs / r.n;
+  // What one more workbook costs: the difference from the smallest N over the difference in files,
+  // so the fixed costs of a run (JIT warm-up, the first files' compilation) are left out of both.
+  const first = sizes.reduce((a, b) => (b.n < a.n ? b : a));
+  const marginal = (r: SizeResult): { intake: number; floor: number } | null => {
+    if (r.n <= first.n || !r.one.phases || !first.one.phases) return null;
+    const d = r.n - first.n;
+    return {
+      intake: (r.one.phases.intake.cpuMs - first.one.phases.intake.cpuMs) / d,
+      floor: (r.floor.unzipScanCpuMs - first.floor.unzipScanCpuMs) / d,
+    };
+  };
   const lines = [
     `Machine: ${os.cpus().length} cores (\`nproc\`), ${cpuModel()}, Node ${process.version}, ${os.type()} ${os.release()}; ` +
       `load average before the run ${loadBefore.toFixed(2)}, after ${os.loadavg()[0].toFixed(2)}; measured ${new Date().toISOString().slice(0, 10)}.`,
@@ -384,6 +395,14 @@ export function renderReport(
     row("read, check, validate one workbook: CPU ms (intake phase ÷ N)", (r) => perWorkbook(r).toFixed(2)),
     row("floor per workbook: CPU ms", (r) => floorPer(r).toFixed(2)),
     row("**per-workbook CPU ÷ floor**", (r) => `${(perWorkbook(r) / floorPer(r)).toFixed(1)}×`),
+    row("marginal, from the smallest N: CPU ms a workbook, intake / floor", (r) => {
+      const m = marginal(r);
+      return m ? `${m.intake.toFixed(2)} / ${m.floor.toFixed(2)}` : "—";
+    }),
+    row("marginal per-workbook CPU ÷ floor (warm-up left out of both)", (r) => {
+      const m = marginal(r);
+      return m ? `${(m.intake / m.floor).toFixed(1)}×` : "—";
+    }),
     "",
     head,
     rule,

@@ -48,6 +48,7 @@ test("npm run bench -- --n 3 prints the whole table, all files accepted, docs un
       "read, check, validate one workbook: CPU ms (intake phase ÷ N)",
       "floor per workbook: CPU ms",
       "**per-workbook CPU ÷ floor**",
+      "marginal per-workbook CPU ÷ floor (warm-up left out of both)",
       "(a) ExcelJS load alone (the reader before issue 15), for reference, s",
       "(b) validate + consolidate + write rollup, 1 thread, s",
       "(b) with 2 threads (this one and 1 worker), s",
