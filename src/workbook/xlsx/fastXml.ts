@@ -22,6 +22,10 @@ const S = 0x73; // s
 const T = 0x74; // t
 const V = 0x76; // v
 
+/** Whether a one-letter element's end tag (`</v>`, `</t>`; `name` its letter's code) starts at `k`. */
+const closesAt = (xml: string, k: number, name: number): boolean =>
+  k >= 0 && xml.charCodeAt(k + 1) === SLASH && xml.charCodeAt(k + 2) === name && xml.charCodeAt(k + 3) === GT;
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** What a start tag's attributes parse to: where up to three wanted attributes' values are. */
@@ -372,14 +376,7 @@ export function fastSheetData(xml: string, from: number, to: number, sink: CellS
         }
         const digitsOnly = c === LT && k > vStart && k - vStart <= 15;
         if (c !== LT) k = xml.indexOf("<", k);
-        if (
-          k < 0 ||
-          xml.charCodeAt(k + 1) !== SLASH ||
-          xml.charCodeAt(k + 2) !== V ||
-          xml.charCodeAt(k + 3) !== GT
-        ) {
-          return false;
-        }
+        if (!closesAt(xml, k, V)) return false;
         if (digitsOnly) num = n;
         else v = decodeText(xml.slice(vStart, k));
         i = k + 4;
@@ -454,14 +451,7 @@ export function fastSharedStrings<T>(
       else if (xml.startsWith(' xml:space="preserve">', i + 2)) textStart = i + 24;
       else return undefined;
       const k = xml.indexOf("<", textStart);
-      if (
-        k < 0 ||
-        xml.charCodeAt(k + 1) !== SLASH ||
-        xml.charCodeAt(k + 2) !== T ||
-        xml.charCodeAt(k + 3) !== GT
-      ) {
-        return undefined;
-      }
+      if (!closesAt(xml, k, T)) return undefined;
       if (bad < textStart) {
         NOT_PLAIN.lastIndex = textStart;
         bad = NOT_PLAIN.exec(xml)?.index ?? xml.length;
