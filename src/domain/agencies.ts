@@ -147,6 +147,8 @@ interface Index {
 
 /** At most this many texts' answers are remembered per registry (then forgotten together). */
 const MAX_RESOLVED = 5_000;
+/** The longest text resolveAgency remembers (agency names are far shorter). */
+const MAX_RESOLVED_CHARS = 200;
 
 // Built once per registry object; the registry itself stays plain, serialisable data.
 const indexes = new WeakMap<AgencyRegistry, Index>();
@@ -416,7 +418,8 @@ function groupCycle(reg: AgencyRegistry, start: AgencyGroup): boolean {
  * diacritics, case and NFC/NFD. With `asOf`, only an agency existing on that day is returned. */
 export function resolveAgency(reg: AgencyRegistry, text: string, asOf?: CivilDate): Agency | undefined {
   const idx = indexOf(reg);
-  if (asOf !== undefined) return lookUp(idx, text, asOf);
+  // Remembered for names of a plausible length only: a 32,767-character cell is looked up, not kept.
+  if (asOf !== undefined || text.length > MAX_RESOLVED_CHARS) return lookUp(idx, text, asOf);
   if (idx.resolved.has(text)) return idx.resolved.get(text);
   const hit = lookUp(idx, text, undefined);
   if (idx.resolved.size >= MAX_RESOLVED) idx.resolved.clear();

@@ -1,7 +1,7 @@
 // Parallel intake (src/cli/consolidate/parallelIntake.ts) reads to exactly what one thread reads, in
 // file order, whichever thread took which file; a worker that dies leaves no file unread.
 import * as fc from "fast-check";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { PlanBundle } from "../../src/domain/consolidation/intake";
@@ -125,6 +125,11 @@ describe("parallel intake", () => {
       expect(await holdsAtLeast([dir], 3)).toBe(true);
       expect(await holdsAtLeast([dir], 4)).toBe(false);
       expect(await holdsAtLeast([dir, path.join(dir, "a.xlsx")], 4)).toBe(true);
+      expect(await holdsAtLeast([dir, path.join(dir, "note.txt")], 4)).toBe(false);
+      const hidden = path.join(dir, ".cu");
+      mkdirSync(hidden);
+      writeFileSync(path.join(hidden, "d.xlsx"), "");
+      expect(await holdsAtLeast([dir], 4)).toBe(false);
       expect(await holdsAtLeast([path.join(dir, "missing"), path.join(dir, "missing.xlsx")], 1)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -133,18 +133,18 @@ Ví dụ / Examples:
           `--workers "${opts.workers}": ghi auto hoặc một số nguyên từ 1 đến 64.`,
           `--workers "${opts.workers}": use auto or a whole number from 1 to 64.`,
         );
-      // Workers start now, so their module loading overlaps reading the plan; a handful of files is
-      // read on this thread alone (a worker's start-up would cost more than it saves).
-      const { holdsAtLeast } = await import("../consolidate/discover");
-      const few = threads === 1 || !(await holdsAtLeast(inputs, MIN_PARALLEL_FILES));
-      const pool = startIntakePool(few ? 1 : threads);
       // Loaded here, not at start-up: `cchc --help` and usage errors need neither ExcelJS nor zod.
+      const { holdsAtLeast } = await import("../consolidate/discover");
       const { requirePlan } = await import("../workbookFiles");
       const { ensureOutputDir, ensureOutputFolder } = await import("../outputFile");
       const { runConsolidation } = await import("../consolidate/run");
       const { progressFor } = await import("../consolidate/progress");
       const { hasMergeProblems, outcomeTable, skippedText, summaryJson, summaryText } =
         await import("../consolidate/summary");
+      // Workers start now, so their module loading overlaps reading the plan; a handful of files is
+      // read on this thread alone (a worker's start-up would cost more than it saves).
+      const few = threads === 1 || !(await holdsAtLeast(inputs, MIN_PARALLEL_FILES));
+      const pool = startIntakePool(few ? 1 : threads);
       let outcome: Awaited<ReturnType<typeof runConsolidation>>;
       try {
         const bundle = await requirePlan(opts.plan);

@@ -158,19 +158,21 @@ async function walk(dir: string, skipped: SkippedFile[], depth = 0, dirBytes?: B
  */
 export async function holdsAtLeast(args: readonly string[], n: number): Promise<boolean> {
   let count = 0;
-  const walk = async (dir: string): Promise<void> => {
+  // The folder walk's rules (walk above): hidden folders skipped, at most 8 levels down.
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 8) return;
     const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries) {
       if (count >= n) return;
-      if (e.isDirectory()) await walk(path.join(dir, e.name));
-      else if (isCandidate(e.name)) count++;
+      if (e.isDirectory() && !e.name.startsWith(".")) await visit(path.join(dir, e.name), depth + 1);
+      else if (!e.isDirectory() && isCandidate(e.name)) count++;
     }
   };
   for (const arg of args) {
     if (count >= n) break;
     const st = await fsp.stat(arg).catch(() => null);
-    if (st?.isDirectory()) await walk(arg);
-    else if (st) count++;
+    if (st?.isDirectory()) await visit(arg, 0);
+    else if (st && isCandidate(path.basename(arg))) count++;
   }
   return count >= n;
 }
