@@ -220,6 +220,19 @@ describe("merging into an existing rollup", () => {
     for (const c of first.rollup.merge.contributions.keys()) expect(agencies.has(c)).toBe(true);
     expect(Object.fromEntries(again.rollup.totals)).not.toEqual({});
 
+    // Someone titles the rollup (document properties only): the next merge is still fresh and keeps it.
+    const titled = await JSZip.loadAsync(readFileSync(out));
+    const props = await titled.file("docProps/core.xml")!.async("string");
+    titled.file(
+      "docProps/core.xml",
+      props.replace("<dc:creator>", "<dc:title>Tổng hợp CCHC quý</dc:title><dc:creator>"),
+    );
+    await fsp.writeFile(out, await titled.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    await run([path.join(demo.dir, "bao-cao-bo-sung")]);
+    expect(await application(out)).toBe("cchc-reporting");
+    const core = await (await JSZip.loadAsync(readFileSync(out))).file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<dc:title>Tổng hợp CCHC quý</dc:title>");
+
     // The consolidator adds a sheet of their own: the next merge keeps it (through ExcelJS).
     const { wb } = await read();
     await wb.writeSheets([{ name: "Ghi chú riêng", rows: [["của tôi", 42]] }]);

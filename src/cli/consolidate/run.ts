@@ -186,8 +186,10 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
       // A new rollup, or one that holds only its own sheets, is written as OOXML directly
       // (freshWorkbook.ts): ExcelJS is not loaded.
       if (nativeZip() && (!existing || (await existing.workbook.holdsOnly(freshSheetNames(sheets))))) {
+        // The rollup's own author, title and creation date stay what they were.
+        const coreProperties = existing?.workbook.coreProperties();
         const bytes = (): Promise<Uint8Array> =>
-          freshWorkbookBytesSoon(sheets, { level: ROLLUP_DEFLATE_LEVEL, now });
+          freshWorkbookBytesSoon(sheets, { level: ROLLUP_DEFLATE_LEVEL, now, coreProperties });
         await writeFileAtomic(target.path, bytes, run.fs);
       } else {
         // Merged into an existing rollup: ExcelJS rewrites it, keeping the consolidator's other sheets.

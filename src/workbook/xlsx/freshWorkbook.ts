@@ -405,6 +405,10 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
   return Buffer.concat([Buffer.from(head, "utf8"), data.bytes(), Buffer.from(tail, "utf8")]);
 }
 
+/** Core properties carried over, stamped as modified now (when they say when they were modified). */
+const modifiedAt = (xml: string, stamp: string): string =>
+  xml.replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+
 /** `specs` by name, compared as Excel does: a later spec of a name replaces an earlier one in its place. */
 function uniqueSpecs(specs: readonly SheetSpec[]): SheetSpec[] {
   const byName = new Map<string, SheetSpec>();
@@ -437,6 +441,8 @@ function freshWorkbookParts(
   specs: readonly SheetSpec[],
   now: Date = new Date(),
   early?: (data: Uint8Array) => Promise<Uint8Array>,
+  /** Core properties to carry over from the workbook this one replaces (docProps/core.xml). */
+  props?: Uint8Array,
 ): EarlyPart[] {
   const unique = uniqueSpecs(specs);
   const styles = new Styles();
@@ -515,7 +521,10 @@ function freshWorkbookParts(
   return [
     { name: "[Content_Types].xml", data: utf8(contentTypes) },
     { name: "_rels/.rels", data: utf8(rootRels) },
-    { name: "docProps/core.xml", data: utf8(core) },
+    {
+      name: "docProps/core.xml",
+      data: props ? utf8(modifiedAt(Buffer.from(props).toString("utf8"), stamp)) : utf8(core),
+    },
     { name: "docProps/app.xml", data: utf8(app) },
     { name: "xl/workbook.xml", data: utf8(workbook) },
     { name: "xl/_rels/workbook.xml.rels", data: utf8(workbookRels) },
@@ -539,11 +548,11 @@ export function freshWorkbookBytes(
  */
 export async function freshWorkbookBytesSoon(
   specs: readonly SheetSpec[],
-  opts: { level?: number; now?: Date } = {},
+  opts: { level?: number; now?: Date; coreProperties?: Uint8Array } = {},
 ): Promise<Buffer> {
   const level = opts.level ?? 6;
   return writeZipSoon(
-    freshWorkbookParts(specs, opts.now, (xml) => deflateSoon(xml, level)),
+    freshWorkbookParts(specs, opts.now, (xml) => deflateSoon(xml, level), opts.coreProperties),
     { level },
   );
 }

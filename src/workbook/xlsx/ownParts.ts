@@ -1,9 +1,11 @@
 // Whether a workbook read from a file holds nothing a rewrite from sheet specs would lose: only the
-// sheets being rewritten (a rollup merged into, issue 15) and the parts every workbook has. Then the
+// sheets being rewritten (a rollup merged into, issue 15), the parts every workbook has, and core
+// properties (author, title …), which the rewrite carries over (coreProperties). Then the
 // new content can be written straight as OOXML (freshWorkbook.ts) instead of loading the old file
 // into ExcelJS to replace those sheets — which cost more than reading 200 reports and doubled the
 // memory. Anything else in the package (another sheet, a chart, comments, a table, defined names,
-// links, macros …) is someone's work that the ExcelJS path keeps.
+// links, macros, a theme — Excel and ExcelJS write one, the fresh writer does not …) is someone's
+// work, or may be, and the ExcelJS path keeps it.
 import * as zlib from "node:zlib";
 import { readZipDirectory, type ZipEntry } from "./sniff";
 
@@ -18,7 +20,6 @@ const COMMON_PARTS = new Set([
   "xl/styles.xml",
   "xl/sharedstrings.xml",
   "xl/calcchain.xml",
-  "xl/theme/theme1.xml",
 ]);
 const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
 
@@ -52,7 +53,27 @@ export function holdsOnlySheets(
   }
   if (sheetParts !== sheets.length || !workbook) return false;
   const xml = partText(bytes, workbook);
-  return xml !== undefined && !/<(\w+:)?definedName\b/.test(xml) && !/<(\w+:)?externalReference\b/.test(xml);
+  if (
+    xml === undefined ||
+    /<([\w.-]+:)?definedName\b/.test(xml) ||
+    /<([\w.-]+:)?externalReference\b/.test(xml)
+  )
+    return false;
+  // The application properties a fresh write does not carry: someone's company, manager, link base.
+  const app = entries.find((e) => key(e.name) === "docprops/app.xml");
+  const appXml = app && partText(bytes, app);
+  return !(app && (appXml === undefined || /<([\w.-]+:)?(Company|Manager|HyperlinkBase)>[^<]/.test(appXml)));
+}
+
+/**
+ * The package's core properties (docProps/core.xml: author, title, subject, keywords, created …) as
+ * read, for a fresh write to carry over; undefined when there are none or they are not plausibly
+ * core properties.
+ */
+export function coreProperties(bytes: Uint8Array): Uint8Array | undefined {
+  const e = readZipDirectory(bytes)?.find((x) => x.name.toLowerCase() === "docprops/core.xml");
+  const xml = e && partText(bytes, e);
+  return xml && /<([\w.-]+:)?coreProperties\b/.test(xml) ? Buffer.from(xml, "utf8") : undefined;
 }
 
 /** A part's text, or undefined when it cannot be had cheaply (the caller then keeps everything). */

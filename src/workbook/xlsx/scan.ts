@@ -593,15 +593,16 @@ export class DeferredCounts {
   ) {}
 
   /** Count every deferred part as the pass does, in package order; a limit crossed rejects with
-   * TOO_LARGE, as the pass would have. Counts once. */
-  exact(): Promise<void> {
-    return (this.counted ??= this.countAll());
+   * TOO_LARGE, as the pass would have. Counts once. `deadline`: the count's own time budget when it
+   * runs after the reading (the pass counted before it, within the read's budget). */
+  exact(deadline = this.deadline): Promise<void> {
+    return (this.counted ??= this.countAll(deadline));
   }
 
   /** Accept the caller's counts (by part name) when they show every part within the limits, else
    * count {@link exact}ly. */
-  async settle(counts: ReadonlyMap<string, PartCount>): Promise<void> {
-    if (!this.within(counts)) await this.exact();
+  async settle(counts: ReadonlyMap<string, PartCount>, deadline = this.deadline): Promise<void> {
+    if (!this.within(counts)) await this.exact(deadline);
   }
 
   private within(counts: ReadonlyMap<string, PartCount>): boolean {
@@ -626,10 +627,10 @@ export class DeferredCounts {
     return cells <= maxCells;
   }
 
-  private async countAll(): Promise<void> {
+  private async countAll(deadline: number): Promise<void> {
     if (this.parts.length === 0) return;
     const names = await this.names();
-    const { limits, deadline } = this;
+    const { limits } = this;
     let cells = 0;
     try {
       for (const p of this.parts) {

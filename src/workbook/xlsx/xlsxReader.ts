@@ -829,10 +829,12 @@ export class XlsxReader implements WorkbookReading {
         reader.parsed.set(entry.part, parsed);
       }
     } catch (e) {
-      await deferred.exact(); // a limit crossed comes first, as when the pass counted before reading
+      // A limit crossed comes first, as when the pass counted before reading; the count has a time
+      // budget of its own, as it had then (the reading may have used the read's).
+      await deferred.exact(Math.max(deadline, Date.now() + limits.maxMillis));
       throw readError(e, file);
     }
-    await deferred.settle(counts);
+    await deferred.settle(counts, Math.max(deadline, Date.now() + limits.maxMillis));
     return reader;
   }
 

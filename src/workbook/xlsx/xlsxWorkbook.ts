@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from "./sniff";
 import { SharedStrings, spliceBulkRows, type BulkRows } from "./bulkRows";
 import { findSheet, writeRows, writeSheet } from "./writeSheet";
 import { XlsxReader, readWorkbookBytes, type XlsxReadOptions } from "./xlsxReader";
-import { holdsOnlySheets } from "./ownParts";
+import { coreProperties, holdsOnlySheets } from "./ownParts";
 import { nativeZip, storedParts, writeZip } from "./zipWrite";
 
 export type { XlsxReadOptions } from "./xlsxReader";
@@ -149,6 +149,12 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!this.source || !this.reader) return false;
     const sheets = (await this.reader.listSheets()).map((s) => s.name);
     return holdsOnlySheets(this.source.bytes, sheets, written);
+  }
+
+  /** The core properties (docProps/core.xml) as read, for a rewrite to carry over; undefined once
+   * written to, or when the file has none. */
+  coreProperties(): Uint8Array | undefined {
+    return this.source ? coreProperties(this.source.bytes) : undefined;
   }
 
   async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
