@@ -416,19 +416,22 @@ function uniqueSpecs(specs: readonly SheetSpec[]): SheetSpec[] {
   return [...byName.values()];
 }
 
-/** The sheets a new workbook of `specs` holds, in order: the lists sheet included when a dropdown
- * needs it, after the first sheet whose dropdowns do (as freshWorkbookParts places it). */
+/** Where the hidden lists sheet goes among `unique` specs: after the first whose dropdowns need it
+ * (a list too long or with a comma to write inline), where ExcelJS adds it; -1 when none do. */
+function listsSheetAt(unique: readonly SheetSpec[]): number {
+  const needs = (spec: SheetSpec): boolean =>
+    (spec.columns ?? []).some((c) => !!c.list?.length && "cells" in dropdownSource(c.list));
+  const i = unique.findIndex(needs);
+  return i < 0 ? -1 : i + 1;
+}
+
+/** The sheets a new workbook of `specs` holds, in order, the lists sheet included when a dropdown
+ * needs it (as freshWorkbookParts places it). */
 export function freshSheetNames(specs: readonly SheetSpec[]): string[] {
-  const names: string[] = [];
-  let lists = false;
-  for (const spec of uniqueSpecs(specs)) {
-    names.push(spec.name);
-    const needsCells = (spec.columns ?? []).some((c) => c.list?.length && "cells" in dropdownSource(c.list));
-    if (!lists && needsCells) {
-      names.push(LISTS_SHEET);
-      lists = true;
-    }
-  }
+  const unique = uniqueSpecs(specs);
+  const names = unique.map((spec) => spec.name);
+  const at = listsSheetAt(unique);
+  if (at >= 0) names.splice(at, 0, LISTS_SHEET);
   return names;
 }
 
@@ -452,12 +455,11 @@ function freshWorkbookParts(
   // Each sheet's deflation starts as soon as its XML exists, beside the making of the next sheets.
   const sheet = (name: string, hidden: boolean, xml: Uint8Array) =>
     early ? { name, hidden, xml, deflated: early(xml) } : { name, hidden, xml };
-  // The lists sheet goes after the first sheet whose dropdowns need it, where ExcelJS adds it.
-  let listsAt = -1;
-  for (const spec of unique) {
+  const listsAt = listsSheetAt(unique);
+  for (const spec of unique)
     sheets.push(sheet(spec.name, !!spec.hidden, sheetXml(spec, styles, strings, lists)));
-    if (listsAt < 0 && lists.columns.length) listsAt = sheets.length;
-  }
+  if (listsAt >= 0 !== lists.columns.length > 0)
+    throw new Error("freshWorkbookParts: the lists sheet's place and the dropdowns written disagree");
   if (listsAt >= 0) {
     if (unique.some((spec) => spec.name.toLowerCase() === LISTS_SHEET.toLowerCase()))
       throw new Error(`freshWorkbookParts: a sheet is named ${LISTS_SHEET}, which the dropdowns need`);
