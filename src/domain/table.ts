@@ -79,8 +79,12 @@ export function locateTable<K extends string>(
 
 /** Text of a located column in a row ("" when the column is absent). */
 export function columnText<K extends string>(grid: Grid, loc: TableLocation<K>, row: number, key: K): string {
-  const c = loc.columns[key];
-  return c === undefined ? "" : cellText(cellAt(grid, row, c));
+  return textAt(grid, row, loc.columns[key]);
+}
+
+/** {@link columnText} for a column already looked up: the cell's text, "" when the column is absent. */
+export function textAt(grid: Grid, row: number, col: number | undefined): string {
+  return col === undefined ? "" : cellText(cellAt(grid, row, col));
 }
 
 /** The A1 address of a located column in a row (column A when absent, so a problem still has a cell). */

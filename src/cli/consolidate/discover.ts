@@ -117,8 +117,14 @@ export async function discoverInputs(
   return { files: [...out].sort(), skipped };
 }
 
+/** How deep the folder walk goes below a folder given. */
+const MAX_DEPTH = 8;
+
+/** Whether the walk goes into a folder of this name (hidden folders are skipped). */
+const isWalked = (name: string): boolean => !name.startsWith(".");
+
 async function walk(dir: string, skipped: SkippedFile[], depth = 0, dirBytes?: Buffer): Promise<string[]> {
-  if (depth > 8) return [];
+  if (depth > MAX_DEPTH) return [];
   // Names as bytes: a name that is not UTF-8 (Latin-1 from an old tool) is shown decoded as Latin-1
   // and opened through its bytes (rawPaths.ts), instead of failing with a misleading ENOENT.
   const here = dirBytes ?? Buffer.from(dir, "utf8");
@@ -135,7 +141,7 @@ async function walk(dir: string, skipped: SkippedFile[], depth = 0, dirBytes?: B
     // walk the same files again and again); a broken one, a pipe or a device is listed, not read.
     const target = e.isSymbolicLink() ? await fsp.stat(pBytes).catch(() => null) : null;
     const isFile = e.isFile() || !!target?.isFile();
-    if (e.isDirectory() && !name.startsWith("."))
+    if (e.isDirectory() && isWalked(name))
       files.push(...(await walk(p, skipped, depth + 1, utf8 && !dirBytes ? undefined : pBytes)));
     else if (isFile && isCandidate(name)) files.push(p);
     else if (isFile) {
@@ -158,13 +164,13 @@ async function walk(dir: string, skipped: SkippedFile[], depth = 0, dirBytes?: B
  */
 export async function holdsAtLeast(args: readonly string[], n: number): Promise<boolean> {
   let count = 0;
-  // The folder walk's rules (walk above): hidden folders skipped, at most 8 levels down.
+  // The folder walk's rules (walk above).
   const visit = async (dir: string, depth: number): Promise<void> => {
-    if (depth > 8) return;
+    if (depth > MAX_DEPTH) return;
     const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries) {
       if (count >= n) return;
-      if (e.isDirectory() && !e.name.startsWith(".")) await visit(path.join(dir, e.name), depth + 1);
+      if (e.isDirectory() && isWalked(e.name)) await visit(path.join(dir, e.name), depth + 1);
       else if (!e.isDirectory() && isCandidate(e.name)) count++;
     }
   };

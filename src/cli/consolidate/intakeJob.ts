@@ -24,3 +24,9 @@ export function claim(counter: Int32Array, total: number): number {
   const start = Atomics.add(counter, 0, 1) * CLAIM;
   return start < total ? start : -1;
 }
+
+/** The files a thread claims, one claim at a time, as [start, end) until none are left. */
+export function* claims(counter: Int32Array, total: number): Generator<[number, number]> {
+  for (let start = claim(counter, total); start >= 0; start = claim(counter, total))
+    yield [start, Math.min(start + CLAIM, total)];
+}

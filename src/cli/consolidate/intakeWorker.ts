@@ -4,16 +4,15 @@
 // the worker).
 import { parentPort } from "node:worker_threads";
 import { intakeFile, type IntakeResult } from "./intake";
-import { CLAIM, claim, type IntakeJob, type IntakeReply } from "./intakeJob";
+import { claims, type IntakeJob, type IntakeReply } from "./intakeJob";
 import { rememberRawPath } from "./rawPaths";
 
 const port = parentPort;
 port?.on("message", async (job: IntakeJob) => {
   for (const [i, raw] of Object.entries(job.raws)) rememberRawPath(job.files[Number(i)], raw);
-  const total = job.files.length;
-  for (let start = claim(job.counter, total); start >= 0; start = claim(job.counter, total)) {
+  for (const [start, end] of claims(job.counter, job.files.length)) {
     const results: [number, IntakeResult | { error: string }][] = [];
-    for (let i = start; i < Math.min(start + CLAIM, total); i++) {
+    for (let i = start; i < end; i++) {
       try {
         results.push([i, await intakeFile(job.files[i], job.ctx)]);
       } catch (e) {

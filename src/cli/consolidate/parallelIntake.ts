@@ -11,7 +11,7 @@ import { Worker } from "node:worker_threads";
 import { failedIntake } from "../../domain/consolidation/intake";
 import type { ValidationContext } from "../../domain/validation/context";
 import { intakeFile, type IntakeResult } from "./intake";
-import { CLAIM, claim, type IntakeJob, type IntakeReply } from "./intakeJob";
+import { claims, type IntakeJob, type IntakeReply } from "./intakeJob";
 import { rawPathOf } from "./rawPaths";
 
 /** Below this many files a worker's start-up (its own module loading and JIT warm-up) costs more
@@ -48,7 +48,6 @@ interface PoolWorker {
 
 /** This thread plus `threads - 1` workers, started now. */
 export interface IntakePool {
-  readonly threads: number;
   readonly workers: readonly PoolWorker[];
   /** When every worker has loaded its code (or stopped). Nothing waits for it but tests. */
   readonly ready: Promise<void>;
@@ -72,7 +71,7 @@ export function startIntakePool(threads: number): IntakePool {
     });
     return { worker, stopped, loaded: Promise.race([loaded, stopped]) };
   });
-  return { threads: n, workers, ready: Promise.all(workers.map((w) => w.loaded)).then(() => undefined) };
+  return { workers, ready: Promise.all(workers.map((w) => w.loaded)).then(() => undefined) };
 }
 
 /** Stop a pool's workers (idempotent). */
@@ -91,12 +90,12 @@ export async function intakeAll(
   pool: IntakePool | number,
   onResult?: (done: number, result: IntakeResult, byWorker: boolean) => void,
 ): Promise<IntakeResult[]> {
-  const own = typeof pool === "number";
-  const p = typeof pool === "number" ? startIntakePool(files.length >= MIN_PARALLEL_FILES ? pool : 1) : pool;
+  const parallel = files.length >= MIN_PARALLEL_FILES;
+  const p = typeof pool === "number" ? startIntakePool(parallel ? pool : 1) : pool;
   try {
-    return await intakeWith(files, ctx, files.length >= MIN_PARALLEL_FILES ? p.workers : [], onResult);
+    return await intakeWith(files, ctx, parallel ? p.workers : [], onResult);
   } finally {
-    if (own) await closeIntakePool(p);
+    if (p !== pool) await closeIntakePool(p);
   }
 }
 
@@ -115,7 +114,10 @@ async function intakeWith(
   };
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const raws: Record<number, Uint8Array> = {};
-  if (workers.length > 0) files.forEach((f, i) => ((r) => r && (raws[i] = r))(rawPathOf(f)));
+  for (let i = 0; i < files.length && workers.length > 0; i++) {
+    const raw = rawPathOf(files[i]);
+    if (raw) raws[i] = raw;
+  }
   const finished = workers.map(({ worker, stopped }) => {
     // A worker that fails or stops early ends its part; what it claimed is read again below.
     const answered = new Promise<void>((resolve) => {
@@ -133,9 +135,8 @@ async function intakeWith(
     worker.postMessage(job);
     return Promise.race([answered, stopped]);
   });
-  for (let start = claim(counter, files.length); start >= 0; start = claim(counter, files.length)) {
-    for (let i = start; i < Math.min(start + CLAIM, files.length); i++)
-      settle(i, await intakeFile(files[i], ctx));
+  for (const [start, end] of claims(counter, files.length)) {
+    for (let i = start; i < end; i++) settle(i, await intakeFile(files[i], ctx));
     // Let the workers' replies in between claims (progress counts them as they come).
     if (workers.length > 0) await new Promise((r) => setImmediate(r));
   }

@@ -3,7 +3,7 @@
 // submission status, provenance, the long table and year-on-year change. Pure: file names, hashes
 // and times arrive as data.
 import { agencyByCode, childrenAt, parentAt, type AgencyRegistry } from "../agencies";
-import { assignedAgencies, assignmentsFor, type Role } from "../assignment";
+import { assignedAgencies, assignmentsByCode, type Role } from "../assignment";
 import { civil, compareCivil, type CivilDate } from "../civilDate";
 import { finalDueDate } from "../deadline";
 import type { Catalogue } from "../indicators";
@@ -275,9 +275,7 @@ export function consolidate(
   const nameOf = (code: string) => agencyByCode(registry, code)?.name ?? code;
 
   // Task matrix and completion.
-  const roles = new Map(
-    agencies.map((a) => [a, new Map(assignmentsFor(plan, a).map((x) => [x.task.code, x.role]))]),
-  );
+  const roles = new Map(agencies.map((a) => [a, assignmentsByCode(plan, a)]));
   const reported = new Map(
     [...counting].map(([a, c]) => [a, new Map(c.tasks.map((t) => [upperCode(t.code), t]))] as const),
   );
@@ -290,7 +288,7 @@ export function consolidate(
     const key = upperCode(task.code);
     const cells = new Map<string, TaskCell>();
     for (const a of agencies) {
-      const role = roles.get(a)?.get(task.code) ?? null;
+      const role = roles.get(a)?.get(task.code)?.role ?? null;
       const contribution = counting.get(a);
       let cell: TaskCell;
       if (!role) cell = { state: "not_assigned", role, status: null, doneDate: null };

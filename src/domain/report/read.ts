@@ -5,7 +5,7 @@ import type { CivilDate } from "../civilDate";
 import { parsePeriod, type Period } from "../period";
 import { problem, type Problem } from "../problem";
 import { fieldLabels, type FieldDef } from "../sheetTable";
-import { columnCell, columnText, locateTable, type TableLocation } from "../table";
+import { columnCell, columnText, locateTable, textAt, type TableLocation } from "../table";
 import { parseTaskStatus, type TaskStatus } from "../taskStatus";
 import { foldKey } from "../text/normalize";
 import { parseVnDate } from "../text/vnDate";
@@ -309,9 +309,4 @@ function readFigures(grid: Grid, sheet: string, problems: Problem[]) {
  * read only then. */
 function rowIndicator(grid: Grid, loc: TableLocation<FigureColumn>, r: number, code: string) {
   return { code, name: columnText(grid, loc, r, "name") || code, unit: columnText(grid, loc, r, "unit") };
-}
-
-/** `columnText` for a column already looked up: the cell's text, "" when the column is absent. */
-function textAt(grid: Grid, r: number, col: number | undefined): string {
-  return col === undefined ? "" : cellText(cellAt(grid, r, col));
 }

@@ -416,7 +416,9 @@ const opensSi = (xml: string, i: number): boolean =>
  * return, the start of an `_xHHHH_` escape, or a code unit NFC may change — the complement of
  * `isNfcStableUnit` (plainText.ts; fastXml.test.ts checks every code unit against it).
  */
-export const NOT_PLAIN = /[&\r\u0250-\u1dff\u1f00-\uffff]|_x/g;
+export const NOT_PLAIN = /[&\r\u0250-\u1dff\u1f00-\uffff]|_x/;
+/** NOT_PLAIN, searched from a given index (`lastIndex`) over a whole part. */
+const notPlainFrom = new RegExp(NOT_PLAIN.source, "g");
 
 /**
  * The `<si>` items from `from` (the first `<si>`) on, as long as they follow one another, each
@@ -453,8 +455,8 @@ export function fastSharedStrings<T>(
       const k = xml.indexOf("<", textStart);
       if (!closesAt(xml, k, T)) return undefined;
       if (bad < textStart) {
-        NOT_PLAIN.lastIndex = textStart;
-        bad = NOT_PLAIN.exec(xml)?.index ?? xml.length;
+        notPlainFrom.lastIndex = textStart;
+        bad = notPlainFrom.exec(xml)?.index ?? xml.length;
       }
       out.push(value(xml.slice(textStart, k), bad >= k));
       i = k + 4;

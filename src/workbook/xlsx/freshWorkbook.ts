@@ -453,8 +453,12 @@ function freshWorkbookParts(
   const lists = new Lists();
   const sheets: { name: string; hidden: boolean; xml: Uint8Array; deflated?: Promise<Uint8Array> }[] = [];
   // Each sheet's deflation starts as soon as its XML exists, beside the making of the next sheets.
-  const sheet = (name: string, hidden: boolean, xml: Uint8Array) =>
-    early ? { name, hidden, xml, deflated: early(xml) } : { name, hidden, xml };
+  const sheet = (name: string, hidden: boolean, xml: Uint8Array) => ({
+    name,
+    hidden,
+    xml,
+    deflated: early?.(xml),
+  });
   const listsAt = listsSheetAt(unique);
   for (const spec of unique)
     sheets.push(sheet(spec.name, !!spec.hidden, sheetXml(spec, styles, strings, lists)));

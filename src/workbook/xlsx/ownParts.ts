@@ -7,6 +7,7 @@
 // links, macros, a theme — Excel and ExcelJS write one, the fresh writer does not …) is someone's
 // work, or may be, and the ExcelJS path keeps it.
 import * as zlib from "node:zlib";
+import { entryData } from "./scan";
 import { readZipDirectory, type ZipEntry } from "./sniff";
 
 /** Parts any workbook may have that a fresh write replaces with its own. */
@@ -79,11 +80,9 @@ export function coreProperties(bytes: Uint8Array): Uint8Array | undefined {
 /** A part's text, or undefined when it cannot be had cheaply (the caller then keeps everything). */
 function partText(bytes: Uint8Array, e: ZipEntry): string | undefined {
   if (e.uncompressedSize > MAX_WORKBOOK_XML) return undefined;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = e.localOffset;
-  if (at + 30 > buf.length) return undefined;
-  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-  const body = buf.subarray(start, start + e.compressedSize);
+  const data = entryData(bytes, e);
+  if (!data) return undefined;
+  const body = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   try {
     if (e.method === 0) return body.toString("utf8");
     if (e.method === 8)

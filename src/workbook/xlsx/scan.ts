@@ -307,12 +307,11 @@ function inflatePart(
       `phần ${part} giải nén ra nhiều hơn ${mb(declared)} đã khai báo, có thể là "bom zip"`,
       `part ${part} inflates past its declared ${mb(declared)}, possibly a zip bomb`,
     );
-  const timeout = (): Over => new Over("đọc quá lâu", "reading took too long");
   if (method === 0) {
     if (data.length > budget) return Promise.reject(over());
     return Promise.resolve().then(() => {
       for (let at = 0; at < data.length; at += SLICE) {
-        if (Date.now() > deadline) throw timeout();
+        if (Date.now() > deadline) throw tooLong();
         onChunk(Buffer.from(data.buffer, data.byteOffset + at, Math.min(SLICE, data.length - at)));
       }
       return data.length;
@@ -337,7 +336,7 @@ function inflatePart(
       size += chunk.length;
       try {
         if (size > budget) throw over();
-        if (Date.now() > deadline) throw timeout();
+        if (Date.now() > deadline) throw tooLong();
         onChunk(chunk);
       } catch (e) {
         fail(e);
@@ -405,9 +404,9 @@ function inflatePartOnce(
     }
     if (out.length > budget) throw over();
   }
-  for (let at = 0; at < out.length; at += SLICE) {
+  for (const slice of slices(out)) {
     if (Date.now() > deadline) throw tooLong();
-    onChunk(out.subarray(at, Math.min(out.length, at + SLICE)));
+    onChunk(slice);
   }
   return out;
 }
@@ -426,7 +425,7 @@ function reuse(out: Buffer | undefined, budget: number, declared: number, part: 
 }
 
 /** The bytes of an entry's data, after its local header; undefined when the header is damaged. */
-function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array | undefined {
+export function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array | undefined {
   const at = e.localOffset;
   if (at + 30 > buf.length) return undefined;
   if ((buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24)) >>> 0 !== ZIP_LOCAL) {
@@ -601,7 +600,7 @@ export class DeferredCounts {
 
   /** Accept the caller's counts (by part name) when they show every part within the limits, else
    * count {@link exact}ly. */
-  async settle(counts: ReadonlyMap<string, PartCount>, deadline = this.deadline): Promise<void> {
+  async settle(counts: ReadonlyMap<string, PartCount>, deadline: number): Promise<void> {
     if (!this.within(counts)) await this.exact(deadline);
   }
 

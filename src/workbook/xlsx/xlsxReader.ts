@@ -786,6 +786,8 @@ export class XlsxReader implements WorkbookReading {
   static async fromBuffer(buf: Uint8Array, opts: XlsxReadOptions = {}): Promise<XlsxReader> {
     const limits: ReadLimits = { ...DEFAULT_LIMITS, ...definedLimits(opts) };
     const deadline = Date.now() + limits.maxMillis;
+    /** A time budget of its own, for work that ran within the read's before sheets were read in one go. */
+    const ownBudget = (): number => Math.max(deadline, Date.now() + limits.maxMillis);
     const file = opts.name;
     const entries = assertXlsxBytes(buf, limits, file);
     const scan = await scanXlsxParts(buf, entries, limits, file, deadline, { keep: neededPart, defer: true });
@@ -812,15 +814,14 @@ export class XlsxReader implements WorkbookReading {
       if (shared.count) counts.set(sst, shared.count);
       const dateStyles = parts.has(styles) ? dateStylesOf(text(styles)) : [];
       checkDeadline({ deadline, limits, file });
-      const ctx = { strings: shared.strings, dateStyles, date1904, limits, deadline, file };
+      const ctx = { strings: shared.strings, dateStyles, date1904, limits, file };
       reader = new XlsxReader(sheets, file);
       for (const entry of sheets) {
         if (reader.parsed.has(entry.part)) continue;
         let parsed: ParsedSheet | { error: WorkbookReadError };
         try {
           // Each sheet gets its own time budget, as when sheets were read on demand.
-          const sheetDeadline = Math.max(deadline, Date.now() + limits.maxMillis);
-          parsed = parseSheet(text(entry.part), { ...ctx, deadline: sheetDeadline, name: entry.name });
+          parsed = parseSheet(text(entry.part), { ...ctx, deadline: ownBudget(), name: entry.name });
           if (parsed.count) counts.set(entry.part, parsed.count);
           parsed.count = undefined;
         } catch (e) {
@@ -831,10 +832,10 @@ export class XlsxReader implements WorkbookReading {
     } catch (e) {
       // A limit crossed comes first, as when the pass counted before reading; the count has a time
       // budget of its own, as it had then (the reading may have used the read's).
-      await deferred.exact(Math.max(deadline, Date.now() + limits.maxMillis));
+      await deferred.exact(ownBudget());
       throw readError(e, file);
     }
-    await deferred.settle(counts, Math.max(deadline, Date.now() + limits.maxMillis));
+    await deferred.settle(counts, ownBudget());
     return reader;
   }
 
