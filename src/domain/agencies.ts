@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { addDays, civilFromIso, isoDate, type CivilDate } from "./civilDate";
 import { foldKey, tidy } from "./text/normalize";
-import { ownText } from "./text/plainText";
+import { boundedMemo } from "./text/boundedMemo";
 import { schemaIssue, type DataFault, type DataIssue } from "./dataIssue";
 
 /** 2: successors, former names, confidence marks, groups scoped to a unit (the 2025 reorganisation).
@@ -141,8 +141,8 @@ interface Index {
   byKey: Map<string, Agency[]>;
   byCode: Map<string, Agency>;
   groupByKey: Map<string, AgencyGroup>;
-  /** What resolveAgency answered for a text with no date: every report names its agency again. */
-  resolved: Map<string, Agency | undefined>;
+  /** resolveAgency for a text with no date, remembered: every report names its agency again. */
+  resolved: (text: string) => Agency | undefined;
 }
 
 /** At most this many texts' answers are remembered per registry (then forgotten together). */
@@ -162,7 +162,7 @@ function indexOf(reg: AgencyRegistry): Index {
     byKey: new Map(),
     byCode: new Map(),
     groupByKey: new Map(),
-    resolved: new Map(),
+    resolved: boundedMemo((text) => lookUp(idx!, text, undefined), MAX_RESOLVED_CHARS, MAX_RESOLVED),
   };
   for (const a of reg.agencies) {
     idx.byCode.set(a.code, a);
@@ -418,13 +418,7 @@ function groupCycle(reg: AgencyRegistry, start: AgencyGroup): boolean {
  * diacritics, case and NFC/NFD. With `asOf`, only an agency existing on that day is returned. */
 export function resolveAgency(reg: AgencyRegistry, text: string, asOf?: CivilDate): Agency | undefined {
   const idx = indexOf(reg);
-  // Remembered for names of a plausible length only: a 32,767-character cell is looked up, not kept.
-  if (asOf !== undefined || text.length > MAX_RESOLVED_CHARS) return lookUp(idx, text, asOf);
-  if (idx.resolved.has(text)) return idx.resolved.get(text);
-  const hit = lookUp(idx, text, undefined);
-  if (idx.resolved.size >= MAX_RESOLVED) idx.resolved.clear();
-  idx.resolved.set(ownText(text), hit);
-  return hit;
+  return asOf === undefined ? idx.resolved(text) : lookUp(idx, text, asOf);
 }
 
 function lookUp(idx: Index, text: string, asOf: CivilDate | undefined): Agency | undefined {

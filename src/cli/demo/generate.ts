@@ -4,7 +4,7 @@
 import { FIGURE_TABLE, TASK_TABLE } from "../../domain/report/layout";
 import { tableColumn } from "../../domain/sheetTable";
 import { agencyByCode, childrenAt } from "../../domain/agencies";
-import { assignedAgencies, assignmentsFor } from "../../domain/assignment";
+import { assignedAgencies, assignmentsByCode } from "../../domain/assignment";
 import type { CellValue } from "../../domain/cell";
 import { addDays, civil, civilToSerial, compareCivil, type CivilDate } from "../../domain/civilDate";
 import { finalDueDate } from "../../domain/deadline";
@@ -131,10 +131,10 @@ export function fillReport(
     infoValues[String(row[0])] !== undefined ? [row[0], infoValues[String(row[0])], row[2]] : row,
   );
 
-  const byCode = new Map(assignmentsFor(bundle.plan, code).map((a) => [a.task.code, a.task]));
+  const byCode = assignmentsByCode(bundle.plan, code);
   tasks.rows = tasks.rows.map((row, i) => {
     if (i === 0) return row;
-    const task = byCode.get(String(row[0]));
+    const task = byCode.get(String(row[0]))?.task;
     if (!task) return row;
     const due = task.deadline ? finalDueDate(task.deadline) : null;
     const { status, date } = pickStatus(due, cutoff, f.doneShare ?? 0.85, r);

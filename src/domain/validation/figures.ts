@@ -127,7 +127,7 @@ export function checkFigures(report: ReportModel, catalogue: Catalogue): Problem
     const parts = partsAt.map(val);
     if (!whole || parts.some((p) => !p)) continue;
     // The "other" bucket (returned, withdrawn, awaiting supplements …) counts as 0 when blank.
-    const other = rule.other ? (val(otherAt)?.value ?? 0) : 0;
+    const other = val(otherAt)?.value ?? 0; // no "other" rule: slot -1, no value
     const sum = parts.reduce((s, p) => s + p!.value!, 0) + other;
     if (Math.abs(sum - whole.value!) > 1e-9 * Math.max(1, Math.abs(sum))) {
       problems.push(
