@@ -57,11 +57,20 @@ interface SizeResult {
   floor: FloorResult;
 }
 
-/** One process run from the outside: wall and CPU seconds, peak RSS. */
+/** One process run from the outside: wall and CPU seconds, peak RSS, minor page faults. */
 interface ProcessRun {
   wallS: number;
   cpuS: number;
   maxRssMb: number;
+  /** Pages touched for the first time: on a virtual machine each costs system time. */
+  minorFaults: number;
+}
+
+/** How fast each runtime starts on this machine, best of five: machines differ here far more than
+ * in anything the tools do, so the ratios are read beside it. */
+interface Calibration {
+  nodeMs: number;
+  pythonMs: number | null;
 }
 
 interface WholeResult {
@@ -199,17 +208,32 @@ function timeProcess(cmd: string, args: string[]): { run: ProcessRun; stdout: st
   const gnuTime = existsSync(TIME);
   const t = process.hrtime.bigint();
   const r = gnuTime
-    ? spawnSync(TIME, ["-f", "@@time %e %U %S %M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 28 })
+    ? spawnSync(TIME, ["-f", "@@time %e %U %S %M %R", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 28 })
     : spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 28 });
   const wall = msSince(t) / 1000;
   if (r.status !== 0 && r.status !== 1) {
     throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}): ${String(r.stderr).slice(-2000)}`);
   }
-  const m = /@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(String(r.stderr));
+  const m = /@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)/.exec(String(r.stderr));
   const run = m
-    ? { wallS: Number(m[1]), cpuS: Number(m[2]) + Number(m[3]), maxRssMb: Number(m[4]) / 1024 }
-    : { wallS: wall, cpuS: NaN, maxRssMb: NaN };
+    ? {
+        wallS: Number(m[1]),
+        cpuS: Number(m[2]) + Number(m[3]),
+        maxRssMb: Number(m[4]) / 1024,
+        minorFaults: Number(m[5]),
+      }
+    : { wallS: wall, cpuS: NaN, maxRssMb: NaN, minorFaults: NaN };
   return { run, stdout: String(r.stdout) };
+}
+
+/** `node -e 0` and `python3 -c "import openpyxl"`, best wall time of five each, ms. */
+function calibrate(python: boolean): Calibration {
+  const bestMs = (cmd: string, args: string[]): number =>
+    Math.min(...Array.from({ length: 5 }, () => timeProcess(cmd, args).run.wallS * 1000));
+  return {
+    nodeMs: bestMs(process.execPath, ["-e", "0"]),
+    pythonMs: python ? bestMs(PYTHON, ["-c", "import openpyxl"]) : null,
+  };
 }
 
 /** Indicators cchc computes from the task sheets (plan tasks set/done and their rate): no agency types
@@ -333,6 +357,7 @@ export function renderReport(
   syncs: SyncRow[],
   workers: number,
   loadBefore: number,
+  calibration: Calibration,
 ): string {
   const head = `| measure | ${sizes.map((r) => `N = ${fmtInt(r.n)}`).join(" | ")} |`;
   const rule = `| --- | ${sizes.map(() => "---:").join(" | ")} |`;
@@ -366,7 +391,11 @@ export function renderReport(
   };
   const lines = [
     `Machine: ${os.cpus().length} cores (\`nproc\`), ${cpuModel()}, Node ${process.version}, ${os.type()} ${os.release()}; ` +
-      `load average before the run ${loadBefore.toFixed(2)}, after ${os.loadavg()[0].toFixed(2)}; measured ${new Date().toISOString().slice(0, 10)}.`,
+      `load average before the run ${loadBefore.toFixed(2)}, after ${os.loadavg()[0].toFixed(2)}; measured ${new Date().toISOString().slice(0, 10)}. ` +
+      `Start-up here, best of five: \`node -e 0\` ${Math.round(calibration.nodeMs)} ms` +
+      (calibration.pythonMs === null
+        ? "."
+        : `, \`python3 -c "import openpyxl"\` ${Math.round(calibration.pythonMs)} ms.`),
     "",
     head,
     rule,
@@ -386,6 +415,11 @@ export function renderReport(
       "peak RSS, cchc / script, MB",
       (r) =>
         `${mb(best(r.whole.cchc).maxRssMb)} / ${r.whole.python ? mb(best(r.whole.python).maxRssMb) : "—"}`,
+    ),
+    row(
+      "minor page faults, cchc / script (best run)",
+      (r) =>
+        `${fmtInt(best(r.whole.cchc).minorFaults)} / ${r.whole.python ? fmtInt(best(r.whole.python).minorFaults) : "—"}`,
     ),
     row("floor: read every file's bytes, s", (r) => s(r.floor.readMs)),
     row(
@@ -529,7 +563,9 @@ async function main(): Promise<void> {
   const funcs = measureFunctions(fnMs);
   log("(f) context.sync() counts …");
   const syncs = await measureSyncs();
-  const report = renderReport(results, funcs, syncs, workers, loadBefore);
+  log("start-up of node and python3 on this machine …");
+  const calibration = calibrate(python);
+  const report = renderReport(results, funcs, syncs, workers, loadBefore, calibration);
   if (!python) log(`(the Python comparison was skipped: ${PYTHON} has no openpyxl)`);
   console.log(report);
   if (!process.argv.includes("--no-docs")) {

@@ -43,6 +43,7 @@ test("npm run bench -- --n 3 prints the whole table, all files accepted, docs un
       "script ÷ cchc, CPU time",
       "totals of the two rollups",
       "peak RSS, cchc / script, MB",
+      "minor page faults, cchc / script (best run)",
       "floor: read every file's bytes, s",
       "floor: unzip every part + scan its XML, s (CPU s)",
       "read, check, validate one workbook: CPU ms (intake phase ÷ N)",
@@ -68,6 +69,8 @@ test("npm run bench -- --n 3 prints the whole table, all files accepted, docs un
     ]) {
       expect(stdout).toContain(label);
     }
+    // Each runtime's start-up on this machine is printed beside the ratios it bounds.
+    expect(stdout).toMatch(/Start-up here, best of five: `node -e 0` \d+ ms/);
     expect(stdout).toMatch(/\| files valid \/ read \| 3 \/ 3 \|/);
     expect(stdout).toMatch(/\| agencies in the rollup \| 3 \|/);
     // The openpyxl script, where this machine has it, sums the same totals.

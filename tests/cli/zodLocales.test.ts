@@ -5,8 +5,8 @@ import * as path from "node:path";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-function inFreshNode(code: string): string {
-  const r = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", code], {
+function inFreshNode(code: string, loader: string[] = ["--require", "tsx/cjs"]): string {
+  const r = spawnSync(process.execPath, [...loader, "-e", code], {
     cwd: ROOT,
     encoding: "utf8",
   });
@@ -27,6 +27,25 @@ describe("zod in the command line", () => {
       message: "Invalid input: expected string, received number",
       locales: ["en.cjs", "index.cjs"],
     });
+  });
+
+  it("is not loaded at all by `cchc --help`, and only English by a command's help", () => {
+    const zodFiles = (args: string): { zod: number; locales: number } => {
+      const out = inFreshNode(
+        `
+        require("./src/cli/main").main(["node", "cchc", ${args}]).then(() => {
+          const files = Object.keys(require.cache);
+          const count = (re) => files.filter((f) => re.test(f)).length;
+          console.log(JSON.stringify({ zod: count(/[\\\\/]zod[\\\\/]/), locales: count(/zod[\\\\/]v4[\\\\/]locales[\\\\/]/) }));
+        });
+      `,
+        ["--import", "tsx"],
+      ); // the commands' modules are loaded with import()
+      return JSON.parse(out.trim().split("\n").pop()!) as { zod: number; locales: number };
+    };
+    expect(zodFiles(`"--help"`)).toEqual({ zod: 0, locales: 0 });
+    const validate = zodFiles(`"validate", "--help"`);
+    expect(validate.locales).toBeLessThanOrEqual(2);
   });
 
   it("loads every locale without it, as published (the stand-in is what saves them)", () => {

@@ -138,3 +138,28 @@ describe("sheet lookup", () => {
     expect((await wb.listSheets())[2]).toEqual({ name: "Ẩn", visibility: "veryHidden" });
   });
 });
+
+describe("one cell list for every sheet read", () => {
+  it("reads a big sheet, then small ones, each to its own cells (the list's room grown and let go)", async () => {
+    const buf = await bufferOf((wb) => {
+      const big = wb.addWorksheet("Lớn");
+      // 300 × 250 = 75,000 cells: past the room the list keeps between sheets.
+      for (let r = 1; r <= 300; r++) big.addRow(Array.from({ length: 250 }, (_, c) => r * 1000 + c));
+      wb.addWorksheet("Nhỏ").addRow(["a", 2]);
+      wb.addWorksheet("Nhỏ 2").getCell("B2").value = "b";
+    });
+    const wb = await XlsxWorkbook.fromBuffer(buf);
+    const grids = await wb.readSheets(["Lớn", "Nhỏ", "Nhỏ 2"]);
+    const big = grids.get("Lớn")!;
+    expect([big.length, big[0].length]).toEqual([300, 250]);
+    expect([big[0][0], big[299][249], big[150][7]]).toEqual([1000, 300249, 151007]);
+    expect(grids.get("Nhỏ")).toEqual([["a", 2]]);
+    expect(grids.get("Nhỏ 2")).toEqual([
+      [null, null],
+      [null, "b"],
+    ]);
+    // Read again from the start: nothing left over from the sheets before.
+    const again = await (await XlsxWorkbook.fromBuffer(buf)).readSheets(["Nhỏ 2", "Nhỏ"]);
+    expect(again.get("Nhỏ")).toEqual([["a", 2]]);
+  });
+});

@@ -173,6 +173,12 @@ class AsciiSink {
     this.length = n;
   }
 
+  /** Any text, as UTF-8 (the sheet's head and tail: a list's error message is Vietnamese). */
+  utf8(s: string): void {
+    this.room(Buffer.byteLength(s, "utf8"));
+    this.length += this.buf.write(s, this.length, "utf8");
+  }
+
   /** A non-negative integer. */
   int(v: number): void {
     if (v < 10) {
@@ -313,52 +319,9 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
     row.set(f.col, f.code);
   }
 
-  let lastRow = 0;
-  let lastCol = 0;
-  // About 40 bytes a cell: most sheets fit without growing.
-  let cellCount = 0;
-  for (const r of spec.rows) cellCount += r.length;
-  const data = new AsciiSink(cellCount * 40 + spec.rows.length * 20);
-  for (let r = 0; r < spec.rows.length; r++) {
-    const row = spec.rows[r];
-    const isHeader = r < headerRows;
-    const isLit = highlighted.has(r);
-    const formats = cellFormats.get(r);
-    // Header and highlighted rows style every cell of the sheet's width, empty ones too; so does a
-    // cell with a format of its own.
-    const n = isHeader || isLit || formats ? width : row.length;
-    const ref = String(r + 1);
-    let wrote = false;
-    for (let c = 0; c < n; c++) {
-      const v = row[c];
-      const code = formats?.get(c);
-      const style =
-        code !== undefined
-          ? markupOf(styles.id({ ...baseStyle(isHeader, isLit, c), numFmt: code }))
-          : isHeader
-            ? isLit
-              ? (litHeaderMarkup ??= markupOf(styles.id({ ...header, fill: HIGHLIGHT_FILL })))
-              : headerMarkup
-            : isLit
-              ? litMarkup(c)
-              : isEmpty(v)
-                ? plain
-                : colMarkup[c];
-      if (style === plain && isEmpty(v)) continue;
-      if (!wrote) {
-        data.ascii('<row r="');
-        data.ascii(ref);
-        data.ascii('">');
-        wrote = true;
-      }
-      writeCell(data, opens[c], ref, style, v, strings);
-      if (c + 1 > lastCol) lastCol = c + 1;
-    }
-    if (!wrote) continue;
-    data.ascii("</row>");
-    lastRow = r + 1;
-  }
-
+  // The used range, before any cell is written: the sheet's head (its <dimension>) comes first, and
+  // is written into the same buffer as the rows, so the sheet's bytes are never copied whole.
+  const { lastRow, lastCol } = usedRange(spec.rows, width, headerRows, highlighted, cellFormats);
   const dimension = lastRow ? `A1:${columnLetters(Math.max(lastCol, 1) - 1)}${lastRow}` : "A1";
   const top = headerRows > 0 ? `A${headerRows + 1}` : "";
   const views = top
@@ -402,7 +365,90 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
   const tail =
     `</sheetData>${protection}${dv}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  return Buffer.concat([Buffer.from(head, "utf8"), data.bytes(), Buffer.from(tail, "utf8")]);
+  let wroteRow = 0;
+  let wroteCol = 0;
+  // About 40 bytes a cell: most sheets fit without growing.
+  let cellCount = 0;
+  for (const r of spec.rows) cellCount += r.length;
+  const data = new AsciiSink(head.length + cellCount * 40 + spec.rows.length * 20 + tail.length * 3);
+  data.utf8(head);
+  for (let r = 0; r < spec.rows.length; r++) {
+    const row = spec.rows[r];
+    const isHeader = r < headerRows;
+    const isLit = highlighted.has(r);
+    const formats = cellFormats.get(r);
+    // Header and highlighted rows style every cell of the sheet's width, empty ones too; so does a
+    // cell with a format of its own.
+    const n = isHeader || isLit || formats ? width : row.length;
+    const ref = String(r + 1);
+    let wrote = false;
+    for (let c = 0; c < n; c++) {
+      const v = row[c];
+      const code = formats?.get(c);
+      const style =
+        code !== undefined
+          ? markupOf(styles.id({ ...baseStyle(isHeader, isLit, c), numFmt: code }))
+          : isHeader
+            ? isLit
+              ? (litHeaderMarkup ??= markupOf(styles.id({ ...header, fill: HIGHLIGHT_FILL })))
+              : headerMarkup
+            : isLit
+              ? litMarkup(c)
+              : isEmpty(v)
+                ? plain
+                : colMarkup[c];
+      if (style === plain && isEmpty(v)) continue;
+      if (!wrote) {
+        data.ascii('<row r="');
+        data.ascii(ref);
+        data.ascii('">');
+        wrote = true;
+      }
+      writeCell(data, opens[c], ref, style, v, strings);
+      if (c + 1 > wroteCol) wroteCol = c + 1;
+    }
+    if (!wrote) continue;
+    data.ascii("</row>");
+    wroteRow = r + 1;
+  }
+
+  if (wroteRow !== lastRow || wroteCol !== lastCol)
+    throw new Error("sheetXml: the rows written and the used range worked out before them disagree");
+  data.utf8(tail);
+  return data.bytes();
+}
+
+/** The last row and column (1-based, 0 when none) a sheet writes a cell in: header and highlighted
+ * rows style every cell of the sheet's width, a cell with a number format of its own is written even
+ * when empty, any other cell only when it holds a value. */
+function usedRange(
+  rows: readonly (readonly (CellValue | undefined)[])[],
+  width: number,
+  headerRows: number,
+  highlighted: ReadonlySet<number>,
+  cellFormats: ReadonlyMap<number, ReadonlyMap<number, string>>,
+): { lastRow: number; lastCol: number } {
+  let lastRow = 0;
+  let lastCol = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let last = 0;
+    if (r < headerRows || highlighted.has(r)) last = width;
+    else {
+      for (let c = row.length - 1; c >= 0; c--) {
+        if (!isEmpty(row[c])) {
+          last = c + 1;
+          break;
+        }
+      }
+      const formats = cellFormats.get(r);
+      if (formats) for (const c of formats.keys()) if (c < width && c + 1 > last) last = c + 1;
+    }
+    if (last === 0) continue;
+    lastRow = r + 1;
+    if (last > lastCol) lastCol = last;
+  }
+  return { lastRow, lastCol };
 }
 
 /** Core properties carried over, stamped as modified now (when they say when they were modified). */
