@@ -426,7 +426,7 @@ function usedRange(
   width: number,
   headerRows: number,
   highlighted: ReadonlySet<number>,
-  cellFormats: ReadonlyMap<number, ReadonlyMap<number, string>>,
+  cellFormats: ReadonlyMap<number, ReadonlyMap<number, string | undefined>>,
 ): { lastRow: number; lastCol: number } {
   let lastRow = 0;
   let lastCol = 0;
@@ -441,8 +441,10 @@ function usedRange(
           break;
         }
       }
+      // A format the writer does not know writes nothing there (as the row loop does).
       const formats = cellFormats.get(r);
-      if (formats) for (const c of formats.keys()) if (c < width && c + 1 > last) last = c + 1;
+      if (formats)
+        for (const [c, code] of formats) if (code !== undefined && c < width && c + 1 > last) last = c + 1;
     }
     if (last === 0) continue;
     lastRow = r + 1;

@@ -431,13 +431,14 @@ class CellList {
     this.length = i + 1;
   }
 
-  /** Empty again; a big sheet's room (and the values it held) is let go. */
+  /** Empty again, holding no value (a grid its reader has let go must not stay alive here); a big
+   * sheet's room is let go. */
   clear(): void {
     if (this.rows.length > CELLS_KEPT) {
       this.rows = new Float64Array(CELLS_ROOM);
       this.cols = new Float64Array(CELLS_ROOM);
       this.values = [];
-    }
+    } else this.values.fill(null, 0, this.length);
     this.length = 0;
   }
 
@@ -455,8 +456,15 @@ const sheetCells = new CellList();
 
 /** One worksheet's XML → its grid (used range from A1, trailing empties trimmed) and merges. */
 function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
-  const cells = sheetCells;
-  cells.clear();
+  sheetCells.clear();
+  try {
+    return parseSheetWith(xml, ctx, sheetCells);
+  } finally {
+    sheetCells.clear(); // also when the sheet is refused (too large, too slow, malformed)
+  }
+}
+
+function parseSheetWith(xml: string, ctx: SheetContext, cells: CellList): ParsedSheet {
   const merges: [number, number, number, number][] = [];
   let row = 0;
   let col = 0;
@@ -686,9 +694,7 @@ function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
     reset();
     scanXml(xml, handler);
   }
-  const sheet = buildGrid(cells, merges, ctx);
-  cells.clear();
-  return { ...sheet, count: passCount };
+  return { ...buildGrid(cells, merges, ctx), count: passCount };
 }
 
 function buildGrid(
