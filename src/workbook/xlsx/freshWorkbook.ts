@@ -173,7 +173,21 @@ class AsciiSink {
     this.length = n;
   }
 
-  /** Any text, as UTF-8 (the sheet's head and tail: a list's error message is Vietnamese). */
+  /** Room for `n` bytes, filled later with {@link before}. */
+  skip(n: number): void {
+    this.room(n);
+    this.length += n;
+  }
+
+  /** `s` as UTF-8, ending at `end` (within room skipped before); where it starts. */
+  before(end: number, s: string): number {
+    const start = end - Buffer.byteLength(s, "utf8");
+    if (start < 0) throw new Error("AsciiSink.before: the text is longer than the room kept for it");
+    this.buf.write(s, start, "utf8");
+    return start;
+  }
+
+  /** Any text, as UTF-8 (the sheet's tail: a list's error message is Vietnamese). */
   utf8(s: string): void {
     this.room(Buffer.byteLength(s, "utf8"));
     this.length += this.buf.write(s, this.length, "utf8");
@@ -319,10 +333,8 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
     row.set(f.col, f.code);
   }
 
-  // The used range, before any cell is written: the sheet's head (its <dimension>) comes first, and
-  // is written into the same buffer as the rows, so the sheet's bytes are never copied whole.
-  const { lastRow, lastCol } = usedRange(spec.rows, width, headerRows, highlighted, cellFormats);
-  const dimension = lastRow ? `A1:${columnLetters(Math.max(lastCol, 1) - 1)}${lastRow}` : "A1";
+  const dimension = (lastRow: number, lastCol: number): string =>
+    lastRow ? `A1:${columnLetters(Math.max(lastCol, 1) - 1)}${lastRow}` : "A1";
   const top = headerRows > 0 ? `A${headerRows + 1}` : "";
   const views = top
     ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
@@ -359,19 +371,23 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
     ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
     : "";
 
-  const head =
-    `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="${dimension}"/>${views}` +
+  const headFor = (range: string): string =>
+    `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="${range}"/>${views}` +
     `<sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join("")}</cols>` : ""}<sheetData>`;
   const tail =
     `</sheetData>${protection}${dv}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  let wroteRow = 0;
-  let wroteCol = 0;
+  let lastRow = 0;
+  let lastCol = 0;
+  // The head names the used range, known once the rows are written. So the rows go after room for the
+  // longest head the sheet could have, and the head then just before them: the sheet's bytes are made
+  // once, in one buffer, never joined into a copy.
+  const room = Buffer.byteLength(headFor(dimension(spec.rows.length, width)), "utf8");
   // About 40 bytes a cell: most sheets fit without growing.
   let cellCount = 0;
   for (const r of spec.rows) cellCount += r.length;
-  const data = new AsciiSink(head.length + cellCount * 40 + spec.rows.length * 20 + tail.length * 3);
-  data.utf8(head);
+  const data = new AsciiSink(room + cellCount * 40 + spec.rows.length * 20 + tail.length * 3);
+  data.skip(room);
   for (let r = 0; r < spec.rows.length; r++) {
     const row = spec.rows[r];
     const isHeader = r < headerRows;
@@ -405,52 +421,16 @@ function sheetXml(spec: SheetSpec, styles: Styles, strings: Strings, lists: List
         wrote = true;
       }
       writeCell(data, opens[c], ref, style, v, strings);
-      if (c + 1 > wroteCol) wroteCol = c + 1;
+      if (c + 1 > lastCol) lastCol = c + 1;
     }
     if (!wrote) continue;
     data.ascii("</row>");
-    wroteRow = r + 1;
-  }
-
-  if (wroteRow !== lastRow || wroteCol !== lastCol)
-    throw new Error("sheetXml: the rows written and the used range worked out before them disagree");
-  data.utf8(tail);
-  return data.bytes();
-}
-
-/** The last row and column (1-based, 0 when none) a sheet writes a cell in: header and highlighted
- * rows style every cell of the sheet's width, a cell with a number format of its own is written even
- * when empty, any other cell only when it holds a value. */
-function usedRange(
-  rows: readonly (readonly (CellValue | undefined)[])[],
-  width: number,
-  headerRows: number,
-  highlighted: ReadonlySet<number>,
-  cellFormats: ReadonlyMap<number, ReadonlyMap<number, string | undefined>>,
-): { lastRow: number; lastCol: number } {
-  let lastRow = 0;
-  let lastCol = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    let last = 0;
-    if (r < headerRows || highlighted.has(r)) last = width;
-    else {
-      for (let c = row.length - 1; c >= 0; c--) {
-        if (!isEmpty(row[c])) {
-          last = c + 1;
-          break;
-        }
-      }
-      // A format the writer does not know writes nothing there (as the row loop does).
-      const formats = cellFormats.get(r);
-      if (formats)
-        for (const [c, code] of formats) if (code !== undefined && c < width && c + 1 > last) last = c + 1;
-    }
-    if (last === 0) continue;
     lastRow = r + 1;
-    if (last > lastCol) lastCol = last;
   }
-  return { lastRow, lastCol };
+
+  const start = data.before(room, headFor(dimension(lastRow, lastCol)));
+  data.utf8(tail);
+  return data.bytes().subarray(start);
 }
 
 /** Core properties carried over, stamped as modified now (when they say when they were modified). */

@@ -456,11 +456,10 @@ const sheetCells = new CellList();
 
 /** One worksheet's XML → its grid (used range from A1, trailing empties trimmed) and merges. */
 function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
-  sheetCells.clear();
   try {
     return parseSheetWith(xml, ctx, sheetCells);
   } finally {
-    sheetCells.clear(); // also when the sheet is refused (too large, too slow, malformed)
+    sheetCells.clear(); // empty for the next sheet, also when this one is refused
   }
 }
 
