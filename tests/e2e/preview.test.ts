@@ -513,9 +513,9 @@ suite("the web page (bản web) in Chromium", () => {
         // Wait for states, not time: the tab's code loads on first use, the picked files are read
         // into memory before the run button is enabled (under load either can take a while).
         await page.getByRole("button", { name: PICK_REPORTS, exact: true }).first().waitFor();
-        // Space on the focused button opens the file chooser. In one CI run in five under a full suite the
-        // chooser never came (the button had lost focus to a late render, or the key went unseen): the
-        // keyboard path is tried again from the top, at most twice, before the test fails.
+        // Space on the focused button opens the file chooser. In one full CI run in five (1 Dec) the chooser
+        // never came, for a cause not found: the keyboard path is tried again from the top, at most three
+        // times in all, before the test fails.
         const chooseByKeyboard = async (): Promise<FileChooser> => {
           for (let attempt = 1; ; attempt++) {
             await tabTo(PICK_REPORTS);
