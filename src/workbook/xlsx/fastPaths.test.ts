@@ -12,7 +12,9 @@ import { DEFAULT_LIMITS, assertXlsxBytes, readZipDirectory } from "./sniff";
 import { writeSheet } from "./writeSheet";
 import { XlsxReader } from "./xlsxReader";
 import { XlsxWorkbook } from "./xlsxWorkbook";
-import { nativeZip, storedParts, writeZip } from "./zipWrite";
+import { deflateSoon, nativeZip, storedParts, writeZip } from "./zipWrite";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { randomBytes } from "node:crypto";
 
 /** Change the size a part declares, in its central directory record and its local header. */
 function declare(buf: Buffer, part: string, size: number): Buffer {
@@ -79,6 +81,23 @@ describe("native zip", () => {
     expect(storedParts(writeZip(parts)).map((p) => [p.name, Buffer.from(p.data)])).toEqual(
       parts.map((p) => [p.name, p.data]),
     );
+  });
+
+  it("deflates on the thread pool in one output chunk the same bytes as in one go, even when they grow", async () => {
+    // Random bytes do not compress: the output is larger than the input, the case the chunk's size
+    // is bounded for; XML compresses; one byte is below zlib's smallest chunk.
+    const inputs = [
+      randomBytes(200_000),
+      Buffer.from('<c r="A1"><v>1</v></c>'.repeat(5000)),
+      Buffer.from([7]),
+    ];
+    for (const data of inputs) {
+      for (const level of [1, 4]) {
+        const soon = Buffer.from(await deflateSoon(data, level));
+        expect(soon.equals(deflateRawSync(data, { level }))).toBe(true);
+        expect(inflateRawSync(soon).equals(data)).toBe(true);
+      }
+    }
   });
 });
 
