@@ -58,16 +58,18 @@ export interface EarlyPart extends ZipPart {
 }
 
 /**
- * Deflate `data` at `level` on libuv's thread pool: this thread goes on meanwhile. The output buffer
- * holds the whole result (deflate's worst case is the input plus 5 bytes a 16 KB block, and a few
- * more): with zlib's default 16 KB chunks, every chunk waits for this thread to take it, and while
- * this thread writes the next sheet, it does not (a 7 MB sheet took 240 ms to deflate that way
- * beside busy work, 30 ms with one chunk).
+ * Deflate `data` at `level` on libuv's thread pool: this thread goes on meanwhile. In one go: an
+ * output buffer of deflate's worst case (`chunkSize`) and the whole input as the last block
+ * (`flush: Z_FINISH`). With zlib's default 16 KB chunks every chunk waited for this thread to take it,
+ * and while this thread writes the next sheet it does not (a 7 MB sheet took 240 ms to deflate that
+ * way beside busy work, 30 ms in one go); without Z_FINISH the end came as a second chunk, copied.
  */
 export const deflateSoon = (data: Uint8Array, level: number): Promise<Uint8Array> =>
   new Promise((resolve, reject) =>
-    zlib.deflateRaw(data, { level, chunkSize: deflateBound(data.length) }, (err, out) =>
-      err ? reject(err) : resolve(out),
+    zlib.deflateRaw(
+      data,
+      { level, chunkSize: deflateBound(data.length), flush: zlib.constants.Z_FINISH },
+      (err, out) => (err ? reject(err) : resolve(out)),
     ),
   );
 
