@@ -78,6 +78,8 @@ interface WholeResult {
   cchc: ProcessRun[];
   /** The same with two reading threads (`--workers 2`). */
   cchcTwo: ProcessRun[];
+  /** A re-run into the rollup the first run wrote (the consolidator's everyday run: read it, merge). */
+  cchcAgain: ProcessRun[];
   /** Null when /usr/bin/python3 has no openpyxl: the comparison is skipped, and the report says so. */
   python: ProcessRun[] | null;
   /** "identical (57 indicators, 199 agencies)" or what differed. */
@@ -292,6 +294,7 @@ function wholeProcess(
   const out = (tool: string) => path.join(path.dirname(dir), `whole-${path.basename(dir)}-${tool}.xlsx`);
   const cchc: ProcessRun[] = [];
   const cchcTwo: ProcessRun[] = [];
+  const cchcAgain: ProcessRun[] = [];
   const py: ProcessRun[] = [];
   let cchcJson = "";
   let pyJson: string | null = null;
@@ -308,6 +311,8 @@ function wholeProcess(
         const r = timeProcess(process.execPath, [cli, "consolidate", ...args]);
         cchc.push(r.run);
         cchcJson = r.stdout;
+        log(`  whole process, round ${i + 1}: cchc again, into the rollup it wrote …`);
+        cchcAgain.push(timeProcess(process.execPath, [cli, "consolidate", ...args]).run);
       } else if (tool === "cchc2") {
         cchcTwo.push(timeProcess(process.execPath, [cli, "consolidate", ...args, "--workers", "2"]).run);
       } else {
@@ -318,7 +323,7 @@ function wholeProcess(
       rmSync(out(tool), { force: true });
     }
   }
-  return { cchc, cchcTwo, python: python ? py : null, totals: compareTotals(cchcJson, pyJson) };
+  return { cchc, cchcTwo, cchcAgain, python: python ? py : null, totals: compareTotals(cchcJson, pyJson) };
 }
 
 // ---------------------------------------------------------------- (e) rate functions
@@ -409,6 +414,9 @@ export function renderReport(
     row("`cchc consolidate`, whole process, s (CPU s of the best)", (r) => secs(r.whole.cchc)),
     row("`cchc consolidate --workers 2`, two reading threads, s (CPU s of the best)", (r) =>
       secs(r.whole.cchcTwo),
+    ),
+    row("`cchc consolidate` again, into the rollup it wrote (a re-run), s (CPU s of the best)", (r) =>
+      secs(r.whole.cchcAgain),
     ),
     row("Python openpyxl script, whole process, s (CPU s of the best)", (r) => secs(r.whole.python)),
     row("**script ÷ cchc**, best wall time of each", (r) => ratio(r, "wallS")),

@@ -37,6 +37,7 @@ test("npm run bench -- --n 3 prints the whole table, all files accepted, docs un
     for (const label of [
       "`cchc consolidate`, whole process, s",
       "`cchc consolidate --workers 2`, two reading threads, s",
+      "`cchc consolidate` again, into the rollup it wrote (a re-run), s",
       "script ÷ `cchc --workers 2`, wall / CPU",
       "Python openpyxl script, whole process, s",
       "**script ÷ cchc**, best wall time of each",

@@ -22,7 +22,8 @@ import { isWorkbookReadError } from "../../workbook/xlsx/errors";
 import { freshSheetNames, freshWorkbookBytesSoon } from "../../workbook/xlsx/freshWorkbook";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
 import { nativeZip } from "../../workbook/xlsx/zipWrite";
-// ExcelJS (the writer, ~0.2 s of CPU to load) is loaded only when a rollup is written or merged into.
+// ExcelJS (the writer, ~0.2 s of CPU to load) is loaded only when an existing rollup holds more than its
+// own sheets and is rewritten through it (xlsxWorkbook.ts loads it on first use).
 import type { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { problem } from "../../domain/problem";
 import { CliError } from "../errors";
