@@ -2,7 +2,6 @@
 // `cchc consolidate` into a rollup that holds only its own sheets reads it with the one reader and
 // writes it fresh, without loading ExcelJS (about 0.2 s of CPU). Checked in a fresh Node process,
 // where the module cache is Node's own (jest keeps a registry of its own).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -10,34 +9,28 @@ import { DEMO_PERIOD } from "../../src/cli/demo/generate";
 import { periodCode } from "../../src/domain/period";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { demoFixture } from "../consolidation/demoFixture";
-
-const ROOT = path.join(__dirname, "..", "..");
+import { inFreshNode } from "../helpers/freshNode";
 
 /** Run `cchc consolidate` `times` times in one fresh process: its exit codes and whether ExcelJS was loaded after each. */
 function consolidateInFreshNode(args: string[], times: number): { code: number; exceljs: boolean }[] {
-  const r = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "-e",
-      `
-      const { main } = require("./src/cli/main");
-      const args = ${JSON.stringify(["node", "cchc", "consolidate", ...args])};
-      (async () => {
-        const runs = [];
-        for (let i = 0; i < ${times}; i++) {
-          const code = await main(args);
-          runs.push({ code, exceljs: Object.keys(require.cache).some((f) => /[\\\\/]exceljs[\\\\/]/.test(f)) });
-        }
-        process.stderr.write("RUNS " + JSON.stringify(runs) + "\\n");
-      })();
-      `,
-    ],
-    { cwd: ROOT, encoding: "utf8" },
+  const out = inFreshNode(
+    `
+    const { main } = require("./src/cli/main");
+    const args = ${JSON.stringify(["node", "cchc", "consolidate", ...args])};
+    (async () => {
+      const runs = [];
+      for (let i = 0; i < ${times}; i++) {
+        const code = await main(args);
+        runs.push({ code, exceljs: Object.keys(require.cache).some((f) => /[\\\\/]exceljs[\\\\/]/.test(f)) });
+      }
+      process.exitCode = 0; // the runs' codes are reported, not this process's
+      console.log("RUNS " + JSON.stringify(runs));
+    })();
+    `,
+    ["--import", "tsx"],
   );
-  const line = r.stderr.split("\n").find((l) => l.startsWith("RUNS "));
-  if (!line) throw new Error(r.stderr);
+  const line = out.split("\n").find((l) => l.startsWith("RUNS "));
+  if (!line) throw new Error(out);
   return JSON.parse(line.slice(5)) as { code: number; exceljs: boolean }[];
 }
 

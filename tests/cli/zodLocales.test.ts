@@ -1,18 +1,6 @@
 // The command line loads zod with its English messages only (src/cli/zodLocales.ts): checked in a
 // fresh Node process, where the module cache is Node's own (jest keeps a registry of its own).
-import { spawnSync } from "node:child_process";
-import * as path from "node:path";
-
-const ROOT = path.join(__dirname, "..", "..");
-
-function inFreshNode(code: string, loader: string[] = ["--require", "tsx/cjs"]): string {
-  const r = spawnSync(process.execPath, [...loader, "-e", code], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout;
-}
+import { inFreshNode } from "../helpers/freshNode";
 
 describe("zod in the command line", () => {
   it("loads no locale but English, and still validates with English messages", () => {

@@ -22,9 +22,9 @@ import { isWorkbookReadError } from "../../workbook/xlsx/errors";
 import { freshSheetNames, freshWorkbookBytesSoon } from "../../workbook/xlsx/freshWorkbook";
 import { XlsxReader } from "../../workbook/xlsx/xlsxReader";
 import { nativeZip } from "../../workbook/xlsx/zipWrite";
-// ExcelJS (the writer, ~0.2 s of CPU to load) is loaded only when an existing rollup holds more than its
-// own sheets and is rewritten through it (xlsxWorkbook.ts loads it on first use).
-import type { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+// ExcelJS (the writer, ~0.2 s of CPU to load) is loaded by XlsxWorkbook on first use: only when an existing
+// rollup holds more than its own sheets and is rewritten through it.
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { problem } from "../../domain/problem";
 import { CliError } from "../errors";
 import { discoverInputs, type SkippedFile } from "./discover";
@@ -194,7 +194,7 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
         await writeFileAtomic(target.path, bytes, run.fs);
       } else {
         // Merged into an existing rollup: ExcelJS rewrites it, keeping the consolidator's other sheets.
-        const wb = existing?.workbook ?? (await loadXlsxWorkbook()).create();
+        const wb = existing?.workbook ?? XlsxWorkbook.create();
         await wb.writeSheets(sheets);
         await wb.saveAtomic(target.path, { level: ROLLUP_DEFLATE_LEVEL, ...(run.fs ? { fs: run.fs } : {}) });
       }
@@ -214,9 +214,6 @@ async function runLocked(run: ConsolidationRun, target: OutputTarget | null): Pr
   };
 }
 
-const loadXlsxWorkbook = async (): Promise<typeof XlsxWorkbook> =>
-  (await import("../../workbook/xlsx/xlsxWorkbook")).XlsxWorkbook;
-
 /**
  * The existing output, a rollup to merge into. Anything else is refused (exit 2), nothing written:
  * saving rollup sheets into it would overwrite someone's workbook (an agency's report, the plan).
@@ -227,7 +224,7 @@ async function openExisting(
 ): Promise<{ workbook: XlsxWorkbook; stored: StoredRollup }> {
   let workbook: XlsxWorkbook;
   try {
-    workbook = await (await loadXlsxWorkbook()).open(file);
+    workbook = await XlsxWorkbook.open(file);
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
     throw new CliError(`Tệp kết quả: ${e.message_vi}`, `Output file: ${e.message_en}`);
